@@ -1,0 +1,36 @@
+# Casework — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+PYTHON ?= python3
+PORT ?= 8080
+DB ?= var/demo.sqlite
+CLAIMS ?= ../shared/data/claims/remittance-claims.json
+BIN = $(shell $(SWIFT) build --show-bin-path)/casework
+
+.PHONY: build run test test-swift test-e2e clean
+
+build:
+	$(SWIFT) build
+
+# Builds, loads a fresh demo database (synthetic demo data plus the real remittance claims),
+# prints a token and a curl example, then serves on 127.0.0.1:$(PORT).
+run: build
+	@mkdir -p var && rm -f $(DB) $(DB)-wal $(DB)-shm
+	@$(BIN) demo --db $(DB) > var/token
+	@if [ -f $(CLAIMS) ]; then $(BIN) import-claims --db $(DB) $(CLAIMS); else echo "($(CLAIMS) not found: real claims not imported)"; fi
+	@echo "token: $$(cat var/token)"
+	@echo "try:   curl -s -H \"Authorization: Bearer $$(cat var/token)\" 'http://127.0.0.1:$(PORT)/v1/cases?view=open&limit=5'"
+	@$(BIN) serve --db $(DB) --port $(PORT)
+
+# Unit and integration tests (Swift), then the end-to-end suite against the real binary.
+test: test-swift test-e2e
+
+test-swift:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+test-e2e: build
+	CASEWORK_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/EndToEnd
+
+clean:
+	rm -rf .build var

@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Casework",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "casework", targets: ["casework"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Bytes → requests → responses. Knows no domain word.
+        .target(
+            name: "HTTPServer",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        // Pure values and rules of denial and outstanding-balance cases.
+        .target(name: "CaseworkDomain"),
+        // SQLite: connections, migrations, repositories. The only place with SQL.
+        .target(
+            name: "CaseworkStorage",
+            dependencies: [
+                "CSQLite", "CaseworkDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // Sources/CaseworkStorage/Migrations links to the top-level migrations/.
+            resources: [.embedInCode("Migrations")]
+        ),
+        // Routes and handlers joining HTTP to the domain and storage.
+        .target(
+            name: "CaseworkAPI",
+            dependencies: [
+                "HTTPServer", "CaseworkDomain", "CaseworkStorage",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "casework",
+            dependencies: [
+                "CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "CaseworkDomainTests", dependencies: ["CaseworkDomain"]),
+        .testTarget(name: "CaseworkStorageTests", dependencies: ["CaseworkStorage", "CaseworkDomain"]),
+        .testTarget(name: "CaseworkAPITests", dependencies: ["CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer"]),
+    ]
+)

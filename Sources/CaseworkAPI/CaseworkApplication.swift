@@ -1,0 +1,39 @@
+import CaseworkDomain
+import CaseworkStorage
+import Foundation
+import HTTPServer
+import Logging
+
+/// The Casework HTTP API: every route of `openapi.yaml` over one store, with one log line per request.
+public struct CaseworkApplication: HTTPResponder {
+    let router: Router
+    let logger: Logger
+
+    /// Builds the routes over `store`.
+    public init(store: CaseworkStore, logger: Logger = Logger(label: "casework.api")) {
+        var table = RouteTable(store: store)
+        table.addOpen("GET", "/healthz") { _, _ in Responses.json(.object([("status", "ok")])) }
+        DirectoryRoutes.register(&table)
+        PayerPatientRoutes.register(&table)
+        ClaimRoutes.register(&table)
+        CaseRoutes.register(&table)
+        router = table.router
+        self.logger = logger
+    }
+
+    /// Answers one request and logs method, route-free path shape, status and duration — never bodies,
+    /// header values or query strings, which may carry PHI or tokens.
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let requestID = request.headers["X-Request-Id"].flatMap { $0.utf8.count <= 64 && !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 } ? $0 : nil }
+            ?? UUID().uuidString.lowercased()
+        var response = router.respond(to: request)
+        response.headers.set("X-Request-Id", requestID)
+        let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
+        logger.info("request", metadata: [
+            "request_id": .string(requestID), "method": .string(request.method),
+            "status": .stringConvertible(response.status), "duration_us": .stringConvertible(micros),
+        ])
+        return response
+    }
+}

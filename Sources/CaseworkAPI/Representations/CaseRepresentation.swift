@@ -1,0 +1,46 @@
+import CaseworkDomain
+import CaseworkStorage
+
+/// JSON shape of a case with its derived totals and claims.
+enum CaseRepresentation {
+    static func `case`(_ record: CaseRecord) -> JSONValue {
+        let c = record.case
+        let totals = record.totals
+        return .object([
+            ("id", .string(c.id)), ("number", .string(c.number.description)),
+            ("payer", .object([("id", .string(c.payerID)), ("name", .string(record.payerName))])),
+            ("patient", c.patientID.map { .object([("id", .string($0)), ("name", .optional(record.patientName))]) } ?? .null),
+            ("subject", .string(c.subject)), ("tags", .strings(c.tags)),
+            ("carc_codes", .strings(c.carcCodes.map(\.description))),
+            ("resolved_carc_codes", .strings(c.resolvedCarcCodes.map(\.description))),
+            ("description", .string(c.description)), ("follow_up_by", .optional(c.followUpBy?.description)),
+            ("overdue", .bool(c.isOverdue(today: Instant.now().day))),
+            ("priority", .string(c.priority.rawValue)),
+            ("owner", c.owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id)), ("name", .optional(record.ownerName))]) } ?? .null),
+            ("stage", .string(c.stage.rawValue)), ("status", .string(c.status.rawValue)),
+            ("open_tasks", .strings(record.openTasks)),
+            ("totals", .object([
+                ("billable_start", .optional(totals.billableStart?.description)),
+                ("billable_end", .optional(totals.billableEnd?.description)),
+                ("total_expected_cents", .int(totals.totalExpected.amount)),
+                ("total_paid_cents", .int(totals.totalPaid.amount)),
+                ("total_outstanding_cents", .int(totals.totalOutstanding.amount)),
+                ("total_cost_share_outstanding_cents", .int(totals.totalCostShareOutstanding.amount)),
+            ])),
+            ("claims", .array(record.claims.map { linked in
+                .object([
+                    ("claim_id", .string(linked.claim.id)), ("claim_number", .string(linked.claim.claimNumber)),
+                    ("submission_id", .optional(linked.submissionID)), ("linked_at", .string(linked.linkedAt.description)),
+                ] + ClaimRepresentation.amounts(linked.claim.amounts))
+            })),
+            ("resolution_note", .optional(c.resolutionNote)),
+            ("created_at", .string(c.createdAt.description)), ("created_by", .string(c.createdBy)),
+            ("updated_at", .string(c.updatedAt.description)), ("updated_by", .string(c.updatedBy)),
+            ("resolved_at", .optional(c.resolvedAt?.description)), ("canceled_at", .optional(c.canceledAt?.description)),
+            ("revision", .int(c.revision)),
+        ])
+    }
+
+    /// The strong ETag of a case: changes with every revision.
+    static func etag(_ record: CaseRecord) -> String { "\"r\(record.case.revision)\"" }
+}

@@ -1,0 +1,45 @@
+import CaseworkDomain
+import CaseworkStorage
+
+/// JSON shapes of claims and submissions (money in integer cents, dates YYYY-MM-DD).
+enum ClaimRepresentation {
+    static func submission(_ s: Submission) -> JSONValue {
+        .object([
+            ("id", .string(s.id)), ("claim_id", .string(s.claimID)), ("sequence", .int(s.sequence)),
+            ("frequency_code", .string(s.frequencyCode.rawValue)), ("submitted_on", .optional(s.submittedOn?.description)),
+            ("payer_claim_number", .optional(s.payerClaimNumber)),
+        ])
+    }
+
+    /// The amounts block shared by claims and case claim rows.
+    static func amounts(_ a: ClaimAmounts) -> [(String, JSONValue)] {
+        [
+            ("billed_cents", .int(a.billed.amount)), ("expected_cents", .int(a.expected.amount)),
+            ("paid_cents", .int(a.paid.amount)), ("cost_share_cents", .int(a.costShare.amount)),
+            ("cost_share_paid_cents", .int(a.costSharePaid.amount)), ("write_off_cents", .int(a.writeOff.amount)),
+            ("outstanding_cents", .int(a.outstanding.amount)),
+            ("cost_share_outstanding_cents", .int(a.costShareOutstanding.amount)),
+        ]
+    }
+
+    static func claimFields(_ c: Claim) -> [(String, JSONValue)] {
+        [
+            ("id", .string(c.id)), ("claim_number", .string(c.claimNumber)), ("payer_id", .string(c.payerID)),
+            ("patient_id", .optional(c.patientID)), ("service_start", .optional(c.serviceStart?.description)),
+            ("service_end", .optional(c.serviceEnd?.description)),
+        ] + amounts(c.amounts) + [
+            ("denied", .bool(c.isDenied)), ("denial_carc_codes", .strings(c.denialReasons.map(\.description))),
+        ]
+    }
+
+    static func claim(_ record: ClaimRecord) -> JSONValue {
+        .object(claimFields(record.claim) + [
+            ("submissions", .array(record.submissions.map(submission))),
+            ("active_case", record.activeCase.map(caseReference) ?? .null),
+        ])
+    }
+
+    static func caseReference(_ ref: CaseReference) -> JSONValue {
+        .object([("id", .string(ref.id)), ("number", .string(ref.number.description))])
+    }
+}

@@ -1,0 +1,98 @@
+import CaseworkDomain
+import CaseworkStorage
+import HTTPServer
+
+/// `/v1/cases`: open, read, change, resolve, cancel, reactivate, and the case's claims.
+enum CaseRoutes {
+    static func register(_ table: inout RouteTable) {
+        table.add("POST", "/v1/cases") { ctx in
+            let newCase = try RequestBody.decode(CreateCaseBody.self, from: ctx.request).validated()
+            let record = try ctx.store.cases.create(caller: ctx.caller, newCase: newCase)
+            return Responses.json(CaseRepresentation.case(record), status: 201,
+                                  headers: [("Location", "/v1/cases/\(record.case.id)"), ("ETag", CaseRepresentation.etag(record))])
+        }
+        table.add("GET", "/v1/cases/{id}") { ctx in
+            guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
+                throw APIError.notFound("case", ctx.parameter("id"))
+            }
+            return conditional(ctx, record)
+        }
+        table.add("PATCH", "/v1/cases/{id}") { ctx in
+            let changes = try RequestBody.decode(PatchCaseBody.self, from: ctx.request).validated()
+            let record = try ctx.store.cases.update(caller: ctx.caller, id: ctx.parameter("id"), changes: changes,
+                                                    expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            return written(record)
+        }
+        table.add("POST", "/v1/cases/{id}/resolve") { ctx in
+            let body = try optionalBody(ctx)
+            var v = FieldValidation()
+            let codes = body?.resolved_carc_codes.map { v.carcs($0, at: "/resolved_carc_codes") }
+            if let note = body?.note { _ = v.text(note, at: "/note", limit: 10_000, allowEmpty: true) }
+            try v.check()
+            let record = try ctx.store.cases.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .resolve(resolvedCarcCodes: codes),
+                                                   note: body?.note, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            return written(record)
+        }
+        table.add("POST", "/v1/cases/{id}/cancel") { ctx in
+            let body = ctx.request.body.isEmpty ? nil : try RequestBody.decode(CancelCaseBody.self, from: ctx.request)
+            var v = FieldValidation()
+            if let note = body?.note { _ = v.text(note, at: "/note", limit: 10_000, allowEmpty: true) }
+            try v.check()
+            let record = try ctx.store.cases.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .cancel,
+                                                   note: body?.note, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            return written(record)
+        }
+        table.add("POST", "/v1/cases/{id}/reactivate") { ctx in
+            let record = try ctx.store.cases.reactivate(caller: ctx.caller, id: ctx.parameter("id"),
+                                                        expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            return written(record)
+        }
+        table.add("GET", "/v1/cases/{id}/claims") { ctx in
+            guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
+                throw APIError.notFound("case", ctx.parameter("id"))
+            }
+            guard case .object(let members) = CaseRepresentation.case(record),
+                  let claims = members.first(where: { $0.0 == "claims" })?.1, case .array(let items) = claims else {
+                return Responses.page([], nextCursor: nil)
+            }
+            return Responses.page(items, nextCursor: nil)
+        }
+        table.add("POST", "/v1/cases/{id}/claims") { ctx in
+            let body = try RequestBody.decode(AddClaimsBody.self, from: ctx.request)
+            if body.claims.isEmpty { throw APIError.validation([FieldError(pointer: "/claims", "Give at least one claim.")]) }
+            if body.claims.count > CreateCaseBody.maximumClaims {
+                throw APIError.validation([FieldError(pointer: "/claims", "At most \(CreateCaseBody.maximumClaims) claims per request.")])
+            }
+            let record = try ctx.store.cases.addClaims(caller: ctx.caller, caseID: ctx.parameter("id"),
+                                                       claims: body.claims.map { ($0.claim_id, $0.submission_id) },
+                                                       expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            return written(record)
+        }
+        table.add("DELETE", "/v1/cases/{id}/claims/{claim_id}") { ctx in
+            let record = try ctx.store.cases.removeClaim(caller: ctx.caller, caseID: ctx.parameter("id"),
+                                                         claimID: ctx.parameter("claim_id"), expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            return written(record)
+        }
+        CaseListRoutes.register(&table)
+    }
+
+    /// 304 when `If-None-Match` names the current ETag, else 200 with the case.
+    static func conditional(_ ctx: RequestContext, _ record: CaseRecord) -> HTTPResponse {
+        let etag = CaseRepresentation.etag(record)
+        if ctx.noneMatch(etag) {
+            return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", etag)]))
+        }
+        return Responses.json(CaseRepresentation.case(record), headers: [("ETag", etag)])
+    }
+
+    static func written(_ record: CaseRecord) -> HTTPResponse {
+        Responses.json(CaseRepresentation.case(record), headers: [("ETag", CaseRepresentation.etag(record))])
+    }
+
+    /// The close body, which may be absent altogether.
+    static func optionalBody(_ ctx: RequestContext) throws -> CloseCaseBody? {
+        ctx.request.body.isEmpty ? nil : try RequestBody.decode(CloseCaseBody.self, from: ctx.request)
+    }
+}
+
+import Foundation

@@ -1,0 +1,72 @@
+import CaseworkDomain
+import CaseworkStorage
+import HTTPServer
+
+/// `/v1/claims`, their submissions, and the cases of a claim.
+enum ClaimRoutes {
+    static func register(_ table: inout RouteTable) {
+        table.add("GET", "/v1/claims") { ctx in
+            var q = QueryReader(ctx.request.query)
+            let filter = ClaimFilter(claimNumber: q.string("claim_number"), payerID: q.string("payer_id"),
+                                     patientID: q.string("patient_id"), hasActiveCase: q.bool("has_active_case"),
+                                     denied: q.bool("denied"))
+            let page = q.page()
+            try q.check()
+            let result = try ctx.store.claims.list(organizationID: ctx.organizationID, filter: filter, page: page)
+            return Responses.page(result.items.map(ClaimRepresentation.claim), nextCursor: result.nextCursor)
+        }
+        table.add("POST", "/v1/claims") { ctx in
+            let claim = try RequestBody.decode(CreateClaimBody.self, from: ctx.request).validated()
+            let record = try ctx.store.claims.add(organizationID: ctx.organizationID, claim: claim, actorID: ctx.caller.userID)
+            return Responses.json(ClaimRepresentation.claim(record), status: 201, headers: [("Location", "/v1/claims/\(record.claim.id)")])
+        }
+        table.add("GET", "/v1/claims/{id}") { ctx in
+            guard let record = try ctx.store.claims.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
+                throw APIError.notFound("claim", ctx.parameter("id"))
+            }
+            return Responses.json(ClaimRepresentation.claim(record))
+        }
+        table.add("GET", "/v1/claims/{id}/submissions") { ctx in
+            let submissions = try ctx.store.claims.submissions(organizationID: ctx.organizationID, claimID: ctx.parameter("id"))
+            return Responses.page(submissions.map(ClaimRepresentation.submission), nextCursor: nil)
+        }
+        table.add("POST", "/v1/claims/{id}/submissions") { ctx in
+            let body = try RequestBody.decode(CreateSubmissionBody.self, from: ctx.request)
+            var v = FieldValidation()
+            let submission = body.validated(&v, at: "")
+            try v.check()
+            guard let submission else { throw APIError.validation(v.errors) }
+            let stored = try ctx.store.claims.addSubmission(organizationID: ctx.organizationID, claimID: ctx.parameter("id"),
+                                                            submission: submission, actorID: ctx.caller.userID)
+            return Responses.json(ClaimRepresentation.submission(stored), status: 201)
+        }
+        table.add("GET", "/v1/claims/{id}/cases") { ctx in
+            var q = QueryReader(ctx.request.query)
+            let scope = q.choice("scope", ClaimCaseScope.self) ?? .all
+            let submissionID = q.string("submission_id")
+            if scope == .submission && submissionID == nil { q.fail("submission_id", "Required with scope=submission.") }
+            try q.check()
+            let cases = try ctx.store.cases.casesForClaim(organizationID: ctx.organizationID, claimID: ctx.parameter("id"),
+                                                          scope: scope, submissionID: submissionID)
+            return Responses.page(cases.map(CaseRepresentation.case), nextCursor: nil)
+        }
+        table.add("POST", "/v1/claims/{id}/cases") { ctx in
+            let body = try RequestBody.decode(LinkCaseBody.self, from: ctx.request)
+            let claimID = ctx.parameter("id")
+            guard try ctx.store.claims.get(organizationID: ctx.organizationID, id: claimID) != nil else {
+                throw APIError.notFound("claim", claimID)
+            }
+            do {
+                let record = try ctx.store.cases.addClaims(caller: ctx.caller, caseID: body.case_id,
+                                                           claims: [(claimID, body.submission_id)], expectedRevision: nil)
+                return Responses.json(CaseRepresentation.case(record), headers: [("ETag", CaseRepresentation.etag(record))])
+            } catch StorageError.notFound(let entity, let id) where entity == "case" {
+                throw APIError.validation([FieldError(pointer: "/case_id", "No such case in your organization: \(id).")])
+            } catch StorageError.invalidReference(let field, let id) where field.hasSuffix("/submission_id") {
+                throw APIError.validation([FieldError(pointer: "/submission_id", "No such submission: \(id).")])
+            } catch CaseRuleViolation.submissionNotOfClaim(let submissionID, _) {
+                throw APIError.validation([FieldError(pointer: "/submission_id", "Submission \(submissionID) belongs to another claim.")])
+            }
+        }
+    }
+}

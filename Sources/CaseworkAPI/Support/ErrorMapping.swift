@@ -1,0 +1,78 @@
+import CaseworkDomain
+import CaseworkStorage
+
+/// Maps domain and storage failures to one status and one problem `type` each.
+enum ErrorMapping {
+    static func apiError(for error: any Error) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let violation as CaseRuleViolation: return apiError(for: violation)
+        case let storage as StorageError: return apiError(for: storage)
+        case is PageError:
+            return APIError(status: 400, slug: "invalid-query", title: "Invalid query parameter",
+                            detail: "The cursor was not issued for this list and sort.",
+                            errors: [FieldError(parameter: "cursor", "Unknown cursor.")])
+        case let sqlite as SQLiteError where sqlite.isBusy:
+            return APIError(status: 503, slug: "busy", title: "Busy", detail: "The database is busy; retry shortly.",
+                            headers: [("Retry-After", "1")])
+        default:
+            return APIError(status: 500, slug: "internal", title: "Internal error", detail: "The request could not be completed.")
+        }
+    }
+
+    static func apiError(for violation: CaseRuleViolation) -> APIError {
+        switch violation {
+        case .noClaims:
+            return .validation([FieldError(pointer: "/claims", "A case needs at least one claim.")])
+        case .duplicateClaim(let claimID):
+            return APIError(status: 409, slug: "duplicate-claim", title: "Claim given twice",
+                            detail: "Claim \(claimID) is already on this case or was given twice.", extra: [("claim_id", .string(claimID))])
+        case .payerMismatch(let claimID, let casePayer, let claimPayer):
+            return APIError(status: 422, slug: "payer-mismatch", title: "Claims of different payers",
+                            detail: "Claim \(claimID) is billed to payer \(claimPayer), but the case's payer is \(casePayer); a case's claims share one payer.",
+                            extra: [("claim_id", .string(claimID))])
+        case .resolvedCodesNotDisputed(let codes):
+            return APIError(status: 422, slug: "validation-failed", title: "Validation failed",
+                            detail: "Resolved CARCs must be among the disputed ones: \(codes.map(\.description).joined(separator: ", ")) are not.",
+                            errors: [FieldError(pointer: "/resolved_carc_codes", "Not among carc_codes: \(codes.map(\.description).joined(separator: ", ")).")])
+        case .caseNotActive(let status):
+            return APIError(status: 409, slug: "case-not-active", title: "Case is closed",
+                            detail: "The case is \(status.rawValue); reactivate it first.", extra: [("case_status", .string(status.rawValue))])
+        case .caseAlreadyActive:
+            return APIError(status: 409, slug: "case-already-active", title: "Case is active", detail: "Only a resolved or canceled case can be reactivated.")
+        case .claimHeldByActiveCase(let claimID, let claimNumber, let caseID, let caseNumber):
+            return APIError(status: 409, slug: "claim-has-active-case", title: "Claim already has an active case",
+                            detail: "Claim \(claimNumber) is held by active case \(caseNumber); a claim may have one active case at a time.",
+                            extra: [("claim_id", .string(claimID)), ("claim_number", .string(claimNumber)),
+                                    ("active_case", .object([("id", .string(caseID)), ("number", .string(caseNumber))]))])
+        case .claimNotOnCase(let claimID):
+            return .notFound("claim on this case", claimID)
+        case .lastClaimOnCase(let claimID):
+            return APIError(status: 409, slug: "last-claim", title: "Last claim of the case",
+                            detail: "Claim \(claimID) is the case's only claim; cancel the case instead.", extra: [("claim_id", .string(claimID))])
+        case .submissionNotOfClaim(let submissionID, let claimID):
+            return APIError(status: 422, slug: "validation-failed", title: "Validation failed",
+                            detail: "Submission \(submissionID) is not a submission of claim \(claimID).",
+                            errors: [FieldError(pointer: "/claims", "Submission \(submissionID) belongs to another claim.")])
+        case .unknownSubject(let subject):
+            return .validation([FieldError(pointer: "/subject", "\"\(subject)\" is not in the organization's subject list (GET /v1/subjects).")])
+        }
+    }
+
+    static func apiError(for error: StorageError) -> APIError {
+        switch error {
+        case .notFound(let entity, let id):
+            return .notFound(entity, id)
+        case .duplicate(let entity, let field, let value):
+            return APIError(status: 409, slug: "duplicate", title: "Already exists",
+                            detail: "A \(entity) with \(field) \(value) already exists.",
+                            errors: [FieldError(pointer: "/\(field)", "Already taken.")])
+        case .invalidReference(let field, let id):
+            return .validation([FieldError(pointer: field, "No such id in your organization: \(id).")])
+        case .revisionMismatch(let current):
+            return APIError(status: 412, slug: "precondition-failed", title: "Precondition failed",
+                            detail: "The case changed since you read it; its current ETag is \"r\(current)\".",
+                            headers: [("ETag", "\"r\(current)\"")])
+        }
+    }
+}

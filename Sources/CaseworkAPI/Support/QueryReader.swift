@@ -1,0 +1,63 @@
+import CaseworkDomain
+import CaseworkStorage
+import HTTPServer
+
+/// Reads typed query parameters, collecting a 400 error per bad one.
+struct QueryReader {
+    let query: QueryParameters
+    private(set) var errors: [FieldError] = []
+
+    init(_ query: QueryParameters) { self.query = query }
+
+    mutating func fail(_ name: String, _ detail: String) { errors.append(FieldError(parameter: name, detail)) }
+
+    func string(_ name: String) -> String? { query[name] }
+
+    mutating func bool(_ name: String) -> Bool? {
+        guard let text = query[name] else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: fail(name, "Use true or false."); return nil
+        }
+    }
+
+    mutating func int(_ name: String, range: ClosedRange<Int>) -> Int? {
+        guard let text = query[name] else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            fail(name, "Use an integer from \(range.lowerBound) to \(range.upperBound)."); return nil
+        }
+        return value
+    }
+
+    mutating func choice<E: RawRepresentable & CaseIterable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {
+        guard let text = query[name] else { return nil }
+        if let value = E(rawValue: text) { return value }
+        fail(name, "\"\(text)\" is not one of: \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
+        return nil
+    }
+
+    mutating func day(_ name: String) -> Day? {
+        guard let text = query[name] else { return nil }
+        if let day = Day(text) { return day }
+        fail(name, "Use a date YYYY-MM-DD."); return nil
+    }
+
+    mutating func carc(_ name: String) -> CARC? {
+        guard let text = query[name] else { return nil }
+        if let carc = CARC(text) { return carc }
+        fail(name, "Use a CARC written GROUP-CODE, e.g. CO-16."); return nil
+    }
+
+    /// `limit` (1–200, default 50) and `cursor`.
+    mutating func page() -> PageRequest {
+        PageRequest(limit: int("limit", range: 1...PageRequest.maximumLimit) ?? 50, cursor: string("cursor"))
+    }
+
+    /// Throws one 400 naming every bad parameter.
+    func check() throws {
+        guard !errors.isEmpty else { return }
+        throw APIError(status: 400, slug: "invalid-query", title: "Invalid query parameter",
+                       detail: errors.map(\.detail).joined(separator: " "), errors: errors)
+    }
+}

@@ -1,0 +1,49 @@
+import CaseworkDomain
+import CaseworkStorage
+import HTTPServer
+
+/// Registers handlers that need an authenticated caller; every failure becomes a problem response.
+struct RouteTable {
+    typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
+    let store: CaseworkStore
+    var router = Router()
+
+    /// Adds a route whose handler runs only for a valid bearer token (else 401).
+    mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+        let store = self.store
+        router.add(method, pattern) { request, parameters in
+            do {
+                let caller = try Authentication.caller(for: request, store: store)
+                return try handler(RequestContext(request: request, parameters: parameters, caller: caller, store: store))
+            } catch {
+                return ErrorMapping.apiError(for: error).response
+            }
+        }
+    }
+
+    /// Adds a route open to anyone (health checks).
+    mutating func addOpen(_ method: String, _ pattern: String, _ handler: @escaping Router.Handler) {
+        router.add(method, pattern, handler)
+    }
+}
+
+/// `Authorization: Bearer <token>` (RFC 6750 §2.1) resolved to a caller.
+enum Authentication {
+    /// - Throws: 401 with `WWW-Authenticate: Bearer` when the token is missing, malformed, unknown or revoked.
+    static func caller(for request: HTTPRequest, store: CaseworkStore) throws -> Caller {
+        let challenge = [("WWW-Authenticate", "Bearer realm=\"casework\"")]
+        guard let header = request.headers["Authorization"] else {
+            throw APIError(status: 401, slug: "unauthorized", title: "Unauthorized",
+                           detail: "Send Authorization: Bearer <token>.", headers: challenge)
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer",
+              let caller = try store.tokens.authenticate(token: String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+            throw APIError(status: 401, slug: "unauthorized", title: "Unauthorized",
+                           detail: "The bearer token is not valid.", headers: challenge + [])
+        }
+        return caller
+    }
+}
+
+import Foundation

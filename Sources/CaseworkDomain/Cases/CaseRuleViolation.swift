@@ -1,0 +1,25 @@
+/// A request that breaks a rule of cases (DESIGN §3). Each carries what a client needs to act.
+public enum CaseRuleViolation: Error, Sendable, Equatable {
+    /// A case needs at least one claim.
+    case noClaims
+    /// The same claim was given twice.
+    case duplicateClaim(claimID: String)
+    /// A claim's payer differs from the case's payer.
+    case payerMismatch(claimID: String, casePayerID: String, claimPayerID: String)
+    /// Some resolved codes are not among the disputed ones.
+    case resolvedCodesNotDisputed([CARC])
+    /// The action needs an active case.
+    case caseNotActive(status: CaseStatus)
+    /// Reactivation needs a closed case.
+    case caseAlreadyActive
+    /// Rule 1: the claim is already held by another active case.
+    case claimHeldByActiveCase(claimID: String, claimNumber: String, caseID: String, caseNumber: String)
+    /// The claim is not linked to the case.
+    case claimNotOnCase(claimID: String)
+    /// Removing it would leave the case without claims.
+    case lastClaimOnCase(claimID: String)
+    /// The submission belongs to another claim.
+    case submissionNotOfClaim(submissionID: String, claimID: String)
+    /// The subject is not in the organization's list.
+    case unknownSubject(String)
+}

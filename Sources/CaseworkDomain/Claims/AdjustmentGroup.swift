@@ -1,0 +1,13 @@
+/// Claim adjustment group code (X12 835 CAS01).
+public enum AdjustmentGroup: String, Sendable, Hashable, CaseIterable {
+    /// Contractual obligation: the provider may not bill the patient.
+    case contractualObligation = "CO"
+    /// Other adjustment.
+    case otherAdjustment = "OA"
+    /// Payer initiated reduction.
+    case payerInitiated = "PI"
+    /// Patient responsibility: deductible, coinsurance, copay (cost share).
+    case patientResponsibility = "PR"
+    /// Correction and reversal; exists only in 4010-era files, accepted for legacy data.
+    case correctionReversal = "CR"
+}

@@ -1,0 +1,10 @@
+/// The authenticated user a request acts for, with the teams they belong to.
+public struct Caller: Sendable, Hashable {
+    public var user: User
+    public var teamIDs: [String]
+
+    public init(user: User, teamIDs: [String]) { self.user = user; self.teamIDs = teamIDs }
+
+    public var organizationID: String { user.organizationID }
+    public var userID: String { user.id }
+}

@@ -1,0 +1,112 @@
+import CaseworkDomain
+
+/// A view of cases with its extra filters and sort (DESIGN §4).
+public struct CaseQuery: Sendable {
+    /// Sort keys of a case list. Every sort ends with the case id, so keyset pages are stable.
+    public enum SortKey: String, Sendable, CaseIterable {
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case followUpBy = "follow_up_by"
+        case priority
+        case number
+    }
+
+    public var view: CaseView
+    public var payerID: String?
+    public var owner: Owner?
+    public var subject: String?
+    public var priority: Priority?
+    public var tag: String?
+    public var carcCode: CARC?
+    /// Follow-up date strictly before this day.
+    public var followUpBefore: Day?
+    /// Follow-up date strictly after this day.
+    public var followUpAfter: Day?
+    /// Only active cases whose follow-up date is before `today`.
+    public var overdue: Bool
+    public var sort: SortKey
+    public var descending: Bool
+    public var today: Day
+
+    public init(view: CaseView, payerID: String? = nil, owner: Owner? = nil, subject: String? = nil, priority: Priority? = nil,
+                tag: String? = nil, carcCode: CARC? = nil, followUpBefore: Day? = nil, followUpAfter: Day? = nil,
+                overdue: Bool = false, sort: SortKey = .createdAt, descending: Bool = true, today: Day) {
+        self.view = view; self.payerID = payerID; self.owner = owner; self.subject = subject; self.priority = priority
+        self.tag = tag; self.carcCode = carcCode; self.followUpBefore = followUpBefore; self.followUpAfter = followUpAfter
+        self.overdue = overdue; self.sort = sort; self.descending = descending; self.today = today
+    }
+}
+
+extension CaseQuery.SortKey {
+    /// A text-valued SQL expression over `cases c`, so cursor values compare as text.
+    /// Nulls sort last ascending (a far-future stand-in).
+    var expression: String {
+        switch self {
+        case .createdAt: "c.created_at"
+        case .updatedAt: "c.updated_at"
+        case .followUpBy: "COALESCE(c.follow_up_by, '9999-12-31')"
+        case .priority: "CASE c.priority WHEN 'low' THEN '0' WHEN 'normal' THEN '1' ELSE '2' END"
+        case .number: "printf('%012d', c.number)"
+        }
+    }
+}
+
+extension CaseQuery {
+    /// The WHERE clause (over `cases c`) and its bindings for `caller`.
+    func conditions(caller: Caller) -> (sql: String, bindings: [SQLValue]) {
+        var parts = ["c.organization_id = ?"]
+        var bindings: [SQLValue] = [.text(caller.organizationID)]
+        if let status = view.requiredStatus { parts.append("c.status = ?"); bindings.append(.text(status.rawValue)) }
+        if let stage = view.requiredStage { parts.append("c.stage = ?"); bindings.append(.text(stage.rawValue)) }
+        if view.requiresCallerOwnership {
+            let teams = caller.teamIDs
+            let teamClause = teams.isEmpty ? "" : " OR (c.owner_type = 'team' AND c.owner_id IN (\(teams.map { _ in "?" }.joined(separator: ", "))))"
+            parts.append("((c.owner_type = 'user' AND c.owner_id = ?)\(teamClause))")
+            bindings.append(.text(caller.userID))
+            bindings += teams.map { .text($0) }
+        }
+        if let payerID { parts.append("c.payer_id = ?"); bindings.append(.text(payerID)) }
+        if let owner { parts.append("c.owner_type = ? AND c.owner_id = ?"); bindings += [.text(owner.kind), .text(owner.id)] }
+        if let subject { parts.append("c.subject = ?"); bindings.append(.text(subject)) }
+        if let priority { parts.append("c.priority = ?"); bindings.append(.text(priority.rawValue)) }
+        if let tag { parts.append("EXISTS (SELECT 1 FROM case_tags t WHERE t.case_id = c.id AND t.tag = ?)"); bindings.append(.text(tag)) }
+        if let carcCode {
+            parts.append("EXISTS (SELECT 1 FROM case_carc_codes k WHERE k.case_id = c.id AND k.code = ?)")
+            bindings.append(.text(carcCode.description))
+        }
+        if let followUpBefore { parts.append("c.follow_up_by < ?"); bindings.append(.text(followUpBefore.description)) }
+        if let followUpAfter { parts.append("c.follow_up_by > ?"); bindings.append(.text(followUpAfter.description)) }
+        if overdue { parts.append("c.status = 'active' AND c.follow_up_by < ?"); bindings.append(.text(today.description)) }
+        return (parts.joined(separator: " AND "), bindings)
+    }
+}
+
+extension CaseRepository {
+    /// One page of the cases a query selects, in its sort order with the id as tie-break.
+    /// - Throws: `PageError.invalidCursor` for a cursor not issued for this sort.
+    public func list(caller: Caller, query: CaseQuery, page: PageRequest) throws -> Page<CaseRecord> {
+        var (conditions, bindings) = query.conditions(caller: caller)
+        let key = query.sort.expression
+        let direction = query.descending ? "DESC" : "ASC"
+        if let cursor = page.cursor {
+            guard let parts = Cursor.decode(cursor, count: 3), parts[0] == query.sort.rawValue + (query.descending ? "-" : "+") else {
+                throw PageError.invalidCursor
+            }
+            conditions += " AND (\(key), c.id) \(query.descending ? "<" : ">") (?, ?)"
+            bindings += [.text(parts[1]), .text(parts[2])]
+        }
+        let sql = "SELECT c.id, \(key) AS sort_key FROM cases c WHERE \(conditions) ORDER BY sort_key \(direction), c.id \(direction) LIMIT ?"
+        return try database.read { db in
+            var rows = try db.query(sql, bindings + [SQLValue(page.limit + 1)])
+            var next: String?
+            if rows.count > page.limit {
+                rows.removeLast()
+                if let last = rows.last {
+                    next = Cursor.encode([query.sort.rawValue + (query.descending ? "-" : "+"), last.string("sort_key"), last.string("id")])
+                }
+            }
+            let records = try rows.compactMap { try Self.record(db, organizationID: caller.organizationID, id: $0.string("id")) }
+            return Page(items: records, nextCursor: next)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import CaseworkDomain
+
+/// A case as shown to clients: the case, names of what it points to, its claims and totals.
+public struct CaseRecord: Sendable {
+    public var `case`: Case
+    public var payerName: String
+    /// "First Last" of the case's patient, when it has one.
+    public var patientName: String?
+    public var ownerName: String?
+    public var claims: [LinkedClaim]
+    public var totals: CaseTotals
+    /// Subjects of the open tasks on the case's timeline.
+    public var openTasks: [String]
+}
+
+/// One claim on a case, with the submission the link is about (nil: all submissions).
+public struct LinkedClaim: Sendable {
+    public var claim: Claim
+    public var submissionID: String?
+    public var linkedAt: Instant
+}
+
+extension CaseRepository {
+    /// Loads the case `id` of the organization with everything a client sees, or nil.
+    static func record(_ db: SQLiteConnection, organizationID: String, id: String) throws -> CaseRecord? {
+        guard let row = try db.queryOne(
+            """
+            SELECT c.*, p.name AS payer_name,
+                   pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,
+                   COALESCE(u.name, t.name) AS owner_name
+            FROM cases c
+            JOIN payers p ON p.id = c.payer_id
+            LEFT JOIN patients pt ON pt.id = c.patient_id
+            LEFT JOIN users u ON c.owner_type = 'user' AND u.id = c.owner_id
+            LEFT JOIN teams t ON c.owner_type = 'team' AND t.id = c.owner_id
+            WHERE c.organization_id = ? AND c.id = ?
+            """, [.text(organizationID), .text(id)]) else { return nil }
+        let theCase = try Self.caseValue(db, row)
+        let claims = try db.query(
+            """
+            SELECT cl.*, l.submission_id AS link_submission_id, l.linked_at AS link_linked_at
+            FROM case_claims l JOIN claims cl ON cl.id = l.claim_id
+            WHERE l.case_id = ? ORDER BY cl.claim_number, cl.id
+            """, [.text(id)]).map { row in
+                LinkedClaim(claim: ClaimRepository.claim(row), submissionID: row.optionalString("link_submission_id"),
+                            linkedAt: Instant(row.string("link_linked_at")) ?? Instant(secondsSinceEpoch: 0))
+            }
+        let totals = CaseTotals(claims: claims.map { ($0.claim.serviceStart, $0.claim.serviceEnd, $0.claim.amounts) })
+        let patientName = row.optionalString("patient_first_name").map { "\($0) \(row.optionalString("patient_last_name") ?? "")" }
+        return CaseRecord(case: theCase, payerName: row.string("payer_name"), patientName: patientName,
+                          ownerName: row.optionalString("owner_name"), claims: claims, totals: totals, openTasks: [])
+    }
+
+    /// Decodes a `cases` row and its tags and CARCs.
+    static func caseValue(_ db: SQLiteConnection, _ row: SQLRow) throws -> Case {
+        let id = row.string("id")
+        let tags = try db.query("SELECT tag FROM case_tags WHERE case_id = ? ORDER BY position", [.text(id)]).map { $0.string("tag") }
+        let codes = try db.query("SELECT code, resolved FROM case_carc_codes WHERE case_id = ? ORDER BY position", [.text(id)])
+        let owner = row.optionalString("owner_type").flatMap { Owner(kind: $0, id: row.optionalString("owner_id") ?? "") }
+        return Case(
+            id: id, number: CaseNumber(sequence: row.int("number")), payerID: row.string("payer_id"),
+            patientID: row.optionalString("patient_id"), subject: row.string("subject"), tags: tags,
+            carcCodes: codes.compactMap { CARC($0.string("code")) },
+            resolvedCarcCodes: codes.filter { $0.bool("resolved") }.compactMap { CARC($0.string("code")) },
+            description: row.string("description"), followUpBy: row.optionalString("follow_up_by").flatMap(Day.init),
+            priority: Priority(rawValue: row.string("priority")) ?? .normal, owner: owner,
+            stage: Stage(rawValue: row.string("stage")) ?? .new, status: CaseStatus(rawValue: row.string("status")) ?? .active,
+            resolutionNote: row.optionalString("resolution_note"),
+            createdAt: Instant(row.string("created_at")) ?? Instant(secondsSinceEpoch: 0), createdBy: row.string("created_by"),
+            updatedAt: Instant(row.string("updated_at")) ?? Instant(secondsSinceEpoch: 0), updatedBy: row.string("updated_by"),
+            resolvedAt: row.optionalString("resolved_at").flatMap(Instant.init),
+            canceledAt: row.optionalString("canceled_at").flatMap(Instant.init), revision: row.int("revision"))
+    }
+}

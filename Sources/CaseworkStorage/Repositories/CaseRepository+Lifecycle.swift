@@ -1,0 +1,64 @@
+import CaseworkDomain
+
+/// How a case is closed.
+public enum CaseClosing: Sendable {
+    /// Resolved; `resolvedCarcCodes` (⊆ disputed) may be set at the same time.
+    case resolve(resolvedCarcCodes: [CARC]?)
+    case cancel
+}
+
+extension CaseRepository {
+    /// Resolves or cancels an active case; its claim links go inactive, freeing the claims (rule 1).
+    /// - Throws: `StorageError.notFound`, `.revisionMismatch`; `CaseRuleViolation.caseNotActive`,
+    ///   `.resolvedCodesNotDisputed`.
+    public func close(caller: Caller, id: String, closing: CaseClosing, note: String?, expectedRevision: Int?) throws -> CaseRecord {
+        let org = caller.organizationID
+        return try database.write { db in
+            let before = try Self.loadForChange(db, organizationID: org, id: id, expectedRevision: expectedRevision)
+            try CaseRules.requireActive(before.status)
+            var after = before
+            let now = Instant.now()
+            after.resolutionNote = note ?? before.resolutionNote
+            switch closing {
+            case .resolve(let codes):
+                if let codes { after.resolvedCarcCodes = CaseRules.distinct(codes) }
+                try CaseRules.checkResolvedCodes(after.resolvedCarcCodes, disputed: after.carcCodes)
+                after.status = .resolved
+                after.resolvedAt = now
+            case .cancel:
+                after.status = .canceled
+                after.canceledAt = now
+            }
+            try db.execute("UPDATE case_claims SET active = 0 WHERE case_id = ?", [.text(id)])
+            try Self.touch(db, caller: caller, before: before, after: after, at: now,
+                           action: after.status == .resolved ? "resolve" : "cancel")
+            return try Self.requireRecord(db, organizationID: org, id: id)
+        }
+    }
+
+    /// Reactivates a resolved or canceled case, only while none of its claims is held by another active case.
+    /// - Throws: `CaseRuleViolation.caseAlreadyActive`, `.claimHeldByActiveCase`; `StorageError`.
+    public func reactivate(caller: Caller, id: String, expectedRevision: Int?) throws -> CaseRecord {
+        let org = caller.organizationID
+        return try database.write { db in
+            let before = try Self.loadForChange(db, organizationID: org, id: id, expectedRevision: expectedRevision)
+            try CaseRules.requireClosed(before.status)
+            let claims = try db.query("SELECT claim_id FROM case_claims WHERE case_id = ? ORDER BY claim_id", [.text(id)])
+                .map { $0.string("claim_id") }
+            for claim in claims {
+                if let holder = try Self.holdingCase(db, claimID: claim, except: id) { throw holder }
+                do {
+                    try db.execute("UPDATE case_claims SET active = 1 WHERE case_id = ? AND claim_id = ?", [.text(id), .text(claim)])
+                } catch let error as SQLiteError where error.isUniqueConstraint {
+                    throw try Self.holdingCase(db, claimID: claim, except: id) ?? CaseRuleViolation.duplicateClaim(claimID: claim)
+                }
+            }
+            var after = before
+            after.status = .active
+            after.resolvedAt = nil
+            after.canceledAt = nil
+            try Self.touch(db, caller: caller, before: before, after: after, at: Instant.now(), action: "reactivate")
+            return try Self.requireRecord(db, organizationID: org, id: id)
+        }
+    }
+}

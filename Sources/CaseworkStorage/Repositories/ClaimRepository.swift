@@ -1,0 +1,74 @@
+import CaseworkDomain
+
+/// Claims, their submissions and remittances.
+public struct ClaimRepository: Sendable {
+    let database: SQLiteDatabase
+
+    /// Records a claim with its submissions and remittances; denial reasons derive from them.
+    /// - Throws: `StorageError.duplicate` for a taken claim number; `.invalidReference` for an
+    ///   unknown payer (`/payer_id`) or patient (`/patient_id`).
+    public func add(organizationID: String, claim: NewClaim, actorID: String?) throws -> ClaimRecord {
+        try database.write { db in
+            let id = try Self.insert(db, organizationID: organizationID, claim: claim, actorID: actorID)
+            guard let row = try db.queryOne("SELECT * FROM claims WHERE id = ?", [.text(id)]) else {
+                throw StorageError.notFound(entity: "claim", id: id)
+            }
+            return try Self.record(db, Self.claim(row))
+        }
+    }
+
+    /// The claim with `id`, or nil.
+    public func get(organizationID: String, id: String) throws -> ClaimRecord? {
+        try database.read { db in
+            guard let row = try db.queryOne("SELECT * FROM claims WHERE organization_id = ? AND id = ?",
+                                            [.text(organizationID), .text(id)]) else { return nil }
+            return try Self.record(db, Self.claim(row))
+        }
+    }
+
+    /// Claims matching `filter`, ordered by id, a page at a time.
+    public func list(organizationID: String, filter: ClaimFilter, page: PageRequest) throws -> Page<ClaimRecord> {
+        var conditions = ["organization_id = ?"]
+        var bindings: [SQLValue] = [.text(organizationID)]
+        if let number = filter.claimNumber { conditions.append("claim_number = ?"); bindings.append(.text(number)) }
+        if let payer = filter.payerID { conditions.append("payer_id = ?"); bindings.append(.text(payer)) }
+        if let patient = filter.patientID { conditions.append("patient_id = ?"); bindings.append(.text(patient)) }
+        if let denied = filter.denied { conditions.append(denied ? "denial_carcs <> ''" : "denial_carcs = ''") }
+        if let held = filter.hasActiveCase {
+            conditions.append("\(held ? "" : "NOT ")EXISTS (SELECT 1 FROM case_claims l WHERE l.claim_id = claims.id AND l.active = 1)")
+        }
+        let whereClause = conditions.joined(separator: " AND ")
+        return try database.read { db in
+            try page.keyed(column: "id", key: { (r: ClaimRecord) in r.claim.id }) { clause, extra, limit in
+                try db.query("SELECT * FROM claims WHERE \(whereClause)\(clause) ORDER BY id LIMIT ?",
+                             bindings + extra + [.integer(Int64(limit))])
+                    .map { try Self.record(db, Self.claim($0)) }
+            }
+        }
+    }
+
+    /// The claim's submissions in sequence order.
+    /// - Throws: `StorageError.notFound` when the claim is not in the organization.
+    public func submissions(organizationID: String, claimID: String) throws -> [Submission] {
+        try database.read { db in
+            try Self.requireClaim(db, organizationID: organizationID, claimID: claimID)
+            return try db.query("SELECT * FROM submissions WHERE claim_id = ? ORDER BY sequence", [.text(claimID)]).map(Self.submission)
+        }
+    }
+
+    /// Adds the next submission (sequence = last + 1 unless given) to a claim.
+    /// - Throws: `.notFound` for the claim; `.duplicate` when the sequence is taken.
+    public func addSubmission(organizationID: String, claimID: String, submission: NewSubmission, actorID: String) throws -> Submission {
+        try database.write { db in
+            try Self.requireClaim(db, organizationID: organizationID, claimID: claimID)
+            return try Self.insertSubmission(db, organizationID: organizationID, claimID: claimID, submission: submission, actorID: actorID)
+        }
+    }
+
+    static func requireClaim(_ db: SQLiteConnection, organizationID: String, claimID: String) throws {
+        guard try db.queryOne("SELECT 1 AS found FROM claims WHERE organization_id = ? AND id = ?",
+                              [.text(organizationID), .text(claimID)]) != nil else {
+            throw StorageError.notFound(entity: "claim", id: claimID)
+        }
+    }
+}

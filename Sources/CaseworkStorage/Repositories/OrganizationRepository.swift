@@ -1,0 +1,39 @@
+import CaseworkDomain
+
+/// Organizations (tenants) and their subject lists.
+public struct OrganizationRepository: Sendable {
+    let database: SQLiteDatabase
+
+    /// Creates an organization named `name` with the default subject list; returns its id.
+    /// - Throws: `StorageError.duplicate` when the name is taken.
+    public func create(name: String) throws -> String {
+        try database.write { db in
+            if try db.queryOne("SELECT id FROM organizations WHERE name = ?", [.text(name)]) != nil {
+                throw StorageError.duplicate(entity: "organization", field: "name", value: name)
+            }
+            let id = Identifier.make("org")
+            let now = Instant.now().description
+            try db.execute("INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)", [.text(id), .text(name), .text(now)])
+            for (position, subject) in Subject.defaults.enumerated() {
+                try db.execute("INSERT INTO subjects (organization_id, name, position) VALUES (?, ?, ?)",
+                               [.text(id), .text(subject), .integer(Int64(position))])
+            }
+            try AuditLog.record(db, organizationID: id, actorID: nil, entityType: "organization", entityID: id,
+                                action: "create", changes: [.init(field: "name", before: AuditLog.value(nil), after: name)], at: now)
+            return id
+        }
+    }
+
+    /// The id of the organization named `name`, or nil.
+    public func id(named name: String) throws -> String? {
+        try database.read { db in try db.queryOne("SELECT id FROM organizations WHERE name = ?", [.text(name)])?.string("id") }
+    }
+
+    /// The organization's subjects in display order.
+    public func subjects(organizationID: String) throws -> [String] {
+        try database.read { db in
+            try db.query("SELECT name FROM subjects WHERE organization_id = ? ORDER BY position, name", [.text(organizationID)])
+                .map { $0.string("name") }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+/// The numbered SQL migrations of the top-level `migrations/` folder, embedded in the binary
+/// (SwiftPM `embedInCode`) so the server runs from any directory.
+///
+/// Adding a file to `migrations/` means adding a line here; a test checks the two agree.
+public enum MigrationCatalog {
+    /// Every migration in version order.
+    public static var all: [Migration] {
+        [
+            migration("0001_init.sql", PackageResources._001_init_sql),
+        ]
+    }
+
+    /// Version from the file name's leading digits (`0001_init.sql` → 1).
+    static func migration(_ fileName: String, _ bytes: [UInt8]) -> Migration {
+        let digits = fileName.prefix { $0.isNumber }
+        return Migration(version: Int(digits) ?? 0, name: fileName, sql: String(decoding: bytes, as: UTF8.self))
+    }
+}

@@ -1,0 +1,23 @@
+/// The Casework database: one SQLite file with the schema of `migrations/` applied.
+///
+/// Repositories hang off it; each scopes every query by the caller's organization.
+public final class CaseworkStore: Sendable {
+    let database: SQLiteDatabase
+
+    /// Opens (creating if needed) the database at `path` and applies pending migrations.
+    /// - Throws: `SQLiteError` when the file cannot be opened or a migration fails.
+    public init(path: String, readerCount: Int = 4) throws {
+        database = try SQLiteDatabase(path: path, migrations: MigrationCatalog.all, readerCount: readerCount)
+    }
+
+    public var organizations: OrganizationRepository { OrganizationRepository(database: database) }
+    public var users: UserRepository { UserRepository(database: database) }
+    public var tokens: TokenRepository { TokenRepository(database: database) }
+    public var payers: PayerRepository { PayerRepository(database: database) }
+    public var patients: PatientRepository { PatientRepository(database: database) }
+    public var claims: ClaimRepository { ClaimRepository(database: database) }
+    public var cases: CaseRepository { CaseRepository(database: database) }
+
+    /// Versions of the migrations applied to this file, ascending.
+    public func appliedMigrationVersions() throws -> [Int] { try database.appliedMigrationVersions() }
+}

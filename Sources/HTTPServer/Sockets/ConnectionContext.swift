@@ -1,0 +1,28 @@
+import Dispatch
+import Logging
+
+/// What every connection of one server shares: limits, timeouts, the responder,
+/// the worker queue it runs on and the logger. Immutable, so safely shared.
+struct ConnectionContext: Sendable {
+    /// Parser limits (request line, header section, header count, body).
+    let limits: HTTPParserLimits
+    /// Seconds to receive a whole header section → 408.
+    let headerReadTimeout: Double
+    /// Seconds without progress before closing.
+    let idleTimeout: Double
+    /// Seconds to keep reading (and discarding) after the server half-closed, so
+    /// unread client bytes don't turn the close into a reset that destroys the
+    /// response in flight (RFC 9112 §9.6).
+    let lingerTimeout: Double
+    /// Bytes discarded during lingering before giving up and closing at once.
+    let maxLingerBytes: Int
+    /// Answers requests; called on `workers`.
+    let responder: any HTTPResponder
+    /// Concurrent queue where `responder.respond` runs (it may block).
+    let workers: DispatchQueue
+    /// A few serial "event loop" queues that connection queues target, so socket I/O
+    /// for any number of connections uses at most this many threads; never blocked.
+    let eventLoops: [DispatchQueue]
+    /// Debug lines for connection events; never header values or bodies.
+    let logger: Logger
+}

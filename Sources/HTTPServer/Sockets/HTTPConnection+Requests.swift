@@ -1,0 +1,96 @@
+import Dispatch
+import Logging
+
+/// Taking parsed events in order and running requests on the worker queue.
+/// Everything here runs on the connection's `queue`.
+extension HTTPConnection {
+    /// Takes queued events in order while nothing is in flight, then writes and
+    /// re-evaluates reading, closing and the timer.
+    func processPending() {
+        repeat {
+            takeQueuedEvents()
+            flush()
+        } while canTakeEvent    // flushing may have made room for the next event
+        if phase == .open, !inFlight, pending.isEmpty, output.isEmpty {
+            if peerClosed {
+                tearDown("closed by peer")
+            } else if stopping, parser.isIdle {
+                tearDown("server shutdown")
+            }
+        }
+        updateReadInterest()
+        scheduleTimer()
+    }
+
+    private var canTakeEvent: Bool {
+        phase == .open && !inFlight && pendingStart < pending.count
+            && output.count - outputOffset < Self.outputHighWater
+    }
+
+    private func takeQueuedEvents() {
+        while canTakeEvent {
+            let event = pending[pendingStart]
+            pendingStart += 1
+            switch event {
+            case .expectContinue:
+                output.append(contentsOf: ResponseSerializer.continueBytes)
+            case .request(let request):
+                dispatch(request)
+            case .error(let error):
+                context.logger.debug("request rejected", metadata: ["connection": "\(id)", "status": "\(error.status)"])
+                queueClosingResponse(error.response)
+            }
+        }
+        if pendingStart == pending.count, pendingStart > 0 {
+            pending.removeAll(keepingCapacity: true)
+            pendingStart = 0
+        }
+    }
+
+    private func dispatch(_ request: HTTPRequest) {
+        inFlight = true
+        let keepAlive = request.wantsKeepAlive
+        let isHead = request.method == "HEAD"
+        let isHTTP10 = request.version == .http1_0
+        let responder = context.responder
+        context.workers.async { [self] in
+            let response = responder.respond(to: request)
+            queue.async { [self] in
+                complete(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10)
+            }
+        }
+    }
+
+    private func complete(_ response: HTTPResponse, isHead: Bool, keepAlive: Bool, isHTTP10: Bool) {
+        inFlight = false
+        guard phase == .open else { return }
+        let close = !keepAlive || stopping || response.headers.lowercasedTokens("Connection").contains("close")
+        appendOutput(ResponseSerializer.serialize(
+            response, isHeadRequest: isHead, close: close, announceKeepAlive: isHTTP10 && !close))
+        lastActivity = .now()
+        if close { beginClosing() }
+        processPending()
+    }
+
+    /// Queues an error response (server-generated, `Connection: close`) and starts closing.
+    func queueClosingResponse(_ response: HTTPResponse) {
+        appendOutput(ResponseSerializer.serialize(response, isHeadRequest: false, close: true))
+        beginClosing()
+    }
+
+    /// Queues bytes for writing; takes the array as is when nothing is queued (no copy).
+    private func appendOutput(_ bytes: [UInt8]) {
+        if output.isEmpty {
+            output = bytes
+            outputOffset = 0
+        } else {
+            output.append(contentsOf: bytes)
+        }
+    }
+
+    private func beginClosing() {
+        phase = .closingAfterWrite
+        pending = []
+        pendingStart = 0
+    }
+}

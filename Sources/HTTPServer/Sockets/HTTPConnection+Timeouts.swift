@@ -1,0 +1,67 @@
+import Dispatch
+
+/// The connection's single timer (RFC 9112 §9.5 timeouts). It is rescheduled only
+/// when a deadline moves earlier; when it fires early because activity pushed the
+/// deadline later, it simply re-arms. All on the connection's queue.
+extension HTTPConnection {
+    /// The moment the connection should next be checked, or `nil` while the
+    /// responder holds a request and nothing waits to be written (a slow responder
+    /// is not the client's fault).
+    /// - linger: `lingerTimeout` after the half-close;
+    /// - unsent output (client not reading): `idleTimeout` after the last progress;
+    /// - a partial header section: `headerReadTimeout` after its first byte;
+    /// - otherwise (idle, or a body arriving): `idleTimeout` after the last byte read.
+    func currentDeadline() -> DispatchTime? {
+        switch phase {
+        case .closed:
+            return nil
+        case .lingering:
+            return lingerDeadline
+        case .closingAfterWrite:
+            return lastActivity + context.idleTimeout
+        case .open:
+            if !output.isEmpty { return lastActivity + context.idleTimeout }
+            if inFlight || pendingStart < pending.count { return nil }
+            if parser.hasPartialHead, let headStartedAt {
+                return headStartedAt + context.headerReadTimeout
+            }
+            return lastActivity + context.idleTimeout
+        }
+    }
+
+    /// Arms the timer if the current deadline is earlier than the armed one.
+    func scheduleTimer() {
+        guard let timer, let deadline = currentDeadline(), deadline < timerDeadline else { return }
+        timerDeadline = deadline
+        timer.schedule(deadline: deadline)
+    }
+
+    /// Acts on an expired deadline: 408 for an incomplete request, a silent close
+    /// for an idle connection, an abort for a stalled write or an overlong linger.
+    func timerFired() {
+        timerDeadline = .distantFuture
+        guard phase != .closed, let deadline = currentDeadline() else { return }
+        guard DispatchTime.now() >= deadline else {
+            scheduleTimer()
+            return
+        }
+        switch phase {
+        case .lingering:
+            tearDown("linger timeout")
+        case .closingAfterWrite:
+            tearDown("write timeout")
+        case .open:
+            if !output.isEmpty {
+                tearDown("write timeout")
+            } else if parser.isIdle {
+                tearDown("idle timeout")
+            } else {
+                context.logger.debug("request timed out", metadata: ["connection": "\(id)"])
+                queueClosingResponse(HTTPParseError.requestTimeout.response)
+                processPending()
+            }
+        case .closed:
+            break
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// Settings of an `HTTPServer`. Sizes are in bytes, times in seconds.
+public struct HTTPServerConfiguration: Sendable {
+    /// Address to listen on: a numeric IPv4/IPv6 address or a host name. Default `"127.0.0.1"`.
+    public var host: String = "127.0.0.1"
+    /// TCP port; 0 lets the kernel pick a free one (`start()` returns it). Default 8080.
+    public var port: Int = 8080
+    /// Longest request line (method, target, version; without CRLF); longer → 414.
+    public var maxRequestLineBytes: Int = 8192
+    /// Largest header section (all field lines with CRLFs plus the final CRLF); larger → 431.
+    public var maxHeaderBytes: Int = 32768
+    /// Most header fields in one request; more → 431.
+    public var maxHeaderCount: Int = 100
+    /// Largest request body. A declared Content-Length above it → 413 before any body
+    /// byte is read (and without `100 Continue`); a chunked body growing past it → 413.
+    public var maxBodyBytes: Int = 1 << 20
+    /// Seconds allowed to receive a whole header section once its first byte arrived;
+    /// then → 408 and close.
+    public var headerReadTimeout: Double = 10
+    /// Seconds a connection may go without progress (idle between requests, a stalled
+    /// body, a client not reading its response) before it is closed.
+    public var idleTimeout: Double = 60
+    /// Most simultaneously open connections; a connection over it gets 503 and is closed.
+    public var maxConnections: Int = 1024
+
+    /// Creates the default configuration.
+    public init() {}
+
+    /// The parser limits derived from these settings.
+    var parserLimits: HTTPParserLimits {
+        HTTPParserLimits(
+            maxRequestLineBytes: maxRequestLineBytes, maxHeaderBytes: maxHeaderBytes,
+            maxHeaderCount: maxHeaderCount, maxBodyBytes: maxBodyBytes)
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// The `casework` command: serve the API and administer its database.
+@main
+struct Casework: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "casework",
+        abstract: "Denial and outstanding-balance cases for medical billing, over HTTP.",
+        subcommands: [Serve.self, ImportClaims.self, Orgs.self, Users.self, Tokens.self, Demo.self]
+    )
+}
+
+/// Options every database command shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "SQLite database file (created if absent).")
+    var db: String
+
+    @Option(help: "Organization name (created if absent).")
+    var org: String = "Demo Billing"
+}

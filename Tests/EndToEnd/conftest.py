@@ -1,0 +1,125 @@
+"""Starts the real `casework` binary on a temporary database for the end-to-end suite."""
+import http.client
+import json
+import os
+import pathlib
+import subprocess
+import tempfile
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURE = ROOT.parent / "shared" / "data" / "claims" / "remittance-claims.json"
+
+
+def binary():
+    path = os.environ.get("CASEWORK_BIN")
+    if not path:
+        path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True,
+                              capture_output=True, text=True).stdout.strip() + "/casework"
+    return path
+
+
+class Client:
+    """A small JSON client over one keep-alive connection per call site thread."""
+
+    def __init__(self, port, token):
+        self.port = port
+        self.token = token
+
+    def request(self, method, path, body=None, token=..., headers=None, raw=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            h = {"Accept": "application/json"}
+            tok = self.token if token is ... else token
+            if tok:
+                h["Authorization"] = "Bearer " + tok
+            data = raw
+            if body is not None:
+                data = json.dumps(body).encode()
+            if data is not None:
+                h["Content-Type"] = "application/json"
+            h.update(headers or {})
+            conn.request(method, path, body=data, headers=h)
+            resp = conn.getresponse()
+            payload = resp.read()
+            parsed = json.loads(payload) if payload and "json" in (resp.getheader("Content-Type") or "") else None
+            return resp.status, parsed, dict((k.lower(), v) for k, v in resp.getheaders())
+        finally:
+            conn.close()
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, body=None, **kw):
+        return self.request("POST", path, body=body, **kw)
+
+    def patch(self, path, body=None, **kw):
+        return self.request("PATCH", path, body=body, **kw)
+
+    def delete(self, path, **kw):
+        return self.request("DELETE", path, **kw)
+
+    def all_pages(self, path, limit=200):
+        items, cursor = [], None
+        sep = "&" if "?" in path else "?"
+        while True:
+            url = f"{path}{sep}limit={limit}" + (f"&cursor={cursor}" if cursor else "")
+            status, body, _ = self.get(url)
+            assert status == 200, (url, status, body)
+            items += body["items"]
+            cursor = body["next_cursor"]
+            if not cursor:
+                return items
+
+
+class Server:
+    def __init__(self, tmp):
+        self.tmp = tmp
+        self.db = os.path.join(tmp, "casework.sqlite")
+        self.bin = binary()
+        self.log = open(os.path.join(tmp, "server.log"), "w+")
+
+    def cli(self, *args):
+        out = subprocess.run([self.bin, *args], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, (args, out.stdout, out.stderr)
+        return out.stdout.strip()
+
+    def start(self):
+        self.proc = subprocess.Popen([self.bin, "serve", "--db", self.db, "--port", "0"],
+                                     stdout=subprocess.PIPE, stderr=self.log, text=True)
+        line = self.proc.stdout.readline().strip()
+        assert line.startswith("listening on http://127.0.0.1:"), line
+        self.port = int(line.rsplit(":", 1)[1])
+
+    def stop(self):
+        self.proc.terminate()
+        assert self.proc.wait(timeout=30) == 0
+
+
+@pytest.fixture(scope="session")
+def server():
+    with tempfile.TemporaryDirectory() as tmp:
+        s = Server(tmp)
+        s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "ann@e2e.test", "--name", "Ann Biller")
+        s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "bo@e2e.test", "--name", "Bo Biller")
+        s.token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "ann@e2e.test")
+        s.other_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "bo@e2e.test")
+        if FIXTURE.exists():
+            s.import_output = s.cli("import-claims", "--db", s.db, "--org", "E2E Billing", str(FIXTURE))
+            s.reimport_output = s.cli("import-claims", "--db", s.db, "--org", "E2E Billing", str(FIXTURE))
+        s.start()
+        yield s
+        s.stop()
+
+
+@pytest.fixture(scope="session")
+def client(server):
+    return Client(server.port, server.token)
+
+
+@pytest.fixture(scope="session")
+def fixture_data():
+    if not FIXTURE.exists():
+        pytest.skip(f"{FIXTURE} is absent: the real-claims end-to-end test cannot run here")
+    return json.loads(FIXTURE.read_text())

@@ -1,0 +1,101 @@
+"""Malformed JSON, wrong types, unknown enum values, bad CARCs and bad ids: problem+json with a pointer, never a 500."""
+import pytest
+
+
+def problem(resp):
+    status, body, headers = resp
+    assert headers["content-type"] == "application/problem+json", (status, body)
+    assert body["status"] == status and body["type"].startswith("/problems/") and body["title"] and body["detail"]
+    return status, body
+
+
+def pointers(body):
+    return {e.get("pointer") or e.get("parameter") for e in body.get("errors", [])}
+
+
+def test_health_is_open_and_everything_else_needs_a_token(client):
+    status, body, _ = client.get("/healthz", token=None)
+    assert status == 200 and body == {"status": "ok"}
+    for path in ["/v1/me", "/v1/cases", "/v1/claims", "/v1/payers", "/v1/subjects"]:
+        status, body, headers = client.get(path, token=None)
+        assert status == 401 and headers["www-authenticate"].startswith("Bearer"), path
+        status, body, _ = client.get(path, token="cw_" + "0" * 64)
+        assert status == 401, path
+
+
+@pytest.mark.parametrize("raw", [b"{", b"not json", b"[1,2", b"\xff\xfe", b'{"claims": [}'])
+def test_malformed_json_is_400(client, raw):
+    status, body = problem(client.post("/v1/cases", raw=raw))
+    assert status == 400 and body["type"] == "/problems/malformed-json"
+
+
+@pytest.mark.parametrize("body, pointer", [
+    ({"subject": "other"}, "/claims"),
+    ({"claims": "abc", "subject": "other"}, "/claims"),
+    ({"claims": [{"claim_id": 5}], "subject": "other"}, "/claims/0/claim_id"),
+    ({"claims": [{"claim_id": "x"}], "subject": 7}, "/subject"),
+    ({"claims": [{"claim_id": "x"}], "subject": "other", "priority": "urgent"}, "/priority"),
+    ({"claims": [{"claim_id": "x"}], "subject": "other", "stage": "done"}, "/stage"),
+    ({"claims": [{"claim_id": "x"}], "subject": "other", "carc_codes": ["CO-16", "XX-1"]}, "/carc_codes/1"),
+    ({"claims": [{"claim_id": "x"}], "subject": "other", "carc_codes": ["CO-1234567"]}, "/carc_codes/0"),
+    ({"claims": [{"claim_id": "x"}], "subject": "other", "follow_up_by": "2026-02-30"}, "/follow_up_by"),
+    ({"claims": [{"claim_id": "x"}], "subject": "other", "owner": {"type": "robot", "id": "r"}}, "/owner/type"),
+    ({"claims": [{"claim_id": "x"}], "subject": "no such subject"}, "/subject"),
+    ({"claims": [{"claim_id": "clm_doesnotexist"}], "subject": "other"}, "/claims/0/claim_id"),
+    ({"claims": [], "subject": "other"}, "/claims"),
+])
+def test_invalid_case_bodies_are_422_with_a_pointer(client, body, pointer):
+    status, problem_body = problem(client.post("/v1/cases", body))
+    assert status == 422, problem_body
+    assert pointer in pointers(problem_body), problem_body
+
+
+def test_unknown_ids_are_404(client):
+    for path in ["/v1/cases/case_nope", "/v1/claims/clm_nope", "/v1/payers/pay_nope", "/v1/patients/pat_nope",
+                 "/v1/claims/clm_nope/submissions", "/v1/claims/clm_nope/cases", "/v1/teams/team_nope"]:
+        status, body = problem(client.get(path))
+        assert status == 404 and body["type"] == "/problems/not-found", path
+    status, body = problem(client.patch("/v1/cases/case_nope", {"stage": "in_progress"}))
+    assert status == 404
+    status, body = problem(client.post("/v1/cases/case_nope/resolve"))
+    assert status == 404
+
+
+def test_bad_query_parameters_are_400(client):
+    for query, name in [("view=mine", "view"), ("limit=0", "limit"), ("limit=abc", "limit"), ("limit=1000", "limit"),
+                        ("overdue=yes", "overdue"), ("sort=colour", "sort"), ("carc_code=ZZ-1", "carc_code"),
+                        ("cursor=bm9wZQ", "cursor"), ("follow_up_before=tomorrow", "follow_up_before")]:
+        status, body = problem(client.get(f"/v1/cases?{query}"))
+        assert status == 400 and name in pointers(body), query
+    status, body = problem(client.get("/v1/claims?denied=maybe"))
+    assert status == 400 and "denied" in pointers(body)
+
+
+def test_patch_rejects_unknown_members_and_types(client):
+    status, body = problem(client.patch("/v1/cases/case_nope", {"stage": 3}))
+    assert status == 422 and "/stage" in pointers(body)
+    status, body = problem(client.patch("/v1/cases/case_nope", {"colour": "red"}))
+    assert status == 422 and "/colour" in pointers(body)
+
+
+def test_unknown_routes_and_methods(client):
+    status, body = problem(client.get("/v1/nothing-here"))
+    assert status == 404
+    status, body, headers = client.request("PUT", "/v1/cases")
+    assert status == 405 and "GET" in headers["allow"] and "POST" in headers["allow"]
+
+
+def test_wrong_content_type_is_415(client):
+    status, body = problem(client.post("/v1/payers", raw=b"name=x", headers={"Content-Type": "application/x-www-form-urlencoded"}))
+    assert status == 415
+
+
+def test_huge_and_odd_values_do_not_break_the_server(client):
+    status, body = problem(client.post("/v1/claims", {"claim_number": "Z1", "payer_id": "pay_x", "billed_cents": 10**30, "expected_cents": 1}))
+    assert status in (400, 422)
+    status, body = problem(client.post("/v1/claims", {"claim_number": "Z1", "payer_id": "pay_x", "billed_cents": 1.5, "expected_cents": 1}))
+    assert status == 422 and "/billed_cents" in pointers(body)
+    status, body = problem(client.post("/v1/payers", {"name": "\u0000" * 5}))
+    assert status == 422
+    status, body, _ = client.get("/healthz")
+    assert status == 200
