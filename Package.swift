@@ -39,6 +39,7 @@ let package = Package(
             dependencies: [
                 "HTTPServer", "CaseworkDomain", "CaseworkStorage",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

@@ -17,6 +17,7 @@ public struct CaseworkApplication: HTTPResponder {
         PayerPatientRoutes.register(&table)
         ClaimRoutes.register(&table)
         CaseRoutes.register(&table)
+        DashboardRoutes.register(&table)
         router = table.router
         self.logger = logger
     }

@@ -14,7 +14,6 @@ enum CaseRepresentation {
             ("carc_codes", .strings(c.carcCodes.map(\.description))),
             ("resolved_carc_codes", .strings(c.resolvedCarcCodes.map(\.description))),
             ("description", .string(c.description)), ("follow_up_by", .optional(c.followUpBy?.description)),
-            ("overdue", .bool(c.isOverdue(today: Instant.now().day))),
             ("priority", .string(c.priority.rawValue)),
             ("owner", c.owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id)), ("name", .optional(record.ownerName))]) } ?? .null),
             ("stage", .string(c.stage.rawValue)), ("status", .string(c.status.rawValue)),

@@ -70,9 +70,13 @@ struct LinkCaseBody: Decodable {
 struct CloseCaseBody: Decodable {
     let note: String?
     let resolved_carc_codes: [String]?
+    /// Consent to cancel the case's open tasks and scheduled appointments (else 409 when there are any).
+    let cancel_open_activities: Bool?
 }
 
 /// Body of `POST /v1/cases/{id}/cancel` (optional; an empty body is fine).
 struct CancelCaseBody: Decodable {
     let note: String?
+    /// Consent to cancel the case's open tasks and scheduled appointments (else 409 when there are any).
+    let cancel_open_activities: Bool?
 }

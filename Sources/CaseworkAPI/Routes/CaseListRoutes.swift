@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import Foundation
 import HTTPServer
 
 /// `GET /v1/cases?view=…`: the six saved views with filters, sort and keyset pagination.
@@ -7,12 +8,41 @@ enum CaseListRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/v1/cases") { ctx in
             let query = try caseQuery(ctx.request.query)
+            if wantsCSV(ctx.request) { return try csv(ctx, query) }
             var q = QueryReader(ctx.request.query)
             let page = q.page()
             try q.check()
             let result = try ctx.store.cases.list(caller: ctx.caller, query: query, page: page)
-            return Responses.page(result.items.map(CaseRepresentation.case), nextCursor: result.nextCursor)
+            return EntityTag.conditionalJSON(ctx, .object([
+                ("items", .array(result.items.map { CaseRowRepresentation.row($0, today: query.today) })),
+                ("next_cursor", .optional(result.nextCursor)),
+            ]))
         }
+        table.add("GET", "/v1/views") { ctx in
+            let counts = try ctx.store.cases.viewCounts(caller: ctx.caller)
+            return EntityTag.conditionalJSON(ctx, .object([("items", .array(CaseView.allCases.map { view in
+                .object([("view", .string(view.rawValue)), ("count", .int(counts[view] ?? 0)),
+                         ("href", .string("/v1/cases?view=\(view.rawValue)"))])
+            })), ("next_cursor", .null)]))
+        }
+    }
+
+    /// Whether the client asked for CSV (`Accept: text/csv`, preferred over JSON).
+    static func wantsCSV(_ request: HTTPRequest) -> Bool {
+        guard let accept = request.headers["Accept"]?.lowercased() else { return false }
+        return accept.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("text/csv") }
+            && !accept.contains("application/json")
+    }
+
+    /// Every row of the view as CSV (RFC 4180, header line first), read in keyset batches.
+    static func csv(_ ctx: RequestContext, _ query: CaseQuery) throws -> HTTPResponse {
+        var body = CaseRowRepresentation.csvHeader
+        try ctx.store.cases.forEachRow(caller: ctx.caller, query: query) { rows in
+            for row in rows { body += CaseRowRepresentation.csv(row) }
+            return true
+        }
+        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/csv; charset=utf-8; header=present"),
+                                                              ("Content-Disposition", "attachment; filename=\"cases.csv\"")]), body: body)
     }
 
     /// Reads `view`, the filters and `sort` (`created_at`, `-created_at`, ...; `-` means descending).
@@ -22,8 +52,7 @@ enum CaseListRoutes {
         let view = q.choice("view", CaseView.self) ?? .all
         var owner: Owner?
         if let text = q.string("owner") {
-            let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-            if parts.count == 2, let parsed = Owner(kind: parts[0], id: parts[1]) { owner = parsed } else {
+            if let parsed = Owner(reference: text) { owner = parsed } else {
                 q.fail("owner", "Use user:<id> or team:<id>.")
             }
         }

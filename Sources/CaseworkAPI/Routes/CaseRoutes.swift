@@ -30,7 +30,7 @@ enum CaseRoutes {
             if let note = body?.note { _ = v.text(note, at: "/note", limit: 10_000, allowEmpty: true) }
             try v.check()
             let record = try ctx.store.cases.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .resolve(resolvedCarcCodes: codes),
-                                                   note: body?.note, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+                                                   note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
             return written(record)
         }
         table.add("POST", "/v1/cases/{id}/cancel") { ctx in
@@ -39,7 +39,7 @@ enum CaseRoutes {
             if let note = body?.note { _ = v.text(note, at: "/note", limit: 10_000, allowEmpty: true) }
             try v.check()
             let record = try ctx.store.cases.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .cancel,
-                                                   note: body?.note, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+                                                   note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
             return written(record)
         }
         table.add("POST", "/v1/cases/{id}/reactivate") { ctx in
@@ -74,6 +74,7 @@ enum CaseRoutes {
             return written(record)
         }
         CaseListRoutes.register(&table)
+        ActivityRoutes.register(&table)
     }
 
     /// 304 when `If-None-Match` names the current ETag, else 200 with the case.

@@ -8,6 +8,7 @@ enum ErrorMapping {
         case let error as APIError: return error
         case let violation as CaseRuleViolation: return apiError(for: violation)
         case let storage as StorageError: return apiError(for: storage)
+        case let timeline as ActivityRuleViolation: return apiError(for: timeline)
         case is PageError:
             return APIError(status: 400, slug: "invalid-query", title: "Invalid query parameter",
                             detail: "The cursor was not issued for this list and sort.",
@@ -54,8 +55,31 @@ enum ErrorMapping {
             return APIError(status: 422, slug: "validation-failed", title: "Validation failed",
                             detail: "Submission \(submissionID) is not a submission of claim \(claimID).",
                             errors: [FieldError(pointer: "/claims", "Submission \(submissionID) belongs to another claim.")])
+        case .openWorkNeedsConsent(let work):
+            return APIError(status: 409, slug: "open-activities", title: "Case has open activities",
+                            detail: "The case has \(work.count) open task(s) or appointment(s); send \"cancel_open_activities\": true to cancel them with it.",
+                            extra: [("open_activities", .array(work.map(ActivityRepresentation.reference)))])
         case .unknownSubject(let subject):
             return .validation([FieldError(pointer: "/subject", "\"\(subject)\" is not in the organization's subject list (GET /v1/subjects).")])
+        }
+    }
+
+    static func apiError(for violation: ActivityRuleViolation) -> APIError {
+        switch violation {
+        case .fieldNotOfKind(let field, let kind):
+            return .validation([FieldError(pointer: "/\(field)", "A \(kind.rawValue) has no \(field).")])
+        case .illegalStateChange(let from, let to):
+            return APIError(status: 409, slug: "illegal-state-change", title: "State change not allowed",
+                            detail: "An activity cannot move from \(from) to \(to).",
+                            errors: [FieldError(pointer: "/state", "Cannot move from \(from) to \(to).")])
+        case .endsBeforeStart:
+            return .validation([FieldError(pointer: "/ends_at", "Must not be before starts_at.")])
+        case .systemEventsAreReadOnly:
+            return APIError(status: 409, slug: "system-event", title: "System entries are read-only",
+                            detail: "Timeline entries of kind system are written by Casework and cannot be changed.")
+        case .openWorkOnClosedCase:
+            return APIError(status: 409, slug: "case-not-active", title: "Case is closed",
+                            detail: "Open tasks and scheduled appointments can only be planned on an active case.")
         }
     }
 

@@ -20,6 +20,9 @@ public enum CaseRuleViolation: Error, Sendable, Equatable {
     case lastClaimOnCase(claimID: String)
     /// The submission belongs to another claim.
     case submissionNotOfClaim(submissionID: String, claimID: String)
+    /// Resolving or canceling would leave open tasks or scheduled appointments: the request must
+    /// consent to cancel them (rule 3).
+    case openWorkNeedsConsent([Activity])
     /// The subject is not in the organization's list.
     case unknownSubject(String)
 }

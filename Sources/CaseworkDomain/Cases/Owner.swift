@@ -13,6 +13,13 @@ public enum Owner: Sendable, Hashable {
         switch self { case .user(let id), .team(let id): id }
     }
 
+    /// Parses `user:<id>` or `team:<id>`; nil otherwise.
+    public init?(reference: String) {
+        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[1].isEmpty else { return nil }
+        self.init(kind: parts[0], id: parts[1])
+    }
+
     /// Builds an owner from `kind` (`user` | `team`) and `id`; nil for another kind.
     public init?(kind: String, id: String) {
         switch kind {

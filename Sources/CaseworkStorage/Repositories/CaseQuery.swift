@@ -9,6 +9,7 @@ public struct CaseQuery: Sendable {
         case followUpBy = "follow_up_by"
         case priority
         case number
+        case totalOutstanding = "total_outstanding"
     }
 
     public var view: CaseView
@@ -47,6 +48,9 @@ extension CaseQuery.SortKey {
         case .followUpBy: "COALESCE(c.follow_up_by, '9999-12-31')"
         case .priority: "CASE c.priority WHEN 'low' THEN '0' WHEN 'normal' THEN '1' ELSE '2' END"
         case .number: "printf('%012d', c.number)"
+        // Offset so that negative balances (overpaid) still order correctly as text.
+        case .totalOutstanding:
+            "printf('%020d', 100000000000000000 + (SELECT COALESCE(SUM(cl.outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id WHERE l.case_id = c.id))"
         }
     }
 }
@@ -82,9 +86,9 @@ extension CaseQuery {
 }
 
 extension CaseRepository {
-    /// One page of the cases a query selects, in its sort order with the id as tie-break.
+    /// One page of the work-list rows a query selects, in its sort order with the id as tie-break.
     /// - Throws: `PageError.invalidCursor` for a cursor not issued for this sort.
-    public func list(caller: Caller, query: CaseQuery, page: PageRequest) throws -> Page<CaseRecord> {
+    public func list(caller: Caller, query: CaseQuery, page: PageRequest) throws -> Page<CaseRow> {
         var (conditions, bindings) = query.conditions(caller: caller)
         let key = query.sort.expression
         let direction = query.descending ? "DESC" : "ASC"
@@ -95,7 +99,7 @@ extension CaseRepository {
             conditions += " AND (\(key), c.id) \(query.descending ? "<" : ">") (?, ?)"
             bindings += [.text(parts[1]), .text(parts[2])]
         }
-        let sql = "SELECT c.id, \(key) AS sort_key FROM cases c WHERE \(conditions) ORDER BY sort_key \(direction), c.id \(direction) LIMIT ?"
+        let sql = Self.rowSelect("\(key) AS sort_key") + " WHERE \(conditions) ORDER BY sort_key \(direction), c.id \(direction) LIMIT ?"
         return try database.read { db in
             var rows = try db.query(sql, bindings + [SQLValue(page.limit + 1)])
             var next: String?
@@ -105,8 +109,7 @@ extension CaseRepository {
                     next = Cursor.encode([query.sort.rawValue + (query.descending ? "-" : "+"), last.string("sort_key"), last.string("id")])
                 }
             }
-            let records = try rows.compactMap { try Self.record(db, organizationID: caller.organizationID, id: $0.string("id")) }
-            return Page(items: records, nextCursor: next)
+            return Page(items: try Self.rows(db, rows), nextCursor: next)
         }
     }
 }

@@ -47,8 +47,10 @@ extension CaseRepository {
             }
         let totals = CaseTotals(claims: claims.map { ($0.claim.serviceStart, $0.claim.serviceEnd, $0.claim.amounts) })
         let patientName = row.optionalString("patient_first_name").map { "\($0) \(row.optionalString("patient_last_name") ?? "")" }
+        let openTasks = try db.query("SELECT subject FROM activities WHERE case_id = ? AND kind = 'task' AND state = 'open' ORDER BY seq",
+                                     [.text(id)]).map { $0.string("subject") }
         return CaseRecord(case: theCase, payerName: row.string("payer_name"), patientName: patientName,
-                          ownerName: row.optionalString("owner_name"), claims: claims, totals: totals, openTasks: [])
+                          ownerName: row.optionalString("owner_name"), claims: claims, totals: totals, openTasks: openTasks)
     }
 
     /// Decodes a `cases` row and its tags and CARCs.
@@ -56,12 +58,17 @@ extension CaseRepository {
         let id = row.string("id")
         let tags = try db.query("SELECT tag FROM case_tags WHERE case_id = ? ORDER BY position", [.text(id)]).map { $0.string("tag") }
         let codes = try db.query("SELECT code, resolved FROM case_carc_codes WHERE case_id = ? ORDER BY position", [.text(id)])
+            .compactMap { row in CARC(row.string("code")).map { ($0, row.bool("resolved")) } }
+        return caseValue(row, tags: tags, codes: codes)
+    }
+
+    /// Decodes a `cases` row given its tags and (CARC, resolved) pairs in order.
+    static func caseValue(_ row: SQLRow, tags: [String], codes: [(CARC, Bool)]) -> Case {
         let owner = row.optionalString("owner_type").flatMap { Owner(kind: $0, id: row.optionalString("owner_id") ?? "") }
         return Case(
-            id: id, number: CaseNumber(sequence: row.int("number")), payerID: row.string("payer_id"),
+            id: row.string("id"), number: CaseNumber(sequence: row.int("number")), payerID: row.string("payer_id"),
             patientID: row.optionalString("patient_id"), subject: row.string("subject"), tags: tags,
-            carcCodes: codes.compactMap { CARC($0.string("code")) },
-            resolvedCarcCodes: codes.filter { $0.bool("resolved") }.compactMap { CARC($0.string("code")) },
+            carcCodes: codes.map(\.0), resolvedCarcCodes: codes.filter(\.1).map(\.0),
             description: row.string("description"), followUpBy: row.optionalString("follow_up_by").flatMap(Day.init),
             priority: Priority(rawValue: row.string("priority")) ?? .normal, owner: owner,
             stage: Stage(rawValue: row.string("stage")) ?? .new, status: CaseStatus(rawValue: row.string("status")) ?? .active,

@@ -48,8 +48,11 @@ extension CaseRepository {
             let linked = try db.query("SELECT claim_id FROM case_claims WHERE case_id = ?", [.text(caseID)]).map { $0.string("claim_id") }
             guard linked.contains(claimID) else { throw CaseRuleViolation.claimNotOnCase(claimID: claimID) }
             guard linked.count > 1 else { throw CaseRuleViolation.lastClaimOnCase(claimID: claimID) }
+            let number = try db.queryOne("SELECT claim_number FROM claims WHERE id = ?", [.text(claimID)])?.string("claim_number") ?? claimID
             try db.execute("DELETE FROM case_claims WHERE case_id = ? AND claim_id = ?", [.text(caseID), .text(claimID)])
             let now = Instant.now()
+            try SystemEvents.record(db, caller: caller, caseID: caseID, event: .claimRemoved,
+                                    facts: ["claim_id": claimID, "claim_number": number], at: now)
             try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "case", entityID: caseID,
                                 action: "claim_removed", changes: [.init(field: "claim_id", before: claimID, after: AuditLog.value(nil))],
                                 at: now.description)
@@ -112,6 +115,10 @@ extension CaseRepository {
         } catch let error as SQLiteError where error.isUniqueConstraint {
             throw try holdingCase(db, claimID: claimID, except: caseID) ?? CaseRuleViolation.duplicateClaim(claimID: claimID)
         }
+        let number = try db.queryOne("SELECT claim_number FROM claims WHERE id = ?", [.text(claimID)])?.string("claim_number") ?? claimID
+        var facts = ["claim_id": claimID, "claim_number": number]
+        if let submissionID { facts["submission_id"] = submissionID }
+        try SystemEvents.record(db, caller: caller, caseID: caseID, event: .claimAdded, facts: facts, at: at)
         try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "case", entityID: caseID,
                             action: "claim_added",
                             changes: [.init(field: "claim_id", before: AuditLog.value(nil), after: claimID),

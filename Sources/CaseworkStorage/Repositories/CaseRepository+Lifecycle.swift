@@ -9,9 +9,11 @@ public enum CaseClosing: Sendable {
 
 extension CaseRepository {
     /// Resolves or cancels an active case; its claim links go inactive, freeing the claims (rule 1).
+    /// Open tasks and scheduled appointments block it unless `cancelOpenWork` consents to cancel them (rule 3).
     /// - Throws: `StorageError.notFound`, `.revisionMismatch`; `CaseRuleViolation.caseNotActive`,
-    ///   `.resolvedCodesNotDisputed`.
-    public func close(caller: Caller, id: String, closing: CaseClosing, note: String?, expectedRevision: Int?) throws -> CaseRecord {
+    ///   `.resolvedCodesNotDisputed`, `.openWorkNeedsConsent` listing the open work.
+    public func close(caller: Caller, id: String, closing: CaseClosing, note: String?, cancelOpenWork: Bool = false,
+                      expectedRevision: Int?) throws -> CaseRecord {
         let org = caller.organizationID
         return try database.write { db in
             let before = try Self.loadForChange(db, organizationID: org, id: id, expectedRevision: expectedRevision)
@@ -29,9 +31,16 @@ extension CaseRepository {
                 after.status = .canceled
                 after.canceledAt = now
             }
+            let openWork = try SystemEvents.openWork(db, caseID: id)
+            if !openWork.isEmpty {
+                guard cancelOpenWork else { throw CaseRuleViolation.openWorkNeedsConsent(openWork) }
+                try SystemEvents.cancel(db, caller: caller, caseID: id, work: openWork, at: now)
+            }
             try db.execute("UPDATE case_claims SET active = 0 WHERE case_id = ?", [.text(id)])
             try Self.touch(db, caller: caller, before: before, after: after, at: now,
                            action: after.status == .resolved ? "resolve" : "cancel")
+            try SystemEvents.record(db, caller: caller, caseID: id, event: after.status == .resolved ? .resolved : .canceled,
+                                    facts: note.map { ["note": $0] } ?? [:], at: now)
             return try Self.requireRecord(db, organizationID: org, id: id)
         }
     }
@@ -57,7 +66,9 @@ extension CaseRepository {
             after.status = .active
             after.resolvedAt = nil
             after.canceledAt = nil
-            try Self.touch(db, caller: caller, before: before, after: after, at: Instant.now(), action: "reactivate")
+            let now = Instant.now()
+            try Self.touch(db, caller: caller, before: before, after: after, at: now, action: "reactivate")
+            try SystemEvents.record(db, caller: caller, caseID: id, event: .reactivated, at: now)
             return try Self.requireRecord(db, organizationID: org, id: id)
         }
     }

@@ -49,6 +49,17 @@ extension CaseRepository {
             || before?.resolvedCarcCodes != after.resolvedCarcCodes {
             try saveLabels(db, after)
         }
+        if let before {
+            if before.stage != after.stage {
+                try SystemEvents.record(db, caller: caller, caseID: after.id, event: .stageChanged,
+                                        facts: ["from": before.stage.rawValue, "to": after.stage.rawValue], at: at)
+            }
+            let newlyResolved = after.resolvedCarcCodes.filter { !before.resolvedCarcCodes.contains($0) }
+            if !newlyResolved.isEmpty {
+                try SystemEvents.record(db, caller: caller, caseID: after.id, event: .carcCodesResolved,
+                                        facts: ["codes": newlyResolved.map(\.description).joined(separator: " ")], at: at)
+            }
+        }
         if let action {
             try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "case",
                                 entityID: after.id, action: action, changes: CaseAudit.changes(from: before, to: after),

@@ -7,6 +7,7 @@ public enum MigrationCatalog {
     public static var all: [Migration] {
         [
             migration("0001_init.sql", PackageResources._001_init_sql),
+            migration("0002_timeline.sql", PackageResources._002_timeline_sql),
         ]
     }
 

@@ -17,6 +17,8 @@ public final class CaseworkStore: Sendable {
     public var patients: PatientRepository { PatientRepository(database: database) }
     public var claims: ClaimRepository { ClaimRepository(database: database) }
     public var cases: CaseRepository { CaseRepository(database: database) }
+    public var activities: ActivityRepository { ActivityRepository(database: database) }
+    public var dashboards: DashboardRepository { DashboardRepository(database: database) }
 
     /// Versions of the migrations applied to this file, ascending.
     public func appliedMigrationVersions() throws -> [Int] { try database.appliedMigrationVersions() }

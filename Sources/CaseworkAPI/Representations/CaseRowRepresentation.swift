@@ -1,0 +1,56 @@
+import CaseworkDomain
+import CaseworkStorage
+
+/// A work-list row (DESIGN §4) as JSON and as a CSV record (RFC 4180).
+enum CaseRowRepresentation {
+    static func row(_ r: CaseRow, today: Day) -> JSONValue {
+        let c = r.case
+        return .object([
+            ("id", .string(c.id)), ("number", .string(c.number.description)),
+            ("payer", .object([("id", .string(c.payerID)), ("name", .string(r.payerName))])),
+            ("patient", c.patientID.map { .object([("id", .string($0)), ("name", .optional(r.patientName))]) } ?? .null),
+            ("subject", .string(c.subject)), ("description", .string(c.description)),
+            ("owner", c.owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id)), ("name", .optional(r.ownerName))]) } ?? .null),
+            ("follow_up_by", .optional(c.followUpBy?.description)), ("overdue", .bool(c.isOverdue(today: today))),
+            ("priority", .string(c.priority.rawValue)), ("stage", .string(c.stage.rawValue)), ("status", .string(c.status.rawValue)),
+            ("tags", .strings(c.tags)), ("carc_codes", .strings(c.carcCodes.map(\.description))),
+            ("open_tasks", .strings(r.openTasks)),
+            ("total_outstanding_cents", .int(r.totalOutstanding.amount)),
+            ("total_cost_share_outstanding_cents", .int(r.totalCostShareOutstanding.amount)),
+            ("created_at", .string(c.createdAt.description)), ("updated_at", .string(c.updatedAt.description)),
+        ])
+    }
+
+    /// The CSV header line, CRLF-terminated.
+    static let csvHeader = csvLine([
+        "number", "payer", "patient", "subject", "description", "owner", "follow_up_by", "priority", "stage", "status",
+        "open_tasks", "total_outstanding_cents", "total_cost_share_outstanding_cents",
+    ])
+
+    /// One CSV record of the row, CRLF-terminated.
+    static func csv(_ r: CaseRow) -> [UInt8] {
+        let c = r.case
+        return csvLine([
+            c.number.description, r.payerName, r.patientName ?? "", c.subject, c.description, r.ownerName ?? "",
+            c.followUpBy?.description ?? "", c.priority.rawValue, c.stage.rawValue, c.status.rawValue,
+            r.openTasks.joined(separator: "; "), String(r.totalOutstanding.amount), String(r.totalCostShareOutstanding.amount),
+        ])
+    }
+
+    /// Fields joined by commas; a field with a comma, quote, CR or LF is quoted with inner quotes doubled (RFC 4180 §2).
+    static func csvLine(_ fields: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (index, field) in fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            if field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 13 || $0 == 10 }) {
+                out.append(34)
+                for byte in field.utf8 { if byte == 34 { out.append(34) }; out.append(byte) }
+                out.append(34)
+            } else {
+                out += Array(field.utf8)
+            }
+        }
+        out += [13, 10]
+        return out
+    }
+}

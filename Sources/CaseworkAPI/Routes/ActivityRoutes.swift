@@ -1,0 +1,36 @@
+import CaseworkDomain
+import CaseworkStorage
+import HTTPServer
+
+/// The case timeline: `/v1/cases/{id}/activities` and `/v1/activities/{id}`.
+enum ActivityRoutes {
+    static func register(_ table: inout RouteTable) {
+        table.add("GET", "/v1/cases/{id}/activities") { ctx in
+            var q = QueryReader(ctx.request.query)
+            let page = q.page()
+            try q.check()
+            let result = try ctx.store.activities.timeline(organizationID: ctx.organizationID, caseID: ctx.parameter("id"), page: page)
+            return Responses.page(result.items.map(ActivityRepresentation.activity), nextCursor: result.nextCursor)
+        }
+        table.add("POST", "/v1/cases/{id}/activities") { ctx in
+            let activity = try RequestBody.decode(CreateActivityBody.self, from: ctx.request).validated()
+            let stored = try ctx.store.activities.add(caller: ctx.caller, caseID: ctx.parameter("id"), activity: activity)
+            return Responses.json(ActivityRepresentation.activity(stored), status: 201, headers: [("Location", "/v1/activities/\(stored.id)")])
+        }
+        table.add("GET", "/v1/activities/{id}") { ctx in
+            guard let activity = try ctx.store.activities.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
+                throw APIError.notFound("activity", ctx.parameter("id"))
+            }
+            return Responses.json(ActivityRepresentation.activity(activity))
+        }
+        table.add("PATCH", "/v1/activities/{id}") { ctx in
+            let body = try RequestBody.decode(PatchActivityBody.self, from: ctx.request)
+            guard let current = try ctx.store.activities.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
+                throw APIError.notFound("activity", ctx.parameter("id"))
+            }
+            let changes = try body.validated(kind: current.kind)
+            let updated = try ctx.store.activities.update(caller: ctx.caller, id: current.id, changes: changes)
+            return Responses.json(ActivityRepresentation.activity(updated))
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import CaseworkDomain
+import CaseworkStorage
+import HTTPServer
+
+/// `/v1/dashboards/case-insights` and `/v1/dashboards/tier1`: aggregates widgets poll, with ETags.
+enum DashboardRoutes {
+    static func register(_ table: inout RouteTable) {
+        table.add("GET", "/v1/dashboards/case-insights") { ctx in
+            var q = QueryReader(ctx.request.query)
+            var owner: Owner?
+            if let text = q.string("owner") {
+                owner = Owner(reference: text)
+                if owner == nil { q.fail("owner", "Use user:<id> or team:<id>.") }
+            }
+            let query = CaseInsightsQuery(payerID: q.string("payer_id"), subject: q.string("subject"), owner: owner,
+                                          carcCode: q.carc("carc_code"), createdAfter: q.day("created_after"),
+                                          createdBefore: q.day("created_before"),
+                                          drillDown: q.choice("drill_down", CaseInsightsQuery.DrillDown.self))
+            try q.check()
+            let insights = try ctx.store.dashboards.caseInsights(organizationID: ctx.organizationID, query: query)
+            return EntityTag.conditionalJSON(ctx, DashboardRepresentation.caseInsights(insights, query: query))
+        }
+        table.add("GET", "/v1/dashboards/tier1") { ctx in
+            var q = QueryReader(ctx.request.query)
+            let today = Instant.now().day
+            let name = q.choice("period", Period.Name.self)
+            let from = q.day("from"), to = q.day("to")
+            if name != nil && (from != nil || to != nil) { q.fail("period", "Give either period or from/to, not both.") }
+            if let from, let to, to < from { q.fail("to", "Must not be before from.") }
+            let listLimit = q.int("list_limit", range: 1...100) ?? 10
+            try q.check()
+            let period = (from != nil || to != nil) ? Period(from: from, to: to) : Period(name ?? .thisQuarter, today: today)
+            let tier = try ctx.store.dashboards.tierOne(caller: ctx.caller, period: period, listLimit: listLimit)
+            return EntityTag.conditionalJSON(ctx, DashboardRepresentation.tierOne(tier, period: period, today: today))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import CaseworkDomain
+
+/// The Tier 1 dashboard (DESIGN §5): the caller's day-to-day figures over a period.
+public struct TierOne: Sendable {
+    /// A list's first page and how many items it has in all.
+    public struct List<Item: Sendable>: Sendable {
+        public var total: Int
+        public var items: [Item]
+    }
+    public struct Count: Sendable, Hashable {
+        public var key: String
+        /// The payer's name for payer rows.
+        public var name: String?
+        public var count: Int
+    }
+
+    /// Cases created in the period, by priority, payer and status.
+    public var byPriority: [Count]
+    public var byPayer: [Count]
+    public var byStatus: [Count]
+    /// Active cases created in the period, follow-up date first.
+    public var activeCases: List<CaseRow>
+    /// Cases owned by the caller (or a team of theirs) resolved in the period, newest first.
+    public var myResolvedCases: List<CaseRow>
+    /// E-mail drafts the caller wrote, newest first.
+    public var myDraftEmails: List<Activity>
+    /// Open tasks assigned to the caller (or unassigned ones they created) and appointments they
+    /// scheduled, by due date (a task's due date, an appointment's start), undated last.
+    public var myOpenActivities: List<Activity>
+}
+
+extension DashboardRepository {
+    /// Tier 1 for `caller` over `period`, with lists cut at `listLimit` items.
+    public func tierOne(caller: Caller, period: Period, listLimit: Int) throws -> TierOne {
+        let org = SQLValue.text(caller.organizationID)
+        var periodSQL = ""
+        var periodValues: [SQLValue] = []
+        func bound(_ column: String) -> (String, [SQLValue]) {
+            var sql = "", values: [SQLValue] = []
+            if let from = period.from { sql += " AND \(column) >= ?"; values.append(.text("\(from)T00:00:00Z")) }
+            if let to = period.to { sql += " AND \(column) < ?"; values.append(.text("\(to.adding(days: 1))T00:00:00Z")) }
+            return (sql, values)
+        }
+        (periodSQL, periodValues) = bound("c.created_at")
+        let (resolvedSQL, resolvedValues) = bound("c.resolved_at")
+        let teams = caller.teamIDs
+        let mine = "((c.owner_type = 'user' AND c.owner_id = ?)"
+            + (teams.isEmpty ? "" : " OR (c.owner_type = 'team' AND c.owner_id IN (\(teams.map { _ in "?" }.joined(separator: ", "))))") + ")"
+        let mineValues: [SQLValue] = [.text(caller.userID)] + teams.map { .text($0) }
+        let limit = SQLValue(listLimit)
+        return try database.read { db in
+            func counts(_ column: String, join: String = "", name: String? = nil) throws -> [TierOne.Count] {
+                try db.query("""
+                    SELECT \(column) AS key, \(name ?? "NULL") AS name, COUNT(*) AS n FROM cases c \(join)
+                    WHERE c.organization_id = ?\(periodSQL) GROUP BY \(column) ORDER BY \(column)
+                    """, [org] + periodValues).map { TierOne.Count(key: $0.string("key"), name: $0.optionalString("name"), count: $0.int("n")) }
+            }
+            func caseList(_ condition: String, _ values: [SQLValue], order: String) throws -> TierOne.List<CaseRow> {
+                let total = try db.queryOne("SELECT COUNT(*) AS n FROM cases c WHERE c.organization_id = ? AND \(condition)", [org] + values)?.int("n") ?? 0
+                let rows = try db.query(CaseRepository.rowSelect() + " WHERE c.organization_id = ? AND \(condition) ORDER BY \(order) LIMIT ?",
+                                        [org] + values + [limit])
+                return TierOne.List(total: total, items: try CaseRepository.rows(db, rows))
+            }
+            func activityList(_ condition: String, _ values: [SQLValue], order: String) throws -> TierOne.List<Activity> {
+                let total = try db.queryOne("SELECT COUNT(*) AS n FROM activities a WHERE a.organization_id = ? AND \(condition)", [org] + values)?.int("n") ?? 0
+                let rows = try db.query("SELECT * FROM activities a WHERE a.organization_id = ? AND \(condition) ORDER BY \(order) LIMIT ?",
+                                        [org] + values + [limit])
+                return TierOne.List(total: total, items: rows.map(ActivityRows.activity))
+            }
+            let me = SQLValue.text(caller.userID)
+            let dueKey = "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31')"
+            return TierOne(
+                byPriority: try counts("c.priority"),
+                byPayer: try counts("c.payer_id", join: "JOIN payers p ON p.id = c.payer_id", name: "p.name"),
+                byStatus: try counts("c.status"),
+                activeCases: try caseList("c.status = 'active'" + periodSQL, periodValues,
+                                          order: "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id"),
+                myResolvedCases: try caseList("c.status = 'resolved' AND \(mine)" + resolvedSQL, mineValues + resolvedValues,
+                                              order: "c.resolved_at DESC, c.id DESC"),
+                myDraftEmails: try activityList("a.kind = 'email' AND a.state = 'draft' AND a.created_by = ?", [me], order: "a.seq DESC"),
+                myOpenActivities: try activityList("""
+                    ((a.kind = 'task' AND a.state = 'open' AND (a.assignee_id = ? OR (a.assignee_id IS NULL AND a.created_by = ?)))
+                     OR (a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = ?))
+                    """, [me, me, me], order: "\(dueKey), a.seq"))
+        }
+    }
+}

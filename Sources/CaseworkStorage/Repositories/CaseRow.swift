@@ -1,0 +1,62 @@
+import CaseworkDomain
+
+/// One line of a work list (DESIGN §4): the case and the columns a list shows.
+public struct CaseRow: Sendable {
+    public var `case`: Case
+    public var payerName: String
+    public var patientName: String?
+    public var ownerName: String?
+    /// Subjects of the case's open tasks.
+    public var openTasks: [String]
+    public var totalOutstanding: Cents
+    public var totalCostShareOutstanding: Cents
+}
+
+extension CaseRepository {
+    /// The select list and joins of a work-list row over `cases c`; `extra` adds columns (e.g. a sort key).
+    static func rowSelect(_ extra: String = "") -> String {
+        """
+        SELECT c.*, \(extra.isEmpty ? "" : extra + ", ")p.name AS payer_name, pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,
+               COALESCE(u.name, t.name) AS owner_name,
+               (SELECT COALESCE(SUM(cl.outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id
+                 WHERE l.case_id = c.id) AS total_outstanding_cents,
+               (SELECT COALESCE(SUM(cl.cost_share_outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id
+                 WHERE l.case_id = c.id) AS total_cost_share_outstanding_cents
+        FROM cases c
+        JOIN payers p ON p.id = c.payer_id
+        LEFT JOIN patients pt ON pt.id = c.patient_id
+        LEFT JOIN users u ON c.owner_type = 'user' AND u.id = c.owner_id
+        LEFT JOIN teams t ON c.owner_type = 'team' AND t.id = c.owner_id
+        """
+    }
+
+    /// Builds rows from `rowSelect` results, loading tags, CARCs and open tasks for all of them in three queries.
+    static func rows(_ db: SQLiteConnection, _ results: [SQLRow]) throws -> [CaseRow] {
+        guard !results.isEmpty else { return [] }
+        let ids = results.map { SQLValue.text($0.string("id")) }
+        let marks = ids.map { _ in "?" }.joined(separator: ", ")
+        var tags: [String: [String]] = [:]
+        for row in try db.query("SELECT case_id, tag FROM case_tags WHERE case_id IN (\(marks)) ORDER BY case_id, position", ids) {
+            tags[row.string("case_id"), default: []].append(row.string("tag"))
+        }
+        var codes: [String: [(CARC, Bool)]] = [:]
+        for row in try db.query("SELECT case_id, code, resolved FROM case_carc_codes WHERE case_id IN (\(marks)) ORDER BY case_id, position", ids) {
+            if let carc = CARC(row.string("code")) { codes[row.string("case_id"), default: []].append((carc, row.bool("resolved"))) }
+        }
+        var tasks: [String: [String]] = [:]
+        for row in try db.query("""
+            SELECT case_id, subject FROM activities WHERE case_id IN (\(marks)) AND kind = 'task' AND state = 'open' ORDER BY case_id, seq
+            """, ids) {
+            tasks[row.string("case_id"), default: []].append(row.string("subject"))
+        }
+        return results.map { row in
+            let id = row.string("id")
+            let theCase = caseValue(row, tags: tags[id] ?? [], codes: codes[id] ?? [])
+            let patientName = row.optionalString("patient_first_name").map { "\($0) \(row.optionalString("patient_last_name") ?? "")" }
+            return CaseRow(case: theCase, payerName: row.string("payer_name"), patientName: patientName,
+                           ownerName: row.optionalString("owner_name"), openTasks: tasks[id] ?? [],
+                           totalOutstanding: Cents(row.int("total_outstanding_cents")),
+                           totalCostShareOutstanding: Cents(row.int("total_cost_share_outstanding_cents")))
+        }
+    }
+}
