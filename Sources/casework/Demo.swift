@@ -11,6 +11,9 @@ struct Demo: ParsableCommand {
     @Option(help: "How many synthetic claims to create.")
     var claims: Int = 120
 
+    @Option(help: "How many cases to open (denied claims first).")
+    var cases: Int = 60
+
     @Option(help: "Seed of the generator (same seed, same data).")
     var seed: UInt64 = 2026
 
@@ -23,7 +26,7 @@ struct Demo: ParsableCommand {
         }
         let org = try Organizations.ensure(store, name: options.org)
         var generator = DemoData(store: store, organizationID: org, seed: seed)
-        let report = try generator.generate(claimCount: claims)
+        let report = try generator.generate(claimCount: claims, caseCount: cases)
         FileHandle.standardError.write(Data("demo: \(report)\n".utf8))
         print(try store.tokens.create(organizationID: org, userID: report.adminID, actorID: nil))
     }

@@ -14,35 +14,38 @@ extension CaseRepository {
     ///   `.resolvedCodesNotDisputed`, `.openWorkNeedsConsent` listing the open work.
     public func close(caller: Caller, id: String, closing: CaseClosing, note: String?, cancelOpenWork: Bool = false,
                       expectedRevision: Int?) throws -> CaseRecord {
+        try database.write { db in try Self.close(db, caller: caller, id: id, closing: closing, note: note, cancelOpenWork: cancelOpenWork, expectedRevision: expectedRevision) }
+    }
+
+    static func close(_ db: SQLiteConnection, caller: Caller, id: String, closing: CaseClosing, note: String?, cancelOpenWork: Bool,
+                      expectedRevision: Int?) throws -> CaseRecord {
         let org = caller.organizationID
-        return try database.write { db in
-            let before = try Self.loadForChange(db, organizationID: org, id: id, expectedRevision: expectedRevision)
-            try CaseRules.requireActive(before.status)
-            var after = before
-            let now = Instant.now()
-            after.resolutionNote = note ?? before.resolutionNote
-            switch closing {
-            case .resolve(let codes):
-                if let codes { after.resolvedCarcCodes = CaseRules.distinct(codes) }
-                try CaseRules.checkResolvedCodes(after.resolvedCarcCodes, disputed: after.carcCodes)
-                after.status = .resolved
-                after.resolvedAt = now
-            case .cancel:
-                after.status = .canceled
-                after.canceledAt = now
-            }
-            let openWork = try SystemEvents.openWork(db, caseID: id)
-            if !openWork.isEmpty {
-                guard cancelOpenWork else { throw CaseRuleViolation.openWorkNeedsConsent(openWork) }
-                try SystemEvents.cancel(db, caller: caller, caseID: id, work: openWork, at: now)
-            }
-            try db.execute("UPDATE case_claims SET active = 0 WHERE case_id = ?", [.text(id)])
-            try Self.touch(db, caller: caller, before: before, after: after, at: now,
-                           action: after.status == .resolved ? "resolve" : "cancel")
-            try SystemEvents.record(db, caller: caller, caseID: id, event: after.status == .resolved ? .resolved : .canceled,
-                                    facts: note.map { ["note": $0] } ?? [:], at: now)
-            return try Self.requireRecord(db, organizationID: org, id: id)
+        let before = try Self.loadForChange(db, organizationID: org, id: id, expectedRevision: expectedRevision)
+        try CaseRules.requireActive(before.status)
+        var after = before
+        let now = Instant.now()
+        after.resolutionNote = note ?? before.resolutionNote
+        switch closing {
+        case .resolve(let codes):
+            if let codes { after.resolvedCarcCodes = CaseRules.distinct(codes) }
+            try CaseRules.checkResolvedCodes(after.resolvedCarcCodes, disputed: after.carcCodes)
+            after.status = .resolved
+            after.resolvedAt = now
+        case .cancel:
+            after.status = .canceled
+            after.canceledAt = now
         }
+        let openWork = try SystemEvents.openWork(db, caseID: id)
+        if !openWork.isEmpty {
+            guard cancelOpenWork else { throw CaseRuleViolation.openWorkNeedsConsent(openWork) }
+            try SystemEvents.cancel(db, caller: caller, caseID: id, work: openWork, at: now)
+        }
+        try db.execute("UPDATE case_claims SET active = 0 WHERE case_id = ?", [.text(id)])
+        try Self.touch(db, caller: caller, before: before, after: after, at: now,
+                       action: after.status == .resolved ? "resolve" : "cancel")
+        try SystemEvents.record(db, caller: caller, caseID: id, event: after.status == .resolved ? .resolved : .canceled,
+                                facts: note.map { ["note": $0] } ?? [:], at: now)
+        return try Self.requireRecord(db, organizationID: org, id: id)
     }
 
     /// Reactivates a resolved or canceled case, only while none of its claims is held by another active case.

@@ -6,17 +6,19 @@ extension CaseRepository {
     /// - Throws: `StorageError.notFound`, `.revisionMismatch`, `.invalidReference` (owner);
     ///   `CaseRuleViolation` (not active, unknown subject, resolved codes not disputed).
     public func update(caller: Caller, id: String, changes: CaseChanges, expectedRevision: Int?) throws -> CaseRecord {
+        try database.write { db in try Self.update(db, caller: caller, id: id, changes: changes, expectedRevision: expectedRevision) }
+    }
+
+    static func update(_ db: SQLiteConnection, caller: Caller, id: String, changes: CaseChanges, expectedRevision: Int?) throws -> CaseRecord {
         let org = caller.organizationID
-        return try database.write { db in
-            let before = try Self.loadForChange(db, organizationID: org, id: id, expectedRevision: expectedRevision)
-            let after = try changes.applied(to: before)
-            if let subject = changes.subject { try Self.requireSubject(db, organizationID: org, subject: subject) }
-            if let owner = changes.owner, let owner { try Self.requireOwner(db, organizationID: org, owner: owner) }
-            if !CaseAudit.changes(from: before, to: after).isEmpty {
-                try Self.touch(db, caller: caller, before: before, after: after, at: Instant.now(), action: "update")
-            }
-            return try Self.requireRecord(db, organizationID: org, id: id)
+        let before = try Self.loadForChange(db, organizationID: org, id: id, expectedRevision: expectedRevision)
+        let after = try changes.applied(to: before)
+        if let subject = changes.subject { try Self.requireSubject(db, organizationID: org, subject: subject) }
+        if let owner = changes.owner, let owner { try Self.requireOwner(db, organizationID: org, owner: owner) }
+        if !CaseAudit.changes(from: before, to: after).isEmpty {
+            try Self.touch(db, caller: caller, before: before, after: after, at: Instant.now(), action: "update")
         }
+        return try Self.requireRecord(db, organizationID: org, id: id)
     }
 
     /// The current case for a change, checked against the caller's expected revision.

@@ -10,53 +10,55 @@ public struct CaseRepository: Sendable {
     ///   resolved codes not disputed, submission of another claim, claim held by an active case);
     ///   `StorageError.invalidReference` for an unknown claim, submission or owner.
     public func create(caller: Caller, newCase: NewCase) throws -> CaseRecord {
-        let org = caller.organizationID
-        return try database.write { db in
-            try Self.requireSubject(db, organizationID: org, subject: newCase.subject)
-            var facts: [(claimID: String, payerID: String, patientID: String?)] = []
-            for (index, link) in newCase.claims.enumerated() {
-                let claim = try Self.linkableClaim(db, organizationID: org, link: link, pointer: "/claims/\(index)")
-                facts.append((claim.id, claim.payerID, claim.patientID))
-            }
-            let payerID = try CaseRules.sharedPayer(of: facts.map { ($0.claimID, $0.payerID) })
-            if let owner = newCase.owner { try Self.requireOwner(db, organizationID: org, owner: owner) }
-            let carcs = CaseRules.distinct(newCase.carcCodes)
-            let resolved = CaseRules.distinct(newCase.resolvedCarcCodes)
-            try CaseRules.checkResolvedCodes(resolved, disputed: carcs)
+        try database.write { db in try Self.create(db, caller: caller, newCase: newCase) }
+    }
 
-            let sequence = try db.queryOne("SELECT next_case_number FROM organizations WHERE id = ?", [.text(org)])?.int("next_case_number") ?? 1
-            try db.execute("UPDATE organizations SET next_case_number = ? WHERE id = ?", [SQLValue(sequence + 1), .text(org)])
-            let now = Instant.now()
-            let theCase = Case(
-                id: Identifier.make("case"), number: CaseNumber(sequence: sequence), payerID: payerID,
-                patientID: CaseRules.sharedPatient(of: facts.map(\.patientID)), subject: newCase.subject,
-                tags: CaseRules.normalizedTags(newCase.tags), carcCodes: carcs, resolvedCarcCodes: resolved,
-                description: newCase.description, followUpBy: newCase.followUpBy, priority: newCase.priority,
-                owner: newCase.owner, stage: newCase.stage, status: .active, resolutionNote: nil, createdAt: now,
-                createdBy: caller.userID, updatedAt: now, updatedBy: caller.userID, resolvedAt: nil, canceledAt: nil, revision: 1)
-            try db.execute(
-                """
-                INSERT INTO cases (id, organization_id, number, payer_id, patient_id, subject, description, follow_up_by,
-                    priority, owner_type, owner_id, stage, status, created_at, created_by, updated_at, updated_by, revision)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, 1)
-                """,
-                [.text(theCase.id), .text(org), SQLValue(sequence), .text(payerID), SQLValue(theCase.patientID),
-                 .text(theCase.subject), .text(theCase.description), SQLValue(theCase.followUpBy?.description),
-                 .text(theCase.priority.rawValue), SQLValue(theCase.owner?.kind), SQLValue(theCase.owner?.id),
-                 .text(theCase.stage.rawValue), .text(now.description), .text(caller.userID), .text(now.description),
-                 .text(caller.userID)])
-            try Self.saveLabels(db, theCase)
-            try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "case", entityID: theCase.id,
-                                action: "create", changes: CaseAudit.changes(from: nil, to: theCase), at: now.description)
-            try SystemEvents.record(db, caller: caller, caseID: theCase.id, event: .caseOpened, facts: ["number": theCase.number.description], at: now)
-            for link in newCase.claims {
-                try Self.link(db, caller: caller, caseID: theCase.id, claimID: link.claimID, submissionID: link.submissionID, at: now)
-            }
-            guard let record = try Self.record(db, organizationID: org, id: theCase.id) else {
-                throw StorageError.notFound(entity: "case", id: theCase.id)
-            }
-            return record
+    static func create(_ db: SQLiteConnection, caller: Caller, newCase: NewCase) throws -> CaseRecord {
+        let org = caller.organizationID
+        try Self.requireSubject(db, organizationID: org, subject: newCase.subject)
+        var facts: [(claimID: String, payerID: String, patientID: String?)] = []
+        for (index, link) in newCase.claims.enumerated() {
+            let claim = try Self.linkableClaim(db, organizationID: org, link: link, pointer: "/claims/\(index)")
+            facts.append((claim.id, claim.payerID, claim.patientID))
         }
+        let payerID = try CaseRules.sharedPayer(of: facts.map { ($0.claimID, $0.payerID) })
+        if let owner = newCase.owner { try Self.requireOwner(db, organizationID: org, owner: owner) }
+        let carcs = CaseRules.distinct(newCase.carcCodes)
+        let resolved = CaseRules.distinct(newCase.resolvedCarcCodes)
+        try CaseRules.checkResolvedCodes(resolved, disputed: carcs)
+
+        let sequence = try db.queryOne("SELECT next_case_number FROM organizations WHERE id = ?", [.text(org)])?.int("next_case_number") ?? 1
+        try db.execute("UPDATE organizations SET next_case_number = ? WHERE id = ?", [SQLValue(sequence + 1), .text(org)])
+        let now = Instant.now()
+        let theCase = Case(
+            id: Identifier.make("case"), number: CaseNumber(sequence: sequence), payerID: payerID,
+            patientID: CaseRules.sharedPatient(of: facts.map(\.patientID)), subject: newCase.subject,
+            tags: CaseRules.normalizedTags(newCase.tags), carcCodes: carcs, resolvedCarcCodes: resolved,
+            description: newCase.description, followUpBy: newCase.followUpBy, priority: newCase.priority,
+            owner: newCase.owner, stage: newCase.stage, status: .active, resolutionNote: nil, createdAt: now,
+            createdBy: caller.userID, updatedAt: now, updatedBy: caller.userID, resolvedAt: nil, canceledAt: nil, revision: 1)
+        try db.execute(
+            """
+            INSERT INTO cases (id, organization_id, number, payer_id, patient_id, subject, description, follow_up_by,
+                priority, owner_type, owner_id, stage, status, created_at, created_by, updated_at, updated_by, revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, 1)
+            """,
+            [.text(theCase.id), .text(org), SQLValue(sequence), .text(payerID), SQLValue(theCase.patientID),
+             .text(theCase.subject), .text(theCase.description), SQLValue(theCase.followUpBy?.description),
+             .text(theCase.priority.rawValue), SQLValue(theCase.owner?.kind), SQLValue(theCase.owner?.id),
+             .text(theCase.stage.rawValue), .text(now.description), .text(caller.userID), .text(now.description),
+             .text(caller.userID)])
+        try Self.saveLabels(db, theCase)
+        try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "case", entityID: theCase.id,
+                            action: "create", changes: CaseAudit.changes(from: nil, to: theCase), at: now.description)
+        try SystemEvents.record(db, caller: caller, caseID: theCase.id, event: .caseOpened, facts: ["number": theCase.number.description], at: now)
+        for link in newCase.claims {
+            try Self.link(db, caller: caller, caseID: theCase.id, claimID: link.claimID, submissionID: link.submissionID, at: now)
+        }
+        guard let record = try Self.record(db, organizationID: org, id: theCase.id) else {
+            throw StorageError.notFound(entity: "case", id: theCase.id)
+        }
+        return record
     }
 
     /// The case `id` of the organization, or nil.

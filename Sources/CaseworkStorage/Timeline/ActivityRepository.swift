@@ -8,23 +8,25 @@ public struct ActivityRepository: Sendable {
     /// - Throws: `StorageError.notFound` for the case, `.invalidReference` for an unknown assignee;
     ///   `ActivityRuleViolation` (system kind, open work on a closed case, end before start).
     public func add(caller: Caller, caseID: String, activity: NewActivity) throws -> Activity {
-        try database.write { db in
-            guard let status = try db.queryOne("SELECT status FROM cases WHERE organization_id = ? AND id = ?",
-                                               [.text(caller.organizationID), .text(caseID)])?.string("status") else {
-                throw StorageError.notFound(entity: "case", id: caseID)
-            }
-            try activity.check(caseStatus: CaseStatus(rawValue: status) ?? .active)
-            if case .task(_, let assignee?, _) = activity.details { try Self.requireUser(db, caller.organizationID, assignee) }
-            let now = Instant.now()
-            let stored = Activity(id: Identifier.make("act"), caseID: caseID, subject: activity.subject, body: activity.body,
-                                  details: activity.details, createdAt: now, createdBy: caller.userID, updatedAt: now, updatedBy: caller.userID)
-            try ActivityRows.insert(db, organizationID: caller.organizationID, stored)
-            try Self.bumpCase(db, caseID: caseID)
-            try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "activity",
-                                entityID: stored.id, action: "create",
-                                changes: [.init(field: "kind", before: AuditLog.value(nil), after: stored.kind.rawValue)], at: now.description)
-            return stored
+        try database.write { db in try Self.add(db, caller: caller, caseID: caseID, activity: activity) }
+    }
+
+    static func add(_ db: SQLiteConnection, caller: Caller, caseID: String, activity: NewActivity) throws -> Activity {
+        guard let status = try db.queryOne("SELECT status FROM cases WHERE organization_id = ? AND id = ?",
+                                           [.text(caller.organizationID), .text(caseID)])?.string("status") else {
+            throw StorageError.notFound(entity: "case", id: caseID)
         }
+        try activity.check(caseStatus: CaseStatus(rawValue: status) ?? .active)
+        if case .task(_, let assignee?, _) = activity.details { try Self.requireUser(db, caller.organizationID, assignee) }
+        let now = Instant.now()
+        let stored = Activity(id: Identifier.make("act"), caseID: caseID, subject: activity.subject, body: activity.body,
+                              details: activity.details, createdAt: now, createdBy: caller.userID, updatedAt: now, updatedBy: caller.userID)
+        try ActivityRows.insert(db, organizationID: caller.organizationID, stored)
+        try Self.bumpCase(db, caseID: caseID)
+        try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "activity",
+                            entityID: stored.id, action: "create",
+                            changes: [.init(field: "kind", before: AuditLog.value(nil), after: stored.kind.rawValue)], at: now.description)
+        return stored
     }
 
     /// The activity `id` of the organization, or nil.

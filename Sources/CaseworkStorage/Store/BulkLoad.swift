@@ -1,0 +1,53 @@
+import CaseworkDomain
+
+/// Many changes in one write transaction, through the same code paths as single requests:
+/// for seeding demo and benchmark databases quickly.
+public struct BulkLoad {
+    let db: SQLiteConnection
+
+    /// Records a payer.
+    public func addPayer(organizationID: String, _ payer: (name: String, payerID: String?, kind: PayerKind)) throws -> Payer {
+        try PayerRepository.insert(db, organizationID: organizationID, payer: Payer(
+            id: Identifier.make("pay"), name: payer.name, payerID: payer.payerID, kind: payer.kind,
+            timelyFilingDays: 365, appealDays: 120), importKey: nil, actorID: nil)
+    }
+
+    /// Records a patient.
+    public func addPatient(organizationID: String, firstName: String, lastName: String, birthDate: Day?, memberID: String?) throws -> Patient {
+        try PatientRepository.insert(db, organizationID: organizationID, patient: Patient(
+            id: Identifier.make("pat"), firstName: firstName, lastName: lastName, birthDate: birthDate, memberID: memberID),
+            importKey: nil, actorID: nil)
+    }
+
+    /// Records a claim; returns its id.
+    public func addClaim(organizationID: String, _ claim: NewClaim) throws -> String {
+        try ClaimRepository.insert(db, organizationID: organizationID, claim: claim, actorID: nil)
+    }
+
+    /// Opens a case (rules checked as for `POST /v1/cases`).
+    public func openCase(caller: Caller, _ newCase: NewCase) throws -> CaseRecord {
+        try CaseRepository.create(db, caller: caller, newCase: newCase)
+    }
+
+    /// Changes a case's fields or stage.
+    public func update(caller: Caller, caseID: String, _ changes: CaseChanges) throws {
+        _ = try CaseRepository.update(db, caller: caller, id: caseID, changes: changes, expectedRevision: nil)
+    }
+
+    /// Resolves or cancels a case, canceling its open work.
+    public func close(caller: Caller, caseID: String, _ closing: CaseClosing, note: String?) throws {
+        _ = try CaseRepository.close(db, caller: caller, id: caseID, closing: closing, note: note, cancelOpenWork: true, expectedRevision: nil)
+    }
+
+    /// Logs an activity on a case.
+    public func addActivity(caller: Caller, caseID: String, _ activity: NewActivity) throws {
+        _ = try ActivityRepository.add(db, caller: caller, caseID: caseID, activity: activity)
+    }
+}
+
+extension CaseworkStore {
+    /// Runs `body` in one write transaction; everything it did is rolled back if it throws.
+    public func bulk<T>(_ body: (BulkLoad) throws -> T) throws -> T {
+        try database.write { db in try body(BulkLoad(db: db)) }
+    }
+}
