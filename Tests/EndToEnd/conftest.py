@@ -105,7 +105,14 @@ def server():
         s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "bo@e2e.test", "--name", "Bo Biller")
         s.token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "ann@e2e.test")
         s.other_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "bo@e2e.test")
+        # A second organization with the same real claims, for the dashboard script, so its
+        # figures depend on nothing the other tests do.
+        s.cli("users", "add", "--db", s.db, "--org", "E2E Dashboards", "--email", "dee@e2e.test", "--name", "Dee Manager")
+        s.cli("users", "add", "--db", s.db, "--org", "E2E Dashboards", "--email", "eli@e2e.test", "--name", "Eli Biller")
+        s.dash_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Dashboards", "--email", "dee@e2e.test")
+        s.dash_other_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Dashboards", "--email", "eli@e2e.test")
         if FIXTURE.exists():
+            s.cli("import-claims", "--db", s.db, "--org", "E2E Dashboards", str(FIXTURE))
             s.import_output = s.cli("import-claims", "--db", s.db, "--org", "E2E Billing", str(FIXTURE))
             s.reimport_output = s.cli("import-claims", "--db", s.db, "--org", "E2E Billing", str(FIXTURE))
         s.start()
@@ -116,6 +123,11 @@ def server():
 @pytest.fixture(scope="session")
 def client(server):
     return Client(server.port, server.token)
+
+
+@pytest.fixture(scope="session")
+def dash_client(server):
+    return Client(server.port, server.dash_token)
 
 
 @pytest.fixture(scope="session")
