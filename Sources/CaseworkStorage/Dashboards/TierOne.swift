@@ -57,9 +57,9 @@ extension DashboardRepository {
             }
             func caseList(_ condition: String, _ values: [SQLValue], order: String) throws -> TierOne.List<CaseRow> {
                 let total = try db.queryOne("SELECT COUNT(*) AS n FROM cases c WHERE c.organization_id = ? AND \(condition)", [org] + values)?.int("n") ?? 0
-                let rows = try db.query(CaseRepository.rowSelect() + " WHERE c.organization_id = ? AND \(condition) ORDER BY \(order) LIMIT ?",
-                                        [org] + values + [limit])
-                return TierOne.List(total: total, items: try CaseRepository.rows(db, rows))
+                let ids = try db.query("SELECT c.id FROM cases c WHERE c.organization_id = ? AND \(condition) ORDER BY \(order) LIMIT ?",
+                                       [org] + values + [limit]).map { $0.string("id") }
+                return TierOne.List(total: total, items: try CaseRepository.rows(db, ids: ids))
             }
             func activityList(_ condition: String, _ values: [SQLValue], order: String) throws -> TierOne.List<Activity> {
                 let total = try db.queryOne("SELECT COUNT(*) AS n FROM activities a WHERE a.organization_id = ? AND \(condition)", [org] + values)?.int("n") ?? 0

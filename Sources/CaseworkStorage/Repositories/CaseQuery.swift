@@ -99,7 +99,9 @@ extension CaseRepository {
             conditions += " AND (\(key), c.id) \(query.descending ? "<" : ">") (?, ?)"
             bindings += [.text(parts[1]), .text(parts[2])]
         }
-        let sql = Self.rowSelect("\(key) AS sort_key") + " WHERE \(conditions) ORDER BY sort_key \(direction), c.id \(direction) LIMIT ?"
+        // Two steps: pick the page by sort key alone (cheap, index-friendly), then load the
+        // work-list columns of just those rows.
+        let sql = "SELECT c.id, \(key) AS sort_key FROM cases c WHERE \(conditions) ORDER BY sort_key \(direction), c.id \(direction) LIMIT ?"
         return try database.read { db in
             var rows = try db.query(sql, bindings + [SQLValue(page.limit + 1)])
             var next: String?
@@ -109,7 +111,7 @@ extension CaseRepository {
                     next = Cursor.encode([query.sort.rawValue + (query.descending ? "-" : "+"), last.string("sort_key"), last.string("id")])
                 }
             }
-            return Page(items: try Self.rows(db, rows), nextCursor: next)
+            return Page(items: try Self.rows(db, ids: rows.map { $0.string("id") }), nextCursor: next)
         }
     }
 }

@@ -13,10 +13,9 @@ public struct CaseRow: Sendable {
 }
 
 extension CaseRepository {
-    /// The select list and joins of a work-list row over `cases c`; `extra` adds columns (e.g. a sort key).
-    static func rowSelect(_ extra: String = "") -> String {
-        """
-        SELECT c.*, \(extra.isEmpty ? "" : extra + ", ")p.name AS payer_name, pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,
+    /// The select list and joins of a work-list row over `cases c`.
+    static let rowSelect = """
+        SELECT c.*, p.name AS payer_name, pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,
                COALESCE(u.name, t.name) AS owner_name,
                (SELECT COALESCE(SUM(cl.outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id
                  WHERE l.case_id = c.id) AS total_outstanding_cents,
@@ -28,6 +27,14 @@ extension CaseRepository {
         LEFT JOIN users u ON c.owner_type = 'user' AND u.id = c.owner_id
         LEFT JOIN teams t ON c.owner_type = 'team' AND t.id = c.owner_id
         """
+
+    /// The rows of the cases `ids`, in that order.
+    static func rows(_ db: SQLiteConnection, ids: [String]) throws -> [CaseRow] {
+        guard !ids.isEmpty else { return [] }
+        let marks = ids.map { _ in "?" }.joined(separator: ", ")
+        let loaded = try rows(db, try db.query(rowSelect + " WHERE c.id IN (\(marks))", ids.map { .text($0) }))
+        let byID = Dictionary(uniqueKeysWithValues: loaded.map { ($0.case.id, $0) })
+        return ids.compactMap { byID[$0] }
     }
 
     /// Builds rows from `rowSelect` results, loading tags, CARCs and open tasks for all of them in three queries.
