@@ -27,14 +27,23 @@ enum CaseRowRepresentation {
         "open_tasks", "total_outstanding_cents", "total_cost_share_outstanding_cents",
     ])
 
-    /// One CSV record of the row, CRLF-terminated.
+    /// One CSV record of the row, CRLF-terminated. Free-text fields that a spreadsheet would
+    /// read as a formula (leading `=`, `+`, `-`, `@`, tab or CR) get a leading `'`.
     static func csv(_ r: CaseRow) -> [UInt8] {
         let c = r.case
+        let text = [r.payerName, r.patientName ?? "", c.subject, c.description, r.ownerName ?? "", r.openTasks.joined(separator: "; ")]
+            .map(defused)
         return csvLine([
-            c.number.description, r.payerName, r.patientName ?? "", c.subject, c.description, r.ownerName ?? "",
+            c.number.description, text[0], text[1], text[2], text[3], text[4],
             c.followUpBy?.description ?? "", c.priority.rawValue, c.stage.rawValue, c.status.rawValue,
-            r.openTasks.joined(separator: "; "), String(r.totalOutstanding.amount), String(r.totalCostShareOutstanding.amount),
+            text[5], String(r.totalOutstanding.amount), String(r.totalCostShareOutstanding.amount),
         ])
+    }
+
+    /// `field` made inert for spreadsheets (OWASP CSV injection guidance).
+    static func defused(_ field: String) -> String {
+        guard let first = field.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return field }
+        return "'" + field
     }
 
     /// Fields joined by commas; a field with a comma, quote, CR or LF is quoted with inner quotes doubled (RFC 4180 §2).

@@ -73,9 +73,14 @@ struct PatchActivityBody: Decodable {
     var startsAt: String?
     var endsAt: String?
     var unknownMembers: [String] = []
+    /// Members sent as `null` that cannot be cleared.
+    var nullMembers: [String] = []
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
+        for key in Key.allCases where key != .due_on && key != .assignee_id && c.contains(key) {
+            if try c.decodeNil(forKey: key) { nullMembers.append(key.rawValue) }
+        }
         subject = try c.decodeIfPresent(String.self, forKey: .subject)
         body = try c.decodeIfPresent(String.self, forKey: .body)
         state = try c.decodeIfPresent(String.self, forKey: .state)
@@ -92,6 +97,7 @@ struct PatchActivityBody: Decodable {
     func validated(kind: ActivityKind) throws -> ActivityChanges {
         var v = FieldValidation()
         for member in unknownMembers { v.fail("/" + member.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"), "Not a field of an activity.") }
+        for member in nullMembers { v.fail("/\(member)", "Cannot be null; leave it out to keep the current value.") }
         var changes = ActivityChanges()
         if let subject { changes.subject = v.text(subject, at: "/subject", limit: 300) }
         if let body { changes.body = v.text(body, at: "/body", limit: 50_000, allowEmpty: true) }

@@ -27,11 +27,20 @@ enum CaseListRoutes {
         }
     }
 
-    /// Whether the client asked for CSV (`Accept: text/csv`, preferred over JSON).
+    /// Whether `Accept` ranks `text/csv` above JSON (RFC 9110 §12.5.1 quality values; JSON wins ties).
     static func wantsCSV(_ request: HTTPRequest) -> Bool {
         guard let accept = request.headers["Accept"]?.lowercased() else { return false }
-        return accept.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("text/csv") }
-            && !accept.contains("application/json")
+        var csv = 0.0, json = 0.0
+        for range in accept.split(separator: ",") {
+            let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            switch parts.first ?? "" {
+            case "text/csv": csv = max(csv, quality)
+            case "application/json", "application/*", "*/*": json = max(json, quality)
+            default: break
+            }
+        }
+        return csv > json
     }
 
     /// Every row of the view as CSV (RFC 4180, header line first), read in keyset batches.

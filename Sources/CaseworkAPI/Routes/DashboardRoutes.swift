@@ -16,6 +16,9 @@ enum DashboardRoutes {
                                           carcCode: q.carc("carc_code"), createdAfter: q.day("created_after"),
                                           createdBefore: q.day("created_before"),
                                           drillDown: q.choice("drill_down", CaseInsightsQuery.DrillDown.self))
+            if let after = query.createdAfter, let before = query.createdBefore, before < after {
+                q.fail("created_before", "Must not be before created_after.")
+            }
             try q.check()
             let insights = try ctx.store.dashboards.caseInsights(organizationID: ctx.organizationID, query: query)
             return EntityTag.conditionalJSON(ctx, DashboardRepresentation.caseInsights(insights, query: query))

@@ -49,10 +49,10 @@ extension DashboardRepository {
         let mineValues: [SQLValue] = [.text(caller.userID)] + teams.map { .text($0) }
         let limit = SQLValue(listLimit)
         return try database.read { db in
-            func counts(_ column: String, join: String = "", name: String? = nil) throws -> [TierOne.Count] {
+            func counts(_ column: String, join: String = "", name: String? = nil, order: String? = nil) throws -> [TierOne.Count] {
                 try db.query("""
                     SELECT \(column) AS key, \(name ?? "NULL") AS name, COUNT(*) AS n FROM cases c \(join)
-                    WHERE c.organization_id = ?\(periodSQL) GROUP BY \(column) ORDER BY \(column)
+                    WHERE c.organization_id = ?\(periodSQL) GROUP BY \(column) ORDER BY \(order ?? column)
                     """, [org] + periodValues).map { TierOne.Count(key: $0.string("key"), name: $0.optionalString("name"), count: $0.int("n")) }
             }
             func caseList(_ condition: String, _ values: [SQLValue], order: String) throws -> TierOne.List<CaseRow> {
@@ -70,7 +70,7 @@ extension DashboardRepository {
             let me = SQLValue.text(caller.userID)
             let dueKey = "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31')"
             return TierOne(
-                byPriority: try counts("c.priority"),
+                byPriority: try counts("c.priority", order: "CASE c.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END"),
                 byPayer: try counts("c.payer_id", join: "JOIN payers p ON p.id = c.payer_id", name: "p.name"),
                 byStatus: try counts("c.status"),
                 activeCases: try caseList("c.status = 'active'" + periodSQL, periodValues,
