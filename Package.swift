@@ -19,7 +19,7 @@ let package = Package(
         // Bytes → requests → responses. Knows no domain word.
         .target(
             name: "HTTPServer",
-            dependencies: [.product(name: "Logging", package: "swift-log")]
+            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")]
         ),
         // Pure values and rules of denial and outstanding-balance cases.
         .target(name: "CaseworkDomain"),

@@ -37,7 +37,7 @@ struct Serve: ParsableCommand {
         configuration.port = port
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxConnections = maxConnections
-        let server = HTTPServer(configuration: configuration, responder: CaseworkApplication(store: store))
+        let server = HTTPServer(configuration: configuration, responder: CompressingResponder(wrapping: CaseworkApplication(store: store)))
         let bound = try server.start()
         // Written unbuffered: scripts wait for this line to learn the port.
         FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))

@@ -34,10 +34,21 @@ import Testing
         let response = app.respond(to: HTTPRequest(method: "GET", target: "/v1/cases?view=open",
                                                    headers: HTTPHeaders([("Authorization", "Bearer \(api.token)"), ("Accept", "text/csv")])))
         #expect(response.status == 200)
-        let text = String(decoding: response.body, as: UTF8.self)
+        let producer = try #require(response.stream)
+        let collected = ByteSink()
+        try producer(HTTPBodyWriter { collected.append($0) })
+        let text = String(decoding: collected.bytes, as: UTF8.self)
         let lines = text.split(separator: "\r\n", omittingEmptySubsequences: true)
         #expect(lines.count == 4)
         #expect(lines[0].hasPrefix("number,payer,patient,subject"))
         #expect(text.contains("\"'=1+1, \"\"quoted\"\"\""))
     }
+}
+
+/// Collects what a streamed body writes.
+final class ByteSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [UInt8] = []
+    func append(_ bytes: [UInt8]) { lock.lock(); stored += bytes; lock.unlock() }
+    var bytes: [UInt8] { lock.lock(); defer { lock.unlock() }; return stored }
 }

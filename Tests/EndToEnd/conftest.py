@@ -111,8 +111,11 @@ def server():
         s.cli("users", "add", "--db", s.db, "--org", "E2E Dashboards", "--email", "eli@e2e.test", "--name", "Eli Biller")
         s.dash_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Dashboards", "--email", "dee@e2e.test")
         s.dash_other_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Dashboards", "--email", "eli@e2e.test")
+        s.cli("users", "add", "--db", s.db, "--org", "E2E Wire", "--email", "wes@e2e.test", "--name", "Wes Wire")
+        s.wire_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Wire", "--email", "wes@e2e.test")
         if FIXTURE.exists():
             s.cli("import-claims", "--db", s.db, "--org", "E2E Dashboards", str(FIXTURE))
+            s.cli("import-claims", "--db", s.db, "--org", "E2E Wire", str(FIXTURE))
             s.import_output = s.cli("import-claims", "--db", s.db, "--org", "E2E Billing", str(FIXTURE))
             s.reimport_output = s.cli("import-claims", "--db", s.db, "--org", "E2E Billing", str(FIXTURE))
         s.start()
@@ -128,6 +131,12 @@ def client(server):
 @pytest.fixture(scope="session")
 def dash_client(server):
     return Client(server.port, server.dash_token)
+
+
+@pytest.fixture(scope="session")
+def wire_client(server):
+    """A third organization whose data only the wire-level tests touch."""
+    return Client(server.port, server.wire_token)
 
 
 @pytest.fixture(scope="session")

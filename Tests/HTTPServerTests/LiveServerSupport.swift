@@ -37,7 +37,7 @@ func makeTestRouter(gate: Gate = Gate()) -> Router {
 /// Starts a server on a kernel-chosen port, runs `body`, then shuts the server down.
 func withServer(
     configure: (inout HTTPServerConfiguration) -> Void = { _ in },
-    router: Router = makeTestRouter(),
+    router: any HTTPResponder = makeTestRouter(),
     _ body: (HTTPServer, Int) throws -> Void
 ) throws {
     var configuration = HTTPServerConfiguration()

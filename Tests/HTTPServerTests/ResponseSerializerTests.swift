@@ -5,9 +5,45 @@ import Testing
 struct ResponseSerializerTests {
     static let date = "Sun, 06 Nov 1994 08:49:37 GMT"
 
-    static func wire(_ response: HTTPResponse, head: Bool = false, close: Bool = false, keepAlive10: Bool = false) -> String {
+    static func wire(
+        _ response: HTTPResponse, head: Bool = false, close: Bool = false, keepAlive10: Bool = false, chunked: Bool = true
+    ) -> String {
         String(decoding: ResponseSerializer.serialize(
-            response, isHeadRequest: head, close: close, announceKeepAlive: keepAlive10, date: date), as: UTF8.self)
+            response, isHeadRequest: head, close: close, announceKeepAlive: keepAlive10,
+            chunkedStream: chunked, date: date), as: UTF8.self)
+    }
+
+    static let streamed = HTTPResponse(status: 200, headers: ["Content-Type": "text/plain", "Content-Length": "5"]) {
+        try $0.write("never")
+    }
+
+    @Test func streamedHeadIsChunkedWithoutLength() {
+        #expect(Self.wire(Self.streamed)
+            == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nDate: \(Self.date)\r\nTransfer-Encoding: chunked\r\n\r\n")
+        #expect(Self.wire(Self.streamed, head: true).hasSuffix("Transfer-Encoding: chunked\r\n\r\n"))
+    }
+
+    @Test func streamedHeadForHTTP10HasNoFraming() {
+        #expect(Self.wire(Self.streamed, close: true, chunked: false)
+            == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nDate: \(Self.date)\r\nConnection: close\r\n\r\n")
+    }
+
+    @Test func streamedNoContentHasNoFraming() {
+        var response = Self.streamed
+        response.status = 204
+        #expect(Self.wire(response) == "HTTP/1.1 204 No Content\r\nContent-Type: text/plain\r\nDate: \(Self.date)\r\n\r\n")
+    }
+
+    @Test func chunkFraming() {
+        #expect(ResponseSerializer.chunkHeader(size: 7919) == Array("1eef\r\n".utf8))
+        #expect(ResponseSerializer.chunkHeader(size: 1) == Array("1\r\n".utf8))
+        #expect(ResponseSerializer.lastChunk == Array("0\r\n\r\n".utf8))
+    }
+
+    @Test func bufferedInitLeavesStreamEmptyAndStreamInitLeavesBodyEmpty() {
+        #expect(HTTPResponse(status: 200, body: [1]).stream == nil)
+        #expect(Self.streamed.body.isEmpty)
+        #expect(Self.streamed.stream != nil)
     }
 
     @Test func addsDateAndContentLength() {

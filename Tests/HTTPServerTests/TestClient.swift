@@ -15,6 +15,8 @@ struct TestResponse {
     var status: Int
     var headers: [(name: String, value: String)]
     var body: [UInt8]
+    /// How many data chunks a chunked body had (`nil` when not chunked).
+    var chunkCount: Int?
 
     func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
@@ -26,13 +28,21 @@ struct TestResponse {
 /// A tiny blocking HTTP/1.1 client over a POSIX socket, for live tests.
 final class TestClient {
     let fd: Int32
-    private var buffer: [UInt8] = []
+    /// Received bytes not yet consumed (see TestClient+Body.swift).
+    var buffer: [UInt8] = []
     private var isOpen = true
+    /// The last read ended with ECONNRESET rather than an orderly end of stream.
+    private(set) var sawReset = false
 
     /// Connects to 127.0.0.1:`port`; reads and writes give up after `timeout` seconds.
-    init(port: Int, timeout: Double = 5) throws {
+    /// `receiveBuffer` (bytes) fixes `SO_RCVBUF` before connecting, which turns off the
+    /// kernel's receive-buffer autotuning for this socket.
+    init(port: Int, timeout: Double = 5, receiveBuffer: Int? = nil) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestClientError.system("socket", errno) }
+        if var size = receiveBuffer.map(Int32.init) {
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         var tv = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
@@ -88,11 +98,12 @@ final class TestClient {
     }
 
     /// Reads more bytes into the buffer; returns false at end of stream.
-    private func fill() throws -> Bool {
+    func fill() throws -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
             if count > 0 {
+                sawReset = false
                 buffer.append(contentsOf: chunk[0..<count])
                 return true
             }
@@ -100,7 +111,9 @@ final class TestClient {
             switch errno {
             case EINTR: continue
             case EAGAIN, EWOULDBLOCK: throw TestClientError.timeout
-            case ECONNRESET: return false
+            case ECONNRESET:
+                sawReset = true
+                return false
             default: throw TestClientError.system("recv", errno)
             }
         }
@@ -131,14 +144,18 @@ final class TestClient {
         }
         var response = TestResponse(status: status, headers: headers, body: [])
         if head || (100..<200).contains(status) || status == 204 || status == 304 { return response }
+        if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
+            (response.body, response.chunkCount) = try readChunkedBody()
+            return response
+        }
         guard let length = response.header("Content-Length").flatMap({ Int($0) }) else {
-            throw TestClientError.malformed("no Content-Length")
+            guard response.header("Connection") == "close" else {
+                throw TestClientError.malformed("no Content-Length, chunked framing or Connection: close")
+            }
+            response.body = try readUntilEndOfStream()
+            return response
         }
-        while buffer.count < length {
-            if try !fill() { throw TestClientError.closed }
-        }
-        response.body = Array(buffer[..<length])
-        buffer.removeFirst(length)
+        response.body = try readExactly(length)
         return response
     }
 

@@ -43,15 +43,22 @@ enum CaseListRoutes {
         return csv > json
     }
 
-    /// Every row of the view as CSV (RFC 4180, header line first), read in keyset batches.
+    /// Every row of the view as CSV (RFC 4180, header line first), streamed: rows are read in
+    /// keyset batches and each batch is written before the next is read, so memory stays flat
+    /// and no database reader is held while the client reads.
     static func csv(_ ctx: RequestContext, _ query: CaseQuery) throws -> HTTPResponse {
-        var body = CaseRowRepresentation.csvHeader
-        try ctx.store.cases.forEachRow(caller: ctx.caller, query: query) { rows in
-            for row in rows { body += CaseRowRepresentation.csv(row) }
-            return true
+        let store = ctx.store, caller = ctx.caller
+        let headers = HTTPHeaders([("Content-Type", "text/csv; charset=utf-8; header=present"),
+                                   ("Content-Disposition", "attachment; filename=\"cases.csv\"")])
+        return HTTPResponse(status: 200, headers: headers) { writer in
+            try writer.write(CaseRowRepresentation.csvHeader)
+            try store.cases.forEachRow(caller: caller, query: query) { rows in
+                var chunk: [UInt8] = []
+                for row in rows { chunk += CaseRowRepresentation.csv(row) }
+                try writer.write(chunk)
+                return true
+            }
         }
-        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/csv; charset=utf-8; header=present"),
-                                                              ("Content-Disposition", "attachment; filename=\"cases.csv\"")]), body: body)
     }
 
     /// Reads `view`, the filters and `sort` (`created_at`, `-created_at`, ...; `-` means descending).

@@ -1,21 +1,47 @@
 /// A response produced by an `HTTPResponder` (RFC 9110 §15, RFC 9112 §4).
 ///
-/// The server adds `Content-Length`, `Date` and, when it closes the connection,
-/// `Connection: close` while serializing; headers set here are kept (a responder's
-/// own `Content-Length`/`Transfer-Encoding` are replaced, see `ResponseSerializer`).
+/// The body is either buffered (`body`, sent with a `Content-Length`) or streamed
+/// (`stream`, produced incrementally while it is sent). The server adds framing
+/// (`Content-Length`, or `Transfer-Encoding: chunked` for a stream), `Date` and, when
+/// it closes the connection, `Connection: close` while serializing; headers set here
+/// are kept (a responder's own `Content-Length`/`Transfer-Encoding` are replaced, see
+/// `ResponseSerializer`).
 public struct HTTPResponse: Sendable {
     /// The status code, 100...999 (RFC 9110 §15). Out-of-range codes are sent as 500.
     public var status: Int
     /// The header fields to send, in order.
     public var headers: HTTPHeaders
-    /// The body bytes; sent whole with a `Content-Length` (never chunked).
+    /// The buffered body bytes, sent whole with a `Content-Length`. Ignored when
+    /// `stream` is set (a streamed response's `body` is normally empty).
     public var body: [UInt8]
+    /// The producer of a streamed body, or `nil` for a buffered one.
+    ///
+    /// When set, the server sends the head at once and then runs the producer on a
+    /// thread of its own: HTTP/1.1 requests get `Transfer-Encoding: chunked` (RFC 9112
+    /// §7.1); HTTP/1.0 requests get no length and `Connection: close`, the body ending
+    /// when the connection closes (RFC 9112 §6.3). The producer is not run for `HEAD`
+    /// (headers only, RFC 9110 §9.3.2) nor for 1xx, 204 and 304, which have no body.
+    public var stream: HTTPBodyProducer?
 
-    /// Creates a response.
+    /// Creates a response with a buffered body.
     public init(status: Int, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.stream = nil
+    }
+
+    /// Creates a response whose body `stream` writes incrementally (see `stream`).
+    /// - Parameters:
+    ///   - status: the status code.
+    ///   - headers: header fields; framing fields are replaced by the server.
+    ///   - stream: writes the body through the given `HTTPBodyWriter`; runs on a thread
+    ///     of its own, may block, and aborts the response by throwing.
+    public init(status: Int, headers: HTTPHeaders = [:], stream: @escaping HTTPBodyProducer) {
+        self.status = status
+        self.headers = headers
+        self.body = []
+        self.stream = stream
     }
 
     /// An RFC 9457 problem details response.

@@ -1,4 +1,4 @@
-/// Turning an `HTTPResponse` into HTTP/1.1 wire bytes (RFC 9112 §4, §6.3).
+/// Turning an `HTTPResponse` into HTTP/1.1 wire bytes (RFC 9112 §4, §6.3, §7.1).
 ///
 /// Rules applied:
 /// - status line `HTTP/1.1 <code> <reason>`; a status outside 100...999 is sent as 500;
@@ -7,32 +7,64 @@
 ///   management) and any field whose name is not a token or whose value holds
 ///   CR, LF or another control byte (dropped, to prevent response splitting);
 /// - `Date` (IMF-fixdate) is added unless the responder set one (RFC 9110 §6.6.1);
-/// - `Content-Length` is always sent, set to the body size — except for 1xx and 204,
-///   which must not carry it (RFC 9110 §8.6), and 304, which keeps only a responder's own;
-///   for HEAD the length is that of the body the responder produced (or the responder's
-///   own value when its body is empty), and no body bytes follow (RFC 9110 §9.3.2);
+/// - framing, for statuses that allow a body: a buffered body always gets
+///   `Content-Length` set to its size; a streamed body gets `Transfer-Encoding: chunked`
+///   when `chunkedStream` (HTTP/1.1 requests) and no framing field otherwise (HTTP/1.0:
+///   the body ends when the connection closes). 1xx and 204 carry neither (RFC 9110
+///   §8.6); 304 keeps only a responder's own `Content-Length`;
+/// - for HEAD, the framing fields are those a GET would get (for a buffered body, the
+///   length of the body the responder produced, or the responder's own value when its
+///   body is empty) and no body bytes follow (RFC 9110 §9.3.2);
 /// - `Connection: close` when the server closes after this response, or
 ///   `Connection: keep-alive` for a persistent HTTP/1.0 connection.
+///
+/// For a streamed response only the head is produced here; the chunks follow
+/// separately (`chunkHeader`, `lastChunk`).
 enum ResponseSerializer {
     /// The interim response sent before reading a body announced with
     /// `Expect: 100-continue` (RFC 9110 §10.1.1).
     static let continueBytes: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
+
+    /// The last chunk and the empty trailer section ending a chunked body (RFC 9112 §7.1).
+    static let lastChunk: [UInt8] = Array("0\r\n\r\n".utf8)
+
+    /// The size line opening a chunk of `size` (> 0) bytes: lowercase hex and CRLF.
+    /// The chunk's data is followed by `chunkEnd`.
+    static func chunkHeader(size: Int) -> [UInt8] {
+        Array((String(size, radix: 16) + "\r\n").utf8)
+    }
+
+    /// The CRLF closing a chunk's data.
+    static let chunkEnd: [UInt8] = [13, 10]
+
+    /// Whether `status` (already in 100...999) may carry content (RFC 9110 §6.4.1).
+    static func allowsBody(_ status: Int) -> Bool {
+        !((100..<200).contains(status) || status == 204 || status == 304)
+    }
+
+    /// The status actually sent for `response`: its own when in 100...999, else 500.
+    static func effectiveStatus(_ response: HTTPResponse) -> Int {
+        (100...999).contains(response.status) ? response.status : 500
+    }
 
     /// Serializes `response`.
     /// - Parameters:
     ///   - isHeadRequest: the request method was HEAD: headers only.
     ///   - close: the server closes the connection after sending this.
     ///   - announceKeepAlive: add `Connection: keep-alive` (HTTP/1.0 persistent connections).
+    ///   - chunkedStream: frame a streamed body with `Transfer-Encoding: chunked`
+    ///     (HTTP/1.1); when `false` (HTTP/1.0) a streamed body is close-delimited.
     ///   - date: the `Date` value, IMF-fixdate.
-    /// - Returns: status line, header section and body, ready to send.
+    /// - Returns: status line, header section and, for a buffered body, the body; ready to send.
     static func serialize(
         _ response: HTTPResponse,
         isHeadRequest: Bool,
         close: Bool,
         announceKeepAlive: Bool = false,
+        chunkedStream: Bool = true,
         date: String = IMFFixdate.now()
     ) -> [UInt8] {
-        let status = (100...999).contains(response.status) ? response.status : 500
+        let status = effectiveStatus(response)
         var head = "HTTP/1.1 \(status) \(StatusReasonPhrase.phrase(for: status))\r\n"
         var sawDate = false
         var responderLength: String?
@@ -49,10 +81,12 @@ enum ResponseSerializer {
         }
         if !sawDate { head += "Date: " + date + "\r\n" }
 
-        let bodyForbidden = (100..<200).contains(status) || status == 204 || status == 304
+        let bodyAllowed = allowsBody(status)
         if status == 304 {
             if let responderLength { head += "Content-Length: " + responderLength + "\r\n" }
-        } else if !bodyForbidden {
+        } else if bodyAllowed, response.stream != nil {
+            if chunkedStream { head += "Transfer-Encoding: chunked\r\n" }
+        } else if bodyAllowed {
             let length: String
             if isHeadRequest, response.body.isEmpty, let responderLength {
                 length = responderLength
@@ -69,7 +103,7 @@ enum ResponseSerializer {
         head += "\r\n"
 
         var bytes = Array(head.utf8)
-        if !bodyForbidden && !isHeadRequest {
+        if bodyAllowed, !isHeadRequest, response.stream == nil {
             bytes.append(contentsOf: response.body)
         }
         return bytes

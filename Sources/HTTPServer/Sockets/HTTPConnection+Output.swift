@@ -7,6 +7,7 @@ extension HTTPConnection {
     /// Writes as much output as the socket takes; on EAGAIN waits for writability.
     func flush() {
         guard phase != .closed else { return }
+        defer { activeStream?.channel.reportUnsent(output.count - outputOffset) }
         while outputOffset < output.count {
             let result = output.withUnsafeBytes { raw in
                 Socket.send(fd, UnsafeRawBufferPointer(rebasing: raw[outputOffset...]))
@@ -28,7 +29,13 @@ extension HTTPConnection {
             outputOffset = 0
         }
         setWriteInterest(false)
-        if phase == .closingAfterWrite { startLingering() }
+        if phase == .closingAfterWrite {
+            if resetAfterWrite {
+                tearDown("stream aborted")
+            } else {
+                startLingering()
+            }
+        }
     }
 
     private func setWriteInterest(_ wanted: Bool) {
@@ -66,11 +73,20 @@ extension HTTPConnection {
     }
 
     /// Cancels every source; the descriptor is closed when the last cancel handler runs.
+    ///
+    /// A close-delimited (HTTP/1.0) streamed body that is cut short here, or was
+    /// aborted, ends with a reset rather than a normal close, which would make the
+    /// truncated body look complete (RFC 9112 §6.3).
     func tearDown(_ reason: String) {
         guard phase != .closed else { return }
+        if resetAfterWrite || activeStream.map({ !$0.chunked }) == true {
+            Socket.resetOnClose(fd)
+        }
         phase = .closed
         pending = []
         output = []
+        activeStream?.channel.close()      // a producer waiting in `write` throws now
+        activeStream = nil
         parser = HTTPRequestParser(limits: context.limits)
         timer?.cancel()
         timer = nil

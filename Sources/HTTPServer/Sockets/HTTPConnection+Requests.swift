@@ -55,6 +55,11 @@ extension HTTPConnection {
         let responder = context.responder
         context.workers.async { [self] in
             let response = responder.respond(to: request)
+            if !isHead, let producer = response.stream,
+               ResponseSerializer.allowsBody(ResponseSerializer.effectiveStatus(response)) {
+                runStream(response, producer: producer, keepAlive: keepAlive, isHTTP10: isHTTP10)
+                return
+            }
             queue.async { [self] in
                 complete(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10)
             }
@@ -66,7 +71,8 @@ extension HTTPConnection {
         guard phase == .open else { return }
         let close = !keepAlive || stopping || response.headers.lowercasedTokens("Connection").contains("close")
         appendOutput(ResponseSerializer.serialize(
-            response, isHeadRequest: isHead, close: close, announceKeepAlive: isHTTP10 && !close))
+            response, isHeadRequest: isHead, close: close, announceKeepAlive: isHTTP10 && !close,
+            chunkedStream: !isHTTP10))
         lastActivity = .now()
         if close { beginClosing() }
         processPending()
@@ -79,7 +85,7 @@ extension HTTPConnection {
     }
 
     /// Queues bytes for writing; takes the array as is when nothing is queued (no copy).
-    private func appendOutput(_ bytes: [UInt8]) {
+    func appendOutput(_ bytes: [UInt8]) {
         if output.isEmpty {
             output = bytes
             outputOffset = 0
@@ -88,7 +94,8 @@ extension HTTPConnection {
         }
     }
 
-    private func beginClosing() {
+    /// Stops taking requests; the connection closes once the output is written.
+    func beginClosing() {
         phase = .closingAfterWrite
         pending = []
         pendingStart = 0

@@ -79,6 +79,11 @@ final class HTTPConnection: @unchecked Sendable {
     var lingerDeadline = DispatchTime.distantFuture
     /// Bytes discarded while closing, capped by `ConnectionContext.maxLingerBytes`.
     var lingerBytes = 0
+    /// The streamed body being sent; its request counts as in flight until it ends.
+    var activeStream: ActiveStream?
+    /// Once the output is written, reset the connection (RST) instead of closing it
+    /// gracefully: an aborted close-delimited body must not look complete.
+    var resetAfterWrite = false
 
     /// Wraps an accepted, non-blocking socket. Nothing happens until `start()`.
     /// - Parameter onClosed: called once, on `queue`, after the descriptor is closed.

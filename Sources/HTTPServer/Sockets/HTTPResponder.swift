@@ -6,5 +6,10 @@ public protocol HTTPResponder: Sendable {
     /// is not started before this one's response is queued for writing); requests of
     /// different connections run concurrently. For `HEAD` the server sends the headers
     /// of the returned response (with the body's length) and drops the body.
+    ///
+    /// A streamed response (`HTTPResponse.stream`) keeps the request in flight until
+    /// its producer returns: the producer runs after this method, on a thread of its
+    /// own, and the connection's next request waits for it. For `HEAD` the producer is
+    /// not run.
     func respond(to request: HTTPRequest) -> HTTPResponse
 }

@@ -10,8 +10,10 @@ import Glibc
 /// `HTTPConnection` with non-blocking I/O driven by Dispatch sources on its own serial
 /// queue, which targets one of a few shared "event loop" queues (one per core, at
 /// least two), so I/O never needs more threads than that; complete requests run on a
-/// shared concurrent worker queue, where the responder may block. Idle connections
-/// cost a descriptor and a few small objects (about 5 KB) and no thread.
+/// shared concurrent worker queue, where the responder may block. The producer of a
+/// streamed body runs on a serial queue of its own, since it may block for as long as
+/// the client reads slowly (see `HTTPResponse.stream`). Idle connections cost a
+/// descriptor and a few small objects (about 5 KB) and no thread.
 ///
 /// Thread safety: all stored properties are immutable and `Sendable`; the mutable
 /// server state lives in a `Locked` box.

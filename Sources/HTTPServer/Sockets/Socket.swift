@@ -164,6 +164,13 @@ enum Socket {
         _ = shutdown(fd, Int32(SHUT_WR))
     }
 
+    /// Makes the next `close` abortive: the kernel discards unsent data and sends RST
+    /// (`SO_LINGER` with a zero timeout), so the peer sees a reset, not end-of-stream.
+    static func resetOnClose(_ fd: Int32) {
+        var option = linger(l_onoff: 1, l_linger: 0)
+        _ = setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+    }
+
     /// Closes a descriptor. Not retried on `EINTR` (on Linux the descriptor is released anyway).
     static func close(_ fd: Int32) {
         _ = Glibc.close(fd)
