@@ -8,14 +8,13 @@ enum CaseRepresentation {
         let totals = record.totals
         return .object([
             ("id", .string(c.id)), ("number", .string(c.number.description)),
-            ("payer", .object([("id", .string(c.payerID)), ("name", .string(record.payerName))])),
-            ("patient", c.patientID.map { .object([("id", .string($0)), ("name", .optional(record.patientName))]) } ?? .null),
+            ("payer", payer(c, record.payerName)), ("patient", patient(c, record.patientName)),
             ("subject", .string(c.subject)), ("tags", .strings(c.tags)),
             ("carc_codes", .strings(c.carcCodes.map(\.description))),
             ("resolved_carc_codes", .strings(c.resolvedCarcCodes.map(\.description))),
             ("description", .string(c.description)), ("follow_up_by", .optional(c.followUpBy?.description)),
             ("priority", .string(c.priority.rawValue)),
-            ("owner", c.owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id)), ("name", .optional(record.ownerName))]) } ?? .null),
+            ("owner", owner(c, record.ownerName)),
             ("stage", .string(c.stage.rawValue)), ("status", .string(c.status.rawValue)),
             ("open_tasks", .strings(record.openTasks)),
             ("totals", .object([
@@ -38,6 +37,21 @@ enum CaseRepresentation {
             ("resolved_at", .optional(c.resolvedAt?.description)), ("canceled_at", .optional(c.canceledAt?.description)),
             ("revision", .int(c.revision)),
         ])
+    }
+
+    /// `{"id", "name"}` of the case's payer.
+    static func payer(_ c: Case, _ name: String) -> JSONValue {
+        .object([("id", .string(c.payerID)), ("name", .string(name))])
+    }
+
+    /// `{"id", "name"}` of the case's patient, or null when its claims have several.
+    static func patient(_ c: Case, _ name: String?) -> JSONValue {
+        c.patientID.map { .object([("id", .string($0)), ("name", .optional(name))]) } ?? .null
+    }
+
+    /// `{"type", "id", "name"}` of the case's owner, or null.
+    static func owner(_ c: Case, _ name: String?) -> JSONValue {
+        c.owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id)), ("name", .optional(name))]) } ?? .null
     }
 
     /// The strong ETag of a case: changes with every revision.

@@ -7,10 +7,9 @@ enum CaseRowRepresentation {
         let c = r.case
         return .object([
             ("id", .string(c.id)), ("number", .string(c.number.description)),
-            ("payer", .object([("id", .string(c.payerID)), ("name", .string(r.payerName))])),
-            ("patient", c.patientID.map { .object([("id", .string($0)), ("name", .optional(r.patientName))]) } ?? .null),
+            ("payer", CaseRepresentation.payer(c, r.payerName)), ("patient", CaseRepresentation.patient(c, r.patientName)),
             ("subject", .string(c.subject)), ("description", .string(c.description)),
-            ("owner", c.owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id)), ("name", .optional(r.ownerName))]) } ?? .null),
+            ("owner", CaseRepresentation.owner(c, r.ownerName)),
             ("follow_up_by", .optional(c.followUpBy?.description)), ("overdue", .bool(c.isOverdue(today: today))),
             ("priority", .string(c.priority.rawValue)), ("stage", .string(c.stage.rawValue)), ("status", .string(c.status.rawValue)),
             ("tags", .strings(c.tags)), ("carc_codes", .strings(c.carcCodes.map(\.description))),

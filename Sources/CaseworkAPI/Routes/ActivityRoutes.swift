@@ -17,12 +17,8 @@ enum ActivityRoutes {
             let stored = try ctx.store.activities.add(caller: ctx.caller, caseID: ctx.parameter("id"), activity: activity)
             return Responses.json(ActivityRepresentation.activity(stored), status: 201, headers: [("Location", "/v1/activities/\(stored.id)")])
         }
-        table.add("GET", "/v1/activities/{id}") { ctx in
-            guard let activity = try ctx.store.activities.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
-                throw APIError.notFound("activity", ctx.parameter("id"))
-            }
-            return Responses.json(ActivityRepresentation.activity(activity))
-        }
+        table.addItem("/v1/activities/{id}", entity: "activity", fetch: { ctx, id in try ctx.store.activities.get(organizationID: ctx.organizationID, id: id) },
+                      as: ActivityRepresentation.activity)
         table.add("PATCH", "/v1/activities/{id}") { ctx in
             let body = try RequestBody.decode(PatchActivityBody.self, from: ctx.request)
             guard let current = try ctx.store.activities.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {

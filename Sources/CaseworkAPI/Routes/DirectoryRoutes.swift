@@ -10,32 +10,18 @@ enum DirectoryRoutes {
                 ("user", DirectoryRepresentation.user(ctx.caller.user)), ("team_ids", .strings(ctx.caller.teamIDs)),
             ]))
         }
-        table.add("GET", "/v1/users") { ctx in
-            var q = QueryReader(ctx.request.query)
-            let page = q.page()
-            try q.check()
-            let result = try ctx.store.users.list(organizationID: ctx.organizationID, page: page)
-            return Responses.page(result.items.map(DirectoryRepresentation.user), nextCursor: result.nextCursor)
-        }
+        table.addList("/v1/users", fetch: { ctx, page in try ctx.store.users.list(organizationID: ctx.organizationID, page: page) },
+                      as: DirectoryRepresentation.user)
         table.add("POST", "/v1/users") { ctx in
             let input = try RequestBody.decode(CreateUserBody.self, from: ctx.request).validated()
             let user = try ctx.store.users.add(organizationID: ctx.organizationID, name: input.name, email: input.email,
                                                role: input.role, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.user(user), status: 201, headers: [("Location", "/v1/users/\(user.id)")])
         }
-        table.add("GET", "/v1/users/{id}") { ctx in
-            guard let user = try ctx.store.users.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
-                throw APIError.notFound("user", ctx.parameter("id"))
-            }
-            return Responses.json(DirectoryRepresentation.user(user))
-        }
-        table.add("GET", "/v1/teams") { ctx in
-            var q = QueryReader(ctx.request.query)
-            let page = q.page()
-            try q.check()
-            let result = try ctx.store.users.listTeams(organizationID: ctx.organizationID, page: page)
-            return Responses.page(result.items.map(DirectoryRepresentation.team), nextCursor: result.nextCursor)
-        }
+        table.addItem("/v1/users/{id}", entity: "user", fetch: { ctx, id in try ctx.store.users.get(organizationID: ctx.organizationID, id: id) },
+                      as: DirectoryRepresentation.user)
+        table.addList("/v1/teams", fetch: { ctx, page in try ctx.store.users.listTeams(organizationID: ctx.organizationID, page: page) },
+                      as: DirectoryRepresentation.team)
         table.add("POST", "/v1/teams") { ctx in
             let body = try RequestBody.decode(CreateTeamBody.self, from: ctx.request)
             var v = FieldValidation()
@@ -45,12 +31,8 @@ enum DirectoryRoutes {
                                                    memberIDs: body.member_ids ?? [], actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.team(team), status: 201, headers: [("Location", "/v1/teams/\(team.id)")])
         }
-        table.add("GET", "/v1/teams/{id}") { ctx in
-            guard let team = try ctx.store.users.team(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
-                throw APIError.notFound("team", ctx.parameter("id"))
-            }
-            return Responses.json(DirectoryRepresentation.team(team))
-        }
+        table.addItem("/v1/teams/{id}", entity: "team", fetch: { ctx, id in try ctx.store.users.team(organizationID: ctx.organizationID, id: id) },
+                      as: DirectoryRepresentation.team)
         table.add("GET", "/v1/subjects") { ctx in
             let subjects = try ctx.store.organizations.subjects(organizationID: ctx.organizationID)
             return Responses.json(.object([("items", .strings(subjects)), ("next_cursor", .null)]))

@@ -5,13 +5,8 @@ import HTTPServer
 /// `/v1/payers` and `/v1/patients`.
 enum PayerPatientRoutes {
     static func register(_ table: inout RouteTable) {
-        table.add("GET", "/v1/payers") { ctx in
-            var q = QueryReader(ctx.request.query)
-            let page = q.page()
-            try q.check()
-            let result = try ctx.store.payers.list(organizationID: ctx.organizationID, page: page)
-            return Responses.page(result.items.map(DirectoryRepresentation.payer), nextCursor: result.nextCursor)
-        }
+        table.addList("/v1/payers", fetch: { ctx, page in try ctx.store.payers.list(organizationID: ctx.organizationID, page: page) },
+                      as: DirectoryRepresentation.payer)
         table.add("POST", "/v1/payers") { ctx in
             let input = try RequestBody.decode(CreatePayerBody.self, from: ctx.request).validated()
             let payer = try ctx.store.payers.add(organizationID: ctx.organizationID, name: input.name, payerID: input.payerID,
@@ -19,19 +14,10 @@ enum PayerPatientRoutes {
                                                  appealDays: input.appealDays, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.payer(payer), status: 201, headers: [("Location", "/v1/payers/\(payer.id)")])
         }
-        table.add("GET", "/v1/payers/{id}") { ctx in
-            guard let payer = try ctx.store.payers.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
-                throw APIError.notFound("payer", ctx.parameter("id"))
-            }
-            return Responses.json(DirectoryRepresentation.payer(payer))
-        }
-        table.add("GET", "/v1/patients") { ctx in
-            var q = QueryReader(ctx.request.query)
-            let page = q.page()
-            try q.check()
-            let result = try ctx.store.patients.list(organizationID: ctx.organizationID, page: page)
-            return Responses.page(result.items.map(DirectoryRepresentation.patient), nextCursor: result.nextCursor)
-        }
+        table.addItem("/v1/payers/{id}", entity: "payer", fetch: { ctx, id in try ctx.store.payers.get(organizationID: ctx.organizationID, id: id) },
+                      as: DirectoryRepresentation.payer)
+        table.addList("/v1/patients", fetch: { ctx, page in try ctx.store.patients.list(organizationID: ctx.organizationID, page: page) },
+                      as: DirectoryRepresentation.patient)
         table.add("POST", "/v1/patients") { ctx in
             let input = try RequestBody.decode(CreatePatientBody.self, from: ctx.request).validated()
             let patient = try ctx.store.patients.add(organizationID: ctx.organizationID, firstName: input.firstName,
@@ -39,11 +25,7 @@ enum PayerPatientRoutes {
                                                      memberID: input.memberID, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.patient(patient), status: 201, headers: [("Location", "/v1/patients/\(patient.id)")])
         }
-        table.add("GET", "/v1/patients/{id}") { ctx in
-            guard let patient = try ctx.store.patients.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
-                throw APIError.notFound("patient", ctx.parameter("id"))
-            }
-            return Responses.json(DirectoryRepresentation.patient(patient))
-        }
+        table.addItem("/v1/patients/{id}", entity: "patient", fetch: { ctx, id in try ctx.store.patients.get(organizationID: ctx.organizationID, id: id) },
+                      as: DirectoryRepresentation.patient)
     }
 }

@@ -21,6 +21,30 @@ struct RouteTable {
         }
     }
 
+    /// Adds `GET pattern` serving a paged list: reads `limit`/`cursor` (400 when bad), fetches the
+    /// page and answers `{"items": [...], "next_cursor": ...}`.
+    mutating func addList<Item: Sendable>(_ pattern: String, fetch: @escaping @Sendable (RequestContext, PageRequest) throws -> Page<Item>,
+                                          as represent: @escaping @Sendable (Item) -> JSONValue) {
+        add("GET", pattern) { ctx in
+            var q = QueryReader(ctx.request.query)
+            let page = q.page()
+            try q.check()
+            let result = try fetch(ctx, page)
+            return Responses.page(result.items.map(represent), nextCursor: result.nextCursor)
+        }
+    }
+
+    /// Adds `GET pattern` serving the resource named by the `{id}` parameter, 404 when the
+    /// caller's organization has none.
+    mutating func addItem<Item>(_ pattern: String, entity: String, fetch: @escaping @Sendable (RequestContext, String) throws -> Item?,
+                                as represent: @escaping @Sendable (Item) -> JSONValue) {
+        add("GET", pattern) { ctx in
+            let id = ctx.parameter("id")
+            guard let item = try fetch(ctx, id) else { throw APIError.notFound(entity, id) }
+            return Responses.json(represent(item))
+        }
+    }
+
     /// Adds a route open to anyone (health checks).
     mutating func addOpen(_ method: String, _ pattern: String, _ handler: @escaping Router.Handler) {
         router.add(method, pattern, handler)
