@@ -99,3 +99,23 @@ def test_huge_and_odd_values_do_not_break_the_server(client):
     assert status == 422
     status, body, _ = client.get("/healthz")
     assert status == 200
+
+
+def test_extreme_integers_and_oversized_lists_are_refused(client):
+    status, body = problem(client.post("/v1/claims", {"claim_number": "Z2", "payer_id": "pay_x", "billed_cents": 0,
+                                                      "expected_cents": -9223372036854775808}))
+    assert status == 422 and "/expected_cents" in pointers(body)
+    status, body = problem(client.post("/v1/cases", {"claims": [{"claim_id": "x"}], "subject": "other", "tags": ["t"] * 51}))
+    assert status == 422 and "/tags" in pointers(body)
+    status, body = problem(client.post("/v1/cases", {"claims": [{"claim_id": "x"}], "subject": "other", "carc_codes": ["x"] * 5000}))
+    assert status == 422 and len(body["errors"]) <= 21
+    status, body, _ = client.get("/healthz")
+    assert status == 200
+
+
+def test_invisible_characters_are_refused_in_names(client):
+    for name in ["\ufeff", "Ann\u202eeb", "\u200b"]:
+        status, body = problem(client.post("/v1/patients", {"first_name": name, "last_name": "Moss"}))
+        assert status == 422 and "/first_name" in pointers(body), repr(name)
+    status, body = problem(client.post("/v1/patients", {"first_name": "Ann", "last_name": "Moss", "member_id": "M\u0000"}))
+    assert status == 422 and "/member_id" in pointers(body)

@@ -23,6 +23,8 @@ struct OwnerBody: Decodable {
 struct CreateCaseBody: Decodable {
     /// The most claims one request may put on a case.
     static let maximumClaims = 500
+    /// The most tags, or CARCs, a case may carry.
+    static let maximumLabels = 50
 
     let claims: [ClaimLinkBody]
     let subject: String
@@ -40,6 +42,9 @@ struct CreateCaseBody: Decodable {
         if claims.isEmpty { v.fail("/claims", "A case needs at least one claim.") }
         if claims.count > Self.maximumClaims { v.fail("/claims", "At most \(Self.maximumClaims) claims per request.") }
         let subject = v.text(self.subject, at: "/subject")
+        v.count(carc_codes ?? [], at: "/carc_codes", limit: CreateCaseBody.maximumLabels)
+        v.count(resolved_carc_codes ?? [], at: "/resolved_carc_codes", limit: CreateCaseBody.maximumLabels)
+        v.count(tags ?? [], at: "/tags", limit: CreateCaseBody.maximumLabels)
         let carcs = v.carcs(carc_codes ?? [], at: "/carc_codes")
         let resolved = v.carcs(resolved_carc_codes ?? [], at: "/resolved_carc_codes")
         let followUp = follow_up_by.flatMap { v.day($0, at: "/follow_up_by") }

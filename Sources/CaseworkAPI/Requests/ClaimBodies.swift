@@ -9,6 +9,7 @@ struct CreateSubmissionBody: Decodable {
     func validated(_ v: inout FieldValidation, at pointer: String) -> NewSubmission? {
         let code = v.choice(frequency_code, FrequencyCode.self, at: pointer + "/frequency_code")
         let day = submitted_on.flatMap { v.day($0, at: pointer + "/submitted_on") }
+        if let payer_claim_number { _ = v.text(payer_claim_number, at: pointer + "/payer_claim_number", limit: 50) }
         guard let code else { return nil }
         return NewSubmission(frequencyCode: code, submittedOn: day, payerClaimNumber: payer_claim_number)
     }
@@ -40,11 +41,13 @@ struct CreateClaimBody: Decodable {
         let limit = 100_000_000_000
         for (name, value) in [("billed_cents", billed_cents), ("expected_cents", expected_cents), ("paid_cents", paid_cents ?? 0),
                               ("cost_share_cents", cost_share_cents ?? 0), ("cost_share_paid_cents", cost_share_paid_cents ?? 0),
-                              ("write_off_cents", write_off_cents ?? 0)] where abs(value) > limit {
+                              ("write_off_cents", write_off_cents ?? 0)] where value.magnitude > UInt(limit) {
             v.fail("/\(name)", "Out of range.")
         }
         if billed_cents < 0 { v.fail("/billed_cents", "Must not be negative.") }
         let carcs = v.carcs(adjustment_carc_codes ?? [], at: "/adjustment_carc_codes")
+        v.count(submissions ?? [], at: "/submissions", limit: 100)
+        v.count(adjustment_carc_codes ?? [], at: "/adjustment_carc_codes", limit: CreateCaseBody.maximumLabels)
         let subs = (submissions ?? []).enumerated().compactMap { $0.element.validated(&v, at: "/submissions/\($0.offset)") }
         try v.check()
         let amounts = ClaimAmounts(billed: Cents(billed_cents), expected: Cents(expected_cents), paid: Cents(paid_cents ?? 0),

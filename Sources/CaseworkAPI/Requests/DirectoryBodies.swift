@@ -56,6 +56,7 @@ struct CreatePatientBody: Decodable {
         let last = v.text(last_name, at: "/last_name")
         let birth = birth_date.flatMap { v.day($0, at: "/birth_date") }
         if let birth, birth > Instant.now().day { v.fail("/birth_date", "A birth date cannot be in the future.") }
+        if let member_id { _ = v.text(member_id, at: "/member_id", limit: 80) }
         try v.check()
         return (first ?? "", last ?? "", birth, member_id)
     }

@@ -54,9 +54,12 @@ struct PatchCaseBody: Decodable {
         var changes = CaseChanges()
         if let subject { changes.subject = v.text(subject, at: "/subject") }
         if let tags {
+            v.count(tags, at: "/tags", limit: CreateCaseBody.maximumLabels)
             for (index, tag) in tags.enumerated() { _ = v.text(tag, at: "/tags/\(index)", limit: 64) }
             changes.tags = tags
         }
+        if let carcCodes { v.count(carcCodes, at: "/carc_codes", limit: CreateCaseBody.maximumLabels) }
+        if let resolvedCarcCodes { v.count(resolvedCarcCodes, at: "/resolved_carc_codes", limit: CreateCaseBody.maximumLabels) }
         if let carcCodes { changes.carcCodes = v.carcs(carcCodes, at: "/carc_codes") }
         if let resolvedCarcCodes { changes.resolvedCarcCodes = v.carcs(resolvedCarcCodes, at: "/resolved_carc_codes") }
         if let description { changes.description = v.text(description, at: "/description", limit: 10_000, allowEmpty: true) }

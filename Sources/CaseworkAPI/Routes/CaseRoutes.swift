@@ -26,6 +26,7 @@ enum CaseRoutes {
         table.add("POST", "/v1/cases/{id}/resolve") { ctx in
             let body = try optionalBody(ctx)
             var v = FieldValidation()
+            v.count(body?.resolved_carc_codes ?? [], at: "/resolved_carc_codes", limit: CreateCaseBody.maximumLabels)
             let codes = body?.resolved_carc_codes.map { v.carcs($0, at: "/resolved_carc_codes") }
             if let note = body?.note { _ = v.text(note, at: "/note", limit: 10_000, allowEmpty: true) }
             try v.check()

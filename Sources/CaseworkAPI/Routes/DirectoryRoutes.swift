@@ -12,7 +12,7 @@ enum DirectoryRoutes {
         }
         table.addList("/v1/users", fetch: { ctx, page in try ctx.store.users.list(organizationID: ctx.organizationID, page: page) },
                       as: DirectoryRepresentation.user)
-        table.add("POST", "/v1/users") { ctx in
+        table.add("POST", "/v1/users", role: .admin) { ctx in
             let input = try RequestBody.decode(CreateUserBody.self, from: ctx.request).validated()
             let user = try ctx.store.users.add(organizationID: ctx.organizationID, name: input.name, email: input.email,
                                                role: input.role, actorID: ctx.caller.userID)
@@ -22,10 +22,11 @@ enum DirectoryRoutes {
                       as: DirectoryRepresentation.user)
         table.addList("/v1/teams", fetch: { ctx, page in try ctx.store.users.listTeams(organizationID: ctx.organizationID, page: page) },
                       as: DirectoryRepresentation.team)
-        table.add("POST", "/v1/teams") { ctx in
+        table.add("POST", "/v1/teams", role: .admin) { ctx in
             let body = try RequestBody.decode(CreateTeamBody.self, from: ctx.request)
             var v = FieldValidation()
             let name = v.text(body.name, at: "/name")
+            v.count(body.member_ids ?? [], at: "/member_ids", limit: 500)
             try v.check()
             let team = try ctx.store.users.addTeam(organizationID: ctx.organizationID, name: name ?? "",
                                                    memberIDs: body.member_ids ?? [], actorID: ctx.caller.userID)

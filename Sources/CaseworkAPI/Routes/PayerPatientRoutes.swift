@@ -7,7 +7,7 @@ enum PayerPatientRoutes {
     static func register(_ table: inout RouteTable) {
         table.addList("/v1/payers", fetch: { ctx, page in try ctx.store.payers.list(organizationID: ctx.organizationID, page: page) },
                       as: DirectoryRepresentation.payer)
-        table.add("POST", "/v1/payers") { ctx in
+        table.add("POST", "/v1/payers", role: .admin) { ctx in
             let input = try RequestBody.decode(CreatePayerBody.self, from: ctx.request).validated()
             let payer = try ctx.store.payers.add(organizationID: ctx.organizationID, name: input.name, payerID: input.payerID,
                                                  kind: input.kind, timelyFilingDays: input.timelyFilingDays,

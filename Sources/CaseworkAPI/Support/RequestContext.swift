@@ -24,7 +24,10 @@ struct RequestContext {
         let revisions = header.split(separator: ",").compactMap { tag -> Int? in
             let tag = tag.trimmingCharacters(in: .whitespaces)
             guard tag.hasPrefix("\"r"), tag.hasSuffix("\""), tag.count > 3 else { return nil }
-            return Int(tag.dropFirst(2).dropLast())
+            let digits = String(tag.dropFirst(2).dropLast())
+            // Strong comparison is character for character: "r02" is not "r2".
+            guard let revision = Int(digits), String(revision) == digits else { return nil }
+            return revision
         }
         guard let first = revisions.first else {
             throw APIError(status: 412, slug: "precondition-failed", title: "Precondition failed",

@@ -8,12 +8,18 @@ struct RouteTable {
     let store: CaseworkStore
     var router = Router()
 
-    /// Adds a route whose handler runs only for a valid bearer token (else 401).
-    mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+    /// Adds a route whose handler runs only for a valid bearer token (else 401) of a user whose
+    /// role includes `role` (else 403). By default reads need `viewer` and changes `biller`.
+    mutating func add(_ method: String, _ pattern: String, role: Role? = nil, _ handler: @escaping Handler) {
         let store = self.store
+        let required = role ?? (method == "GET" ? .viewer : .biller)
         router.add(method, pattern) { request, parameters in
             do {
                 let caller = try Authentication.caller(for: request, store: store)
+                guard caller.user.role.includes(required) else {
+                    throw APIError(status: 403, slug: "forbidden", title: "Forbidden",
+                                   detail: "This needs the \(required.rawValue) role; you are \(caller.user.role.rawValue).")
+                }
                 return try handler(RequestContext(request: request, parameters: parameters, caller: caller, store: store))
             } catch {
                 return ErrorMapping.apiError(for: error).response

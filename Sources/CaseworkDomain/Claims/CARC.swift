@@ -19,7 +19,8 @@ public struct CARC: Sendable, Hashable, Comparable, LosslessStringConvertible {
     /// Parses `GROUP-CODE` (case-insensitive, e.g. `co-16`); nil for anything else.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let group = AdjustmentGroup(rawValue: parts[0].uppercased()) else { return nil }
+        guard parts.count == 2, parts[0].utf8.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) }),
+              let group = AdjustmentGroup(rawValue: parts[0].uppercased()) else { return nil }
         self.init(group: group, code: String(parts[1]))
     }
 

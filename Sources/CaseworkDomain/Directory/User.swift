@@ -15,4 +15,11 @@ public struct User: Sendable, Hashable {
 /// What a user may do: `admin` manages the organization, `biller` works cases and claims, `viewer` reads.
 public enum Role: String, Sendable, Hashable, CaseIterable {
     case admin, biller, viewer
+
+    /// Whether this role may do what `required` may: admin ⊇ biller ⊇ viewer.
+    public func includes(_ required: Role) -> Bool { rank >= required.rank }
+
+    private var rank: Int {
+        switch self { case .viewer: 0; case .biller: 1; case .admin: 2 }
+    }
 }

@@ -20,7 +20,7 @@ public struct Instant: Sendable, Hashable, Comparable, LosslessStringConvertible
         guard text.count >= 20, text.hasSuffix("Z") || text.hasSuffix("z") else { return nil }
         let parts = text.dropLast().split(separator: "T", maxSplits: 1)
         guard parts.count == 2, let day = Day(String(parts[0])) else { return nil }
-        let clock = parts[1].split(separator: ".", maxSplits: 1)[0].split(separator: ":")
+        let clock = (parts[1].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? "").split(separator: ":")
         guard clock.count == 3, clock.allSatisfy({ $0.count == 2 }),
               let h = Int(clock[0]), let m = Int(clock[1]), let s = Int(clock[2]),
               (0..<24).contains(h), (0..<60).contains(m), (0..<61).contains(s) else { return nil }
