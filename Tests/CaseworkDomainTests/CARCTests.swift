@@ -13,7 +13,7 @@ import Testing
         #expect(CARC("PR-12345")?.code == "12345")
     }
 
-    @Test(arguments: ["", "CO", "CO-", "-16", "XX-16", "CO-123456", "CO-1 6", "CO-16-1", "CO_16", "CO-é", "16"])
+    @Test(arguments: ["", "CO", "CO-", "-16", "XX-16", "CO-123456", "CO-1 6", "CO-16-1", "CO_16", "CO-é", "16", "pı-16", "CO-ß"])
     func rejectsMalformed(_ text: String) {
         #expect(CARC(text) == nil)
     }

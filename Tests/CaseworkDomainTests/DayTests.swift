@@ -28,5 +28,7 @@ import Testing
         #expect(instant.day == Day("2026-11-29"))
         #expect(Instant("2026-11-29T17:39:24+01:00") == nil)
         #expect(Instant("2026-11-29T24:00:00Z") == nil)
+        #expect(Instant("2026-01-01T.Z") == nil)
+        #expect(Instant("2026-01-01T::Z") == nil)
     }
 }
