@@ -7,7 +7,7 @@ DB ?= var/demo.sqlite
 CLAIMS ?= ../shared/data/claims/remittance-claims.json
 BIN = $(shell $(SWIFT) build --show-bin-path)/casework
 
-.PHONY: build run test test-swift test-e2e clean
+.PHONY: build run test test-swift test-e2e bench clean
 
 build:
 	$(SWIFT) build
@@ -31,6 +31,13 @@ test-swift:
 
 test-e2e: build
 	CASEWORK_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/EndToEnd
+
+# Release build, var/bench.sqlite with 100,000 claims and 20,000 cases from `casework demo` (reused while the
+# parameters and generator are unchanged), then each view's first page and each dashboard: the server's median
+# latency over keep-alive HTTP beside the sqlite3 CLI running the same SQL (bench/sql/), as a ratio.
+# Options go through BENCH_ARGS, e.g. make bench BENCH_ARGS='--requests 50 --breakdown'.
+bench:
+	$(PYTHON) bench/bench_views.py --swift $(SWIFT) $(BENCH_ARGS)
 
 clean:
 	rm -rf .build var
