@@ -12,18 +12,22 @@ enum CaseListRoutes {
             var q = QueryReader(ctx.request.query)
             let page = q.page()
             try q.check()
-            let result = try ctx.store.cases.list(caller: ctx.caller, query: query, page: page)
-            return EntityTag.conditionalJSON(ctx, .object([
-                ("items", .array(result.items.map { CaseRowRepresentation.row($0, today: query.today) })),
-                ("next_cursor", .optional(result.nextCursor)),
-            ]))
+            return try EntityTag.conditionalJSON(ctx, today: query.today) {
+                let result = try ctx.store.cases.list(caller: ctx.caller, query: query, page: page)
+                return .object([
+                    ("items", .array(result.items.map { CaseRowRepresentation.row($0, today: query.today) })),
+                    ("next_cursor", .optional(result.nextCursor)),
+                ])
+            }
         }
         table.add("GET", "/v1/views") { ctx in
-            let counts = try ctx.store.cases.viewCounts(caller: ctx.caller)
-            return EntityTag.conditionalJSON(ctx, .object([("items", .array(CaseView.allCases.map { view in
-                .object([("view", .string(view.rawValue)), ("count", .int(counts[view] ?? 0)),
-                         ("href", .string("/v1/cases?view=\(view.rawValue)"))])
-            })), ("next_cursor", .null)]))
+            try EntityTag.conditionalJSON(ctx, today: Instant.now().day) {
+                let counts = try ctx.store.cases.viewCounts(caller: ctx.caller)
+                return .object([("items", .array(CaseView.allCases.map { view in
+                    .object([("view", .string(view.rawValue)), ("count", .int(counts[view] ?? 0)),
+                             ("href", .string("/v1/cases?view=\(view.rawValue)"))])
+                })), ("next_cursor", .null)])
+            }
         }
     }
 

@@ -20,8 +20,10 @@ enum DashboardRoutes {
                 q.fail("created_before", "Must not be before created_after.")
             }
             try q.check()
-            let insights = try ctx.store.dashboards.caseInsights(organizationID: ctx.organizationID, query: query)
-            return EntityTag.conditionalJSON(ctx, DashboardRepresentation.caseInsights(insights, query: query))
+            return try EntityTag.conditionalJSON(ctx, today: Instant.now().day) {
+                let insights = try ctx.store.dashboards.caseInsights(organizationID: ctx.organizationID, query: query)
+                return DashboardRepresentation.caseInsights(insights, query: query)
+            }
         }
         table.add("GET", "/v1/dashboards/tier1") { ctx in
             var q = QueryReader(ctx.request.query)
@@ -33,8 +35,10 @@ enum DashboardRoutes {
             let listLimit = q.int("list_limit", range: 1...100) ?? 10
             try q.check()
             let period = (from != nil || to != nil) ? Period(from: from, to: to) : Period(name ?? .thisQuarter, today: today)
-            let tier = try ctx.store.dashboards.tierOne(caller: ctx.caller, period: period, listLimit: listLimit)
-            return EntityTag.conditionalJSON(ctx, DashboardRepresentation.tierOne(tier, period: period, today: today))
+            return try EntityTag.conditionalJSON(ctx, today: today) {
+                let tier = try ctx.store.dashboards.tierOne(caller: ctx.caller, period: period, listLimit: listLimit)
+                return DashboardRepresentation.tierOne(tier, period: period, today: today)
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import CaseworkDomain
 import Crypto
 import HTTPServer
 
@@ -13,10 +14,20 @@ enum EntityTag {
     }
 
     /// A JSON 200 with a content ETag, or a bodiless 304 when `If-None-Match` already names it.
-    static func conditionalJSON(_ ctx: RequestContext, _ value: JSONValue) -> HTTPResponse {
-        let body = value.serialized()
-        let etag = of(body)
-        if ctx.noneMatch(etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", etag)])) }
-        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json"), ("ETag", etag)]), body: body)
+    /// `compute` runs only when the organization's data changed since the representation for
+    /// this caller, target and UTC day was last computed.
+    static func conditionalJSON(_ ctx: RequestContext, today: Day, _ compute: () throws -> JSONValue) throws -> HTTPResponse {
+        let version = try ctx.store.organizations.dataVersion(organizationID: ctx.organizationID)
+        let key = [ctx.organizationID, ctx.caller.userID, ctx.request.target, today.description].joined(separator: "\u{1F}")
+        let entry: RepresentationCache.Entry
+        if let cached = ctx.cache.entry(for: key, at: version) {
+            entry = cached
+        } else {
+            let body = try compute().serialized()
+            entry = RepresentationCache.Entry(version: version, body: body, etag: of(body))
+            ctx.cache.store(entry, for: key)
+        }
+        if ctx.noneMatch(entry.etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)])) }
+        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json"), ("ETag", entry.etag)]), body: entry.body)
     }
 }

@@ -8,6 +8,7 @@ struct RequestContext {
     let parameters: RouteParameters
     let caller: Caller
     let store: CaseworkStore
+    let cache: RepresentationCache
 
     var organizationID: String { caller.organizationID }
 

@@ -6,12 +6,13 @@ import HTTPServer
 struct RouteTable {
     typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
     let store: CaseworkStore
+    let cache = RepresentationCache()
     var router = Router()
 
     /// Adds a route whose handler runs only for a valid bearer token (else 401) of a user whose
     /// role includes `role` (else 403). By default reads need `viewer` and changes `biller`.
     mutating func add(_ method: String, _ pattern: String, role: Role? = nil, _ handler: @escaping Handler) {
-        let store = self.store
+        let store = self.store, cache = self.cache
         let required = role ?? (method == "GET" ? .viewer : .biller)
         router.add(method, pattern) { request, parameters in
             do {
@@ -20,7 +21,7 @@ struct RouteTable {
                     throw APIError(status: 403, slug: "forbidden", title: "Forbidden",
                                    detail: "This needs the \(required.rawValue) role; you are \(caller.user.role.rawValue).")
                 }
-                return try handler(RequestContext(request: request, parameters: parameters, caller: caller, store: store))
+                return try handler(RequestContext(request: request, parameters: parameters, caller: caller, store: store, cache: cache))
             } catch {
                 return ErrorMapping.apiError(for: error).response
             }

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Recently computed representations of views and dashboards, each valid while its
+/// organization's data version is unchanged: an unchanged poll then costs one indexed read
+/// instead of the aggregate queries, and answers 304 with the same content ETag as before.
+final class RepresentationCache: @unchecked Sendable {  // all state behind `lock`
+    struct Entry: Sendable {
+        /// The organization's data version the body was computed at.
+        let version: Int
+        let body: [UInt8]
+        let etag: String
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var keys: [String] = []
+    private let capacity: Int
+
+    /// A cache of at most `capacity` representations; the oldest stored is dropped first.
+    init(capacity: Int = 256) { self.capacity = capacity }
+
+    /// The entry for `key` if it was computed at `version`.
+    func entry(for key: String, at version: Int) -> Entry? {
+        lock.lock(); defer { lock.unlock() }
+        guard let entry = entries[key], entry.version == version else { return nil }
+        return entry
+    }
+
+    /// Stores `entry` under `key`, replacing an older one.
+    func store(_ entry: Entry, for key: String) {
+        lock.lock(); defer { lock.unlock() }
+        if entries.updateValue(entry, forKey: key) == nil {
+            keys.append(key)
+            if keys.count > capacity { entries[keys.removeFirst()] = nil }
+        }
+    }
+}
