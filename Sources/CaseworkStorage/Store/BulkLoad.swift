@@ -47,7 +47,11 @@ public struct BulkLoad {
 
 extension CaseworkStore {
     /// Runs `body` in one write transaction; everything it did is rolled back if it throws.
+    /// Afterwards the query planner's statistics are refreshed (ANALYZE), since a bulk load
+    /// changes the shape of the data.
     public func bulk<T>(_ body: (BulkLoad) throws -> T) throws -> T {
-        try database.write { db in try body(BulkLoad(db: db)) }
+        let result = try database.write { db in try body(BulkLoad(db: db)) }
+        try database.write { db in try db.executeScript("ANALYZE") }
+        return result
     }
 }

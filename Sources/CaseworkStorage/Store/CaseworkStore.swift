@@ -8,6 +8,8 @@ public final class CaseworkStore: Sendable {
     /// - Throws: `SQLiteError` when the file cannot be opened or a migration fails.
     public init(path: String, readerCount: Int = 4) throws {
         database = try SQLiteDatabase(path: path, migrations: MigrationCatalog.all, readerCount: readerCount)
+        // Refreshes planner statistics where SQLite judges them stale (cheap when they are not).
+        try database.write { db in try db.executeScript("PRAGMA optimize") }
     }
 
     public var organizations: OrganizationRepository { OrganizationRepository(database: database) }
