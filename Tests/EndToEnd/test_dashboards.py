@@ -48,18 +48,30 @@ def world(dash_client, server, fixture_data):
         }
         return case["id"]
 
+    mine = {f"user:{me}", f"team:{team['id']}"}
+
+    def checkpoint():
+        """After every step: each view's members and the un-drilled Case Insights match the model."""
+        for view, ids_expected in view_members(model, mine).items():
+            assert {r["id"] for r in c.all_pages(f"/v1/cases?view={view}", limit=3)} == ids_expected, view
+        status, body, _ = c.get("/v1/dashboards/case-insights")
+        assert server_insights(body, None) == model.insights({}, None)
+
     ids = []
     groups = sorted(by_payer.values(), key=len, reverse=True)
     singles = [e["claim_number"] for g in groups for e in g[:3]][:12]
     bulk = [e["claim_number"] for e in groups[0][3:6]]
     for i, number in enumerate(singles):
         ids.append(open_case([number], i))
+        checkpoint()
     ids.append(open_case(bulk, len(ids)))
+    checkpoint()
 
     def stage(case_id, to):
         status, body, _ = c.patch(f"/v1/cases/{case_id}", {"stage": to})
         assert status == 200, body
         model.cases[case_id]["stage"] = to
+        checkpoint()
 
     def activity(case_id, body, client=c, who=me):
         status, made, _ = client.post(f"/v1/cases/{case_id}/activities", body)
@@ -100,16 +112,30 @@ def world(dash_client, server, fixture_data):
         if v["case_id"] == ids[0]:
             v["state"] = "canceled"
     model.cases[ids[0]].update(status="resolved", resolved_on=today.isoformat())
+    checkpoint()
     status, body, _ = c.get(f"/v1/activities/{task1}")
     assert body["state"] == "canceled"
     for case_id in [ids[8], ids[10]]:
         status, body, _ = c.post(f"/v1/cases/{case_id}/resolve")
         assert status == 200
         model.cases[case_id].update(status="resolved", resolved_on=today.isoformat())
+        checkpoint()
     status, body, _ = c.post(f"/v1/cases/{ids[9]}/cancel", {"note": "Duplicate work"})
     assert status == 200
     model.cases[ids[9]]["status"] = "canceled"
+    checkpoint()
     return {"client": c, "model": model, "ids": ids, "me": me, "eli": eli, "team": team["id"], "today": today}
+
+
+def view_members(model, mine):
+    cases = model.cases
+    return {
+        "all": set(cases), "open": {i for i, x in cases.items() if x["status"] == "active"},
+        "my_open": {i for i, x in cases.items() if x["status"] == "active" and x["owner"] in mine},
+        "in_progress": {i for i, x in cases.items() if x["status"] == "active" and x["stage"] == "in_progress"},
+        "awaiting_payment": {i for i, x in cases.items() if x["status"] == "active" and x["stage"] == "awaiting_payment"},
+        "resolved": {i for i, x in cases.items() if x["status"] == "resolved"},
+    }
 
 
 def insights_cases(world):
@@ -161,14 +187,7 @@ def test_tier1_matches_the_model(world):
 
 def test_views_match_the_model_and_count(world):
     c, m, me = world["client"], world["model"], world["me"]
-    mine = {f"user:{me}", f"team:{world['team']}"}
-    expected = {
-        "all": set(m.cases), "open": {i for i, x in m.cases.items() if x["status"] == "active"},
-        "my_open": {i for i, x in m.cases.items() if x["status"] == "active" and x["owner"] in mine},
-        "in_progress": {i for i, x in m.cases.items() if x["status"] == "active" and x["stage"] == "in_progress"},
-        "awaiting_payment": {i for i, x in m.cases.items() if x["status"] == "active" and x["stage"] == "awaiting_payment"},
-        "resolved": {i for i, x in m.cases.items() if x["status"] == "resolved"},
-    }
+    expected = view_members(m, {f"user:{me}", f"team:{world['team']}"})
     status, views, _ = c.get("/v1/views")
     assert {v["view"]: v["count"] for v in views["items"]} == {k: len(v) for k, v in expected.items()}
     for view, ids in expected.items():

@@ -38,10 +38,4 @@ public struct Period: Sendable, Hashable {
             self.init(from: Day(year: today.year, month: 1, day: 1)!, to: Day(year: today.year, month: 12, day: 31)!)
         }
     }
-
-    /// Whether `instant` falls on a day of the period.
-    public func contains(_ instant: Instant) -> Bool {
-        let day = instant.day
-        return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
-    }
 }
