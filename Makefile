@@ -41,3 +41,6 @@ bench:
 
 clean:
 	rm -rf .build var
+
+# Further targets live in make/*.mk, one file per concern (fuzzing, conformance, HTTP benchmarks).
+-include make/*.mk
