@@ -22,18 +22,21 @@ public struct CaseworkApplication: HTTPResponder {
         self.logger = logger
     }
 
-    /// Answers one request and logs method, route-free path shape, status and duration — never bodies,
-    /// header values or query strings, which may carry PHI or tokens.
+    /// Answers one request and writes one log line: request id (also sent back as `X-Request-Id`),
+    /// method, route template (never the raw path or query), status, duration, organization and
+    /// user ids. Bodies, header values and query strings never reach the log: they may carry PHI or tokens.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         let requestID = request.headers["X-Request-Id"].flatMap { $0.utf8.count <= 64 && !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 } ? $0 : nil }
             ?? UUID().uuidString.lowercased()
-        var response = router.respond(to: request)
+        let record = RequestRecord()
+        var response = RequestRecord.$current.withValue(record) { router.respond(to: request) }
         response.headers.set("X-Request-Id", requestID)
         let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
         logger.info("request", metadata: [
-            "request_id": .string(requestID), "method": .string(request.method),
+            "request_id": .string(requestID), "method": .string(request.method), "route": .string(record.route ?? "(none)"),
             "status": .stringConvertible(response.status), "duration_us": .stringConvertible(micros),
+            "organization_id": .string(record.organizationID ?? "-"), "user_id": .string(record.userID ?? "-"),
         ])
         return response
     }

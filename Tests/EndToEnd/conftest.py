@@ -144,3 +144,8 @@ def fixture_data():
     if not FIXTURE.exists():
         pytest.skip(f"{FIXTURE} is absent: the real-claims end-to-end test cannot run here")
     return json.loads(FIXTURE.read_text())
+
+
+def pytest_collection_modifyitems(items):
+    """The log check reads what every other test made the server write: run it last."""
+    items.sort(key=lambda item: item.module.__name__ == "test_logs")

@@ -15,8 +15,11 @@ struct RouteTable {
         let store = self.store, cache = self.cache
         let required = role ?? (method == "GET" ? .viewer : .biller)
         router.add(method, pattern) { request, parameters in
+            RequestRecord.current?.route = pattern
             do {
                 let caller = try Authentication.caller(for: request, store: store)
+                RequestRecord.current?.organizationID = caller.organizationID
+                RequestRecord.current?.userID = caller.userID
                 guard caller.user.role.includes(required) else {
                     throw APIError(status: 403, slug: "forbidden", title: "Forbidden",
                                    detail: "This needs the \(required.rawValue) role; you are \(caller.user.role.rawValue).")
@@ -54,7 +57,10 @@ struct RouteTable {
 
     /// Adds a route open to anyone (health checks).
     mutating func addOpen(_ method: String, _ pattern: String, _ handler: @escaping Router.Handler) {
-        router.add(method, pattern, handler)
+        router.add(method, pattern) { request, parameters in
+            RequestRecord.current?.route = pattern
+            return handler(request, parameters)
+        }
     }
 }
 
