@@ -18,6 +18,7 @@ public struct CaseworkApplication: HTTPResponder {
         ClaimRoutes.register(&table)
         CaseRoutes.register(&table)
         DashboardRoutes.register(&table)
+        TokenRoutes.register(&table)
         router = table.router
         self.logger = logger
     }
