@@ -1,0 +1,52 @@
+import CaseworkDomain
+import Foundation
+
+/// A stored answer to a POST sent with an `Idempotency-Key`.
+public struct StoredResponse: Sendable, Hashable {
+    /// SHA-256 of the request it answered (method, target, body).
+    public var fingerprint: String
+    public var status: Int
+    public var headers: [[String]]
+    public var body: [UInt8]
+
+    public init(fingerprint: String, status: Int, headers: [[String]], body: [UInt8]) {
+        self.fingerprint = fingerprint; self.status = status; self.headers = headers; self.body = body
+    }
+}
+
+/// Answers kept per (organization, user, key) for `retention` seconds (24 hours).
+public struct IdempotencyRepository: Sendable {
+    let database: SQLiteDatabase
+    /// How long an answer is replayed.
+    public static let retention: Int64 = 24 * 60 * 60
+
+    /// The answer stored under the key within the retention period, or nil.
+    public func find(organizationID: String, userID: String, key: String) throws -> StoredResponse? {
+        let oldest = Instant(secondsSinceEpoch: Instant.now().secondsSinceEpoch - Self.retention).description
+        return try database.read { db in
+            guard let row = try db.queryOne(
+                "SELECT * FROM idempotency_keys WHERE organization_id = ? AND user_id = ? AND key = ? AND created_at >= ?",
+                [.text(organizationID), .text(userID), .text(key), .text(oldest)]) else { return nil }
+            let headers = (try? JSONSerialization.jsonObject(with: Data(row.string("headers").utf8))) as? [[String]] ?? []
+            guard case .blob(let body) = row["body"] else { return nil }
+            return StoredResponse(fingerprint: row.string("fingerprint"), status: row.int("status"), headers: headers, body: body)
+        }
+    }
+
+    /// Stores the answer under the key (replacing an expired one) and drops answers past retention.
+    public func save(organizationID: String, userID: String, key: String, response: StoredResponse) throws {
+        let now = Instant.now()
+        let oldest = Instant(secondsSinceEpoch: now.secondsSinceEpoch - Self.retention).description
+        let headers = (try? JSONSerialization.data(withJSONObject: response.headers)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        try database.write { db in
+            try db.execute("DELETE FROM idempotency_keys WHERE created_at < ?", [.text(oldest)])
+            try db.execute(
+                """
+                INSERT OR REPLACE INTO idempotency_keys (organization_id, user_id, key, fingerprint, status, headers, body, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [.text(organizationID), .text(userID), .text(key), .text(response.fingerprint), SQLValue(response.status),
+                 .text(headers), .blob(response.body), .text(now.description)])
+        }
+    }
+}

@@ -1,0 +1,44 @@
+"""Idempotency-Key on POST: retries replay the first answer; concurrent retries create one case."""
+import collections
+import concurrent.futures
+import sqlite3
+import uuid
+
+
+def test_twenty_concurrent_retries_create_one_case(server, wire_client, fixture_data):
+    free = [c for c in wire_client.all_pages("/v1/claims?denied=true&has_active_case=false")]
+    claim = free[-1]
+    key = str(uuid.uuid4())
+    body = {"claims": [{"claim_id": claim["id"]}], "subject": "eligibility"}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(lambda _: wire_client.post("/v1/cases", body, headers={"Idempotency-Key": key}), range(20)))
+    assert collections.Counter(status for status, _, _ in results) == {201: 20}
+    assert len({made["id"] for _, made, _ in results}) == 1
+    assert sum(h.get("idempotent-replayed") == "true" for _, _, h in results) == 19
+    with sqlite3.connect(f"file:{server.db}?mode=ro", uri=True) as db:
+        (count,) = db.execute("SELECT COUNT(*) FROM case_claims WHERE claim_id = ?", (claim["id"],)).fetchone()
+    assert count == 1
+
+
+def test_same_key_with_another_body_is_refused(wire_client):
+    key = str(uuid.uuid4())
+    status, payer, _ = wire_client.post("/v1/payers", {"name": "Idempotent Payer"}, headers={"Idempotency-Key": key})
+    assert status == 201
+    status, again, headers = wire_client.post("/v1/payers", {"name": "Idempotent Payer"}, headers={"Idempotency-Key": key})
+    assert status == 201 and again == payer and headers["idempotent-replayed"] == "true"
+    status, problem, _ = wire_client.post("/v1/payers", {"name": "Another Payer"}, headers={"Idempotency-Key": key})
+    assert status == 422 and problem["type"] == "/problems/idempotency-key-reused"
+    names = [p["name"] for p in wire_client.all_pages("/v1/payers")]
+    assert names.count("Idempotent Payer") == 1 and "Another Payer" not in names
+    status, problem, _ = wire_client.post("/v1/payers", {"name": "x"}, headers={"Idempotency-Key": "bad key with spaces"})
+    assert status == 400
+
+
+def test_new_token_secrets_are_not_replayed_or_stored(server, wire_client):
+    key = str(uuid.uuid4())
+    status, first, _ = wire_client.post("/v1/tokens", headers={"Idempotency-Key": key})
+    status2, second, _ = wire_client.post("/v1/tokens", headers={"Idempotency-Key": key})
+    assert status == status2 == 201 and first["token"] != second["token"]
+    with sqlite3.connect(f"file:{server.db}?mode=ro", uri=True) as db:
+        rows = db.execute("SELECT COUNT(*) FROM idempotency_keys WHERE body LIKE ?", (f"%{first['token']}%",)).fetchone()
+    assert rows == (0,)
