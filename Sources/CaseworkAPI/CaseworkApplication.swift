@@ -19,6 +19,7 @@ public struct CaseworkApplication: HTTPResponder {
         CaseRoutes.register(&table)
         DashboardRoutes.register(&table)
         TokenRoutes.register(&table)
+        AuditRoutes.register(&table)
         router = table.router
         self.logger = logger
     }

@@ -16,7 +16,12 @@ enum PayerPatientRoutes {
         }
         table.addItem("/v1/payers/{id}", entity: "payer", fetch: { ctx, id in try ctx.store.payers.get(organizationID: ctx.organizationID, id: id) },
                       as: DirectoryRepresentation.payer)
-        table.addList("/v1/patients", fetch: { ctx, page in try ctx.store.patients.list(organizationID: ctx.organizationID, page: page) },
+        table.addList("/v1/patients", fetch: { ctx, page in
+            // Every patient record shown is an access to PHI: audited (HIPAA access audit).
+            let result = try ctx.store.patients.list(organizationID: ctx.organizationID, page: page)
+            try ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID, patientIDs: result.items.map(\.id))
+            return result
+        },
                       as: DirectoryRepresentation.patient)
         table.add("POST", "/v1/patients") { ctx in
             let input = try RequestBody.decode(CreatePatientBody.self, from: ctx.request).validated()
@@ -25,7 +30,11 @@ enum PayerPatientRoutes {
                                                      memberID: input.memberID, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.patient(patient), status: 201, headers: [("Location", "/v1/patients/\(patient.id)")])
         }
-        table.addItem("/v1/patients/{id}", entity: "patient", fetch: { ctx, id in try ctx.store.patients.get(organizationID: ctx.organizationID, id: id) },
+        table.addItem("/v1/patients/{id}", entity: "patient", fetch: { ctx, id in
+            let patient = try ctx.store.patients.get(organizationID: ctx.organizationID, id: id)
+            if let patient { try ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID, patientIDs: [patient.id]) }
+            return patient
+        },
                       as: DirectoryRepresentation.patient)
     }
 }

@@ -43,6 +43,12 @@ struct QueryReader {
         fail(name, "Use a date YYYY-MM-DD."); return nil
     }
 
+    mutating func instant(_ name: String) -> Instant? {
+        guard let text = query[name] else { return nil }
+        if let instant = Instant(text) { return instant }
+        fail(name, "Use an RFC 3339 UTC instant like 2026-11-29T17:39:24Z."); return nil
+    }
+
     mutating func carc(_ name: String) -> CARC? {
         guard let text = query[name] else { return nil }
         if let carc = CARC(text) { return carc }

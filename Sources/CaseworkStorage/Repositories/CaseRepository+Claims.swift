@@ -31,6 +31,10 @@ extension CaseRepository {
             for link in claims {
                 try Self.link(db, caller: caller, caseID: caseID, claimID: link.claimID, submissionID: link.submissionID, at: now)
             }
+            try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "case", entityID: caseID, action: "claims_added",
+                                changes: [.init(field: "claims", before: AuditLog.value(nil),
+                                                after: claims.map { ["claim_id": $0.claimID, "submission_id": AuditLog.value($0.submissionID)] })],
+                                at: now.description)
             theCase.patientID = try Self.derivedPatient(db, caseID: caseID)
             try Self.touch(db, caller: caller, before: before, after: theCase, at: now)
             return try Self.requireRecord(db, organizationID: org, id: caseID)
@@ -107,6 +111,7 @@ extension CaseRepository {
     /// Links a claim to an active case. Rule 1 is checked first for a clear error and enforced by
     /// the partial unique index whatever the interleaving.
     static func link(_ db: SQLiteConnection, caller: Caller, caseID: String, claimID: String, submissionID: String?, at: Instant) throws {
+        // The audit event is the caller's: one per request, naming every claim it linked.
         if let holder = try holdingCase(db, claimID: claimID, except: caseID) { throw holder }
         do {
             try db.execute(
@@ -119,11 +124,6 @@ extension CaseRepository {
         var facts = ["claim_id": claimID, "claim_number": number]
         if let submissionID { facts["submission_id"] = submissionID }
         try SystemEvents.record(db, caller: caller, caseID: caseID, event: .claimAdded, facts: facts, at: at)
-        try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "case", entityID: caseID,
-                            action: "claim_added",
-                            changes: [.init(field: "claim_id", before: AuditLog.value(nil), after: claimID),
-                                      .init(field: "submission_id", before: AuditLog.value(nil), after: AuditLog.value(submissionID))],
-                            at: at.description)
     }
 
     /// The rule-1 violation when another active case holds the claim, else nil.

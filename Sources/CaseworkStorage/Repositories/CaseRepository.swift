@@ -50,7 +50,10 @@ public struct CaseRepository: Sendable {
              .text(caller.userID)])
         try Self.saveLabels(db, theCase)
         try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "case", entityID: theCase.id,
-                            action: "create", changes: CaseAudit.changes(from: nil, to: theCase), at: now.description)
+                            action: "create", changes: CaseAudit.changes(from: nil, to: theCase) + [.init(
+                                field: "claims", before: AuditLog.value(nil),
+                                after: newCase.claims.map { ["claim_id": $0.claimID, "submission_id": AuditLog.value($0.submissionID)] })],
+                            at: now.description)
         try SystemEvents.record(db, caller: caller, caseID: theCase.id, event: .caseOpened, facts: ["number": theCase.number.description], at: now)
         for link in newCase.claims {
             try Self.link(db, caller: caller, caseID: theCase.id, claimID: link.claimID, submissionID: link.submissionID, at: now)

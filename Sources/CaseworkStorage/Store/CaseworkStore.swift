@@ -22,6 +22,7 @@ public final class CaseworkStore: Sendable {
     public var activities: ActivityRepository { ActivityRepository(database: database) }
     public var dashboards: DashboardRepository { DashboardRepository(database: database) }
     public var idempotency: IdempotencyRepository { IdempotencyRepository(database: database) }
+    public var audit: AuditRepository { AuditRepository(database: database) }
 
     /// Versions of the migrations applied to this file, ascending.
     public func appliedMigrationVersions() throws -> [Int] { try database.appliedMigrationVersions() }

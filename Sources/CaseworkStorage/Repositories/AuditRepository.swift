@@ -1,0 +1,94 @@
+import CaseworkDomain
+import Foundation
+
+/// One audit event: who changed (or, for patients, read) what and when.
+public struct AuditEvent: Sendable {
+    public var id: Int
+    public var actorID: String?
+    public var entityType: String
+    public var entityID: String
+    public var action: String
+    /// `{"field": {"before": …, "after": …}}` as JSON text.
+    public var changes: String
+    public var at: Instant
+}
+
+/// Filters of the organization's audit log; nil members do not filter.
+public struct AuditFilter: Sendable {
+    public var entityType: String?
+    public var entityID: String?
+    public var actorID: String?
+    /// Events on or after this instant.
+    public var from: Instant?
+    /// Events before this instant.
+    public var to: Instant?
+
+    public init(entityType: String? = nil, entityID: String? = nil, actorID: String? = nil, from: Instant? = nil, to: Instant? = nil) {
+        self.entityType = entityType; self.entityID = entityID; self.actorID = actorID; self.from = from; self.to = to
+    }
+}
+
+/// Reads the audit log, and records reads of patients (HIPAA access audit).
+public struct AuditRepository: Sendable {
+    let database: SQLiteDatabase
+
+    /// Events matching `filter`, newest first, a page at a time.
+    public func events(organizationID: String, filter: AuditFilter, page: PageRequest) throws -> Page<AuditEvent> {
+        var conditions = ["organization_id = ?"]
+        var bindings: [SQLValue] = [.text(organizationID)]
+        if let v = filter.entityType { conditions.append("entity_type = ?"); bindings.append(.text(v)) }
+        if let v = filter.entityID { conditions.append("entity_id = ?"); bindings.append(.text(v)) }
+        if let v = filter.actorID { conditions.append("actor_id = ?"); bindings.append(.text(v)) }
+        if let v = filter.from { conditions.append("at >= ?"); bindings.append(.text(v.description)) }
+        if let v = filter.to { conditions.append("at < ?"); bindings.append(.text(v.description)) }
+        return try database.read { db in try Self.page(db, conditions.joined(separator: " AND "), bindings, page) }
+    }
+
+    /// The history of a case: its own events and those of its timeline's activities, newest first.
+    /// - Throws: `StorageError.notFound` when the case is not the organization's.
+    public func caseHistory(organizationID: String, caseID: String, page: PageRequest) throws -> Page<AuditEvent> {
+        try database.read { db in
+            guard try db.queryOne("SELECT 1 AS found FROM cases WHERE organization_id = ? AND id = ?",
+                                  [.text(organizationID), .text(caseID)]) != nil else {
+                throw StorageError.notFound(entity: "case", id: caseID)
+            }
+            return try Self.page(db, """
+                organization_id = ? AND ((entity_type = 'case' AND entity_id = ?)
+                  OR (entity_type = 'activity' AND entity_id IN (SELECT id FROM activities WHERE case_id = ?)))
+                """, [.text(organizationID), .text(caseID), .text(caseID)], page)
+        }
+    }
+
+    /// Records that `actorID` read the given patients' records.
+    public func recordPatientReads(organizationID: String, actorID: String, patientIDs: [String]) throws {
+        guard !patientIDs.isEmpty else { return }
+        let now = Instant.now().description
+        try database.write { db in
+            for id in patientIDs {
+                try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "patient", entityID: id,
+                                    action: "read", changes: [], at: now)
+            }
+        }
+    }
+
+    static func page(_ db: SQLiteConnection, _ conditions: String, _ bindings: [SQLValue], _ page: PageRequest) throws -> Page<AuditEvent> {
+        var clause = ""
+        var values = bindings
+        if let cursor = page.cursor {
+            guard let parts = Cursor.decode(cursor, count: 1), let id = Int64(parts[0]) else { throw PageError.invalidCursor }
+            clause = " AND id < ?"
+            values.append(.integer(id))
+        }
+        var rows = try db.query("SELECT * FROM audit_events WHERE \(conditions)\(clause) ORDER BY id DESC LIMIT ?", values + [SQLValue(page.limit + 1)])
+        var next: String?
+        if rows.count > page.limit {
+            rows.removeLast()
+            next = rows.last.map { Cursor.encode([String($0.int64("id"))]) }
+        }
+        return Page(items: rows.map { row in
+            AuditEvent(id: row.int("id"), actorID: row.optionalString("actor_id"), entityType: row.string("entity_type"),
+                       entityID: row.string("entity_id"), action: row.string("action"), changes: row.string("changes"),
+                       at: Instant(row.string("at")) ?? Instant(secondsSinceEpoch: 0))
+        }, nextCursor: next)
+    }
+}
