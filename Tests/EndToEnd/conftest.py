@@ -105,6 +105,10 @@ def server():
         s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "bo@e2e.test", "--name", "Bo Biller")
         s.token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "ann@e2e.test")
         s.other_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "bo@e2e.test")
+        s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "vic@e2e.test", "--name", "Vic Viewer", "--role", "viewer")
+        s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "bill@e2e.test", "--name", "Bill Biller", "--role", "biller")
+        s.viewer_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "vic@e2e.test")
+        s.biller_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "bill@e2e.test")
         # A second organization with the same real claims, for the dashboard script, so its
         # figures depend on nothing the other tests do.
         s.cli("users", "add", "--db", s.db, "--org", "E2E Dashboards", "--email", "dee@e2e.test", "--name", "Dee Manager")

@@ -1,0 +1,47 @@
+"""Each role against each mutating operation of openapi.yaml: a viewer changes nothing, a biller
+works cases and claims, only an admin manages users, teams and payers (and reads the audit log)."""
+import pathlib
+import re
+
+import yaml
+
+from test_tenancy import SPEC, bodies
+
+ADMIN_ONLY = {("post", "/v1/users"), ("post", "/v1/teams"), ("post", "/v1/payers"), ("get", "/v1/audit")}
+ANY_ROLE = {("post", "/v1/tokens"), ("delete", "/v1/tokens/{id}")}
+
+
+def operations():
+    spec = yaml.safe_load(SPEC.read_text())
+    for path, ops in spec["paths"].items():
+        for method in ops:
+            if method in ("post", "patch", "delete") or (method, path) in ADMIN_ONLY:
+                yield method, path
+
+
+def test_roles_gate_every_change(server, client, fixture_data):
+    viewer = type(client)(client.port, server.viewer_token)
+    biller = type(client)(client.port, server.biller_token)
+    ids = {"id": "x_" + "0" * 32, "claim_id": "clm_" + "0" * 32}
+    known = bodies({"user": ids["id"], "payer": ids["id"], "patient": ids["id"], "claim": ids["claim_id"], "case": ids["id"]})
+    audit_before = client.get("/v1/audit?limit=1")[1]["items"][0]["id"]
+    checked = 0
+    for method, path in operations():
+        url = re.sub(r"\{(\w+)\}", lambda m: ids[m.group(1)], path)
+        body = known.get((method, path))
+        status, problem, _ = viewer.request(method.upper(), url, body=body)
+        if (method, path) in ANY_ROLE:
+            assert status != 403, f"{method.upper()} {path}: any role may manage its own tokens"
+        else:
+            assert status == 403 and problem["type"] == "/problems/forbidden", f"viewer {method.upper()} {path} -> {status}"
+        status, problem, _ = biller.request(method.upper(), url, body=body)
+        if (method, path) in ADMIN_ONLY:
+            assert status == 403, f"biller {method.upper()} {path} -> {status}"
+        else:
+            assert status != 403, f"biller {method.upper()} {path} -> 403"
+        checked += 1
+    assert checked >= 16
+    # Nothing the viewer sent became a change: the only new audit events are the token issued above.
+    events = client.all_pages("/v1/audit?actor_id=" + viewer.get("/v1/me")[1]["user"]["id"])
+    assert {e["action"] for e in events} <= {"create", "revoke"} and all(e["entity_type"] == "token" for e in events)
+    assert audit_before is not None
