@@ -117,6 +117,8 @@ def server():
         s.dash_other_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Dashboards", "--email", "eli@e2e.test")
         s.cli("users", "add", "--db", s.db, "--org", "E2E Wire", "--email", "wes@e2e.test", "--name", "Wes Wire")
         s.wire_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Wire", "--email", "wes@e2e.test")
+        s.cli("users", "add", "--db", s.db, "--org", "E2E Wire", "--email", "ada@e2e.test", "--name", "Ada Auditor")
+        s.audit_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Wire", "--email", "ada@e2e.test")
         if FIXTURE.exists():
             s.cli("import-claims", "--db", s.db, "--org", "E2E Dashboards", str(FIXTURE))
             s.cli("import-claims", "--db", s.db, "--org", "E2E Wire", str(FIXTURE))

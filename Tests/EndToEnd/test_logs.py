@@ -11,7 +11,7 @@ def test_log_lines_carry_no_phi_or_tokens(server, fixture_data):
     assert all("route=" in line and "request_id=" in line for line in request_lines)
     assert any("route=/v1/cases/{id}" in line for line in request_lines)
     secrets = [server.token, server.other_token, server.dash_token, server.dash_other_token, server.wire_token,
-               server.viewer_token, server.biller_token]
+               server.viewer_token, server.biller_token, server.audit_token]
     for patient in fixture_data["patients"]:
         secrets += [patient["first_name"] + " " + patient["last_name"], patient["member_id"]]
     secrets += [p["last_name"] for p in fixture_data["patients"] if len(p["last_name"]) >= 6]

@@ -1,0 +1,47 @@
+"""Every change through the API writes exactly one audit event, in order, by its actor; reads of
+patients are audited; refused requests and no-op updates write nothing."""
+
+
+def test_audit_log_matches_the_actions_performed(server, client):
+    ada = type(client)(client.port, server.audit_token)
+    me = ada.get("/v1/me")[1]["user"]["id"]
+    expected = []
+
+    def did(response, entity, action, status=(200, 201)):
+        code, body, _ = response
+        assert code in status, body
+        expected.append((entity, action))
+        return body
+
+    payer = did(ada.post("/v1/payers", {"name": "Audit Payer"}), "payer", "create")
+    patient = did(ada.post("/v1/patients", {"first_name": "Ida", "last_name": "Quill"}), "patient", "create")
+    did(ada.get(f"/v1/patients/{patient['id']}"), "patient", "read")
+    claim1 = did(ada.post("/v1/claims", {"claim_number": "AUD-1", "payer_id": payer["id"], "patient_id": patient["id"],
+                                         "billed_cents": 1000, "expected_cents": 900, "paid_cents": 0, "adjustment_carc_codes": ["CO-16"]}),
+                 "claim", "create")
+    claim2 = did(ada.post("/v1/claims", {"claim_number": "AUD-2", "payer_id": payer["id"], "billed_cents": 500, "expected_cents": 500}),
+                 "claim", "create")
+    did(ada.post(f"/v1/claims/{claim1['id']}/submissions", {"frequency_code": "7"}), "submission", "create")
+    case = did(ada.post("/v1/cases", {"claims": [{"claim_id": claim1["id"]}], "subject": "other", "carc_codes": ["CO-16"]}), "case", "create")
+    did(ada.patch(f"/v1/cases/{case['id']}", {"stage": "in_progress"}), "case", "update")
+    assert ada.patch(f"/v1/cases/{case['id']}", {"stage": "in_progress"})[0] == 200          # no change, no event
+    assert ada.post("/v1/cases", {"claims": [{"claim_id": claim1["id"]}], "subject": "other"})[0] == 409   # refused, no event
+    did(ada.post(f"/v1/cases/{case['id']}/claims", {"claims": [{"claim_id": claim2["id"]}]}), "case", "claims_added")
+    did(ada.delete(f"/v1/cases/{case['id']}/claims/{claim2['id']}"), "case", "claim_removed")
+    task = did(ada.post(f"/v1/cases/{case['id']}/activities", {"kind": "task", "subject": "Call"}), "activity", "create")
+    did(ada.patch(f"/v1/activities/{task['id']}", {"state": "completed"}), "activity", "update")
+    did(ada.post(f"/v1/cases/{case['id']}/resolve", {"resolved_carc_codes": ["CO-16"]}), "case", "resolve")
+    did(ada.post(f"/v1/cases/{case['id']}/reactivate"), "case", "reactivate")
+    did(ada.post(f"/v1/cases/{case['id']}/cancel"), "case", "cancel")
+    did(ada.post("/v1/teams", {"name": "Audit team", "member_ids": [me]}), "team", "create")
+    did(ada.post("/v1/users", {"name": "New Hire", "email": "hire@e2e.test"}), "user", "create")
+    token = did(ada.post("/v1/tokens"), "token", "create")
+    did(ada.delete(f"/v1/tokens/{token['id']}"), "token", "revoke")
+
+    events = list(reversed(ada.all_pages(f"/v1/audit?actor_id={me}")))
+    assert [(e["entity_type"], e["action"]) for e in events] == expected
+    update = next(e for e in events if e["action"] == "update" and e["entity_type"] == "case")
+    assert update["changes"] == {"stage": {"before": "new", "after": "in_progress"}}
+    history = ada.all_pages(f"/v1/cases/{case['id']}/history")
+    assert [e["action"] for e in reversed(history)] == ["create", "update", "claims_added", "claim_removed", "create", "update",
+                                                         "resolve", "reactivate", "cancel"]
