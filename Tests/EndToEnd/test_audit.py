@@ -34,6 +34,9 @@ def test_audit_log_matches_the_actions_performed(server, client):
     did(ada.post(f"/v1/cases/{case['id']}/reactivate"), "case", "reactivate")
     did(ada.post(f"/v1/cases/{case['id']}/cancel"), "case", "cancel")
     did(ada.post("/v1/teams", {"name": "Audit team", "member_ids": [me]}), "team", "create")
+    subjects = did(ada.post("/v1/subjects", {"name": "credentialing"}), "subject", "create")
+    assert subjects["items"][-1] == "credentialing"
+    assert ada.post("/v1/subjects", {"name": "credentialing"})[0] == 409
     did(ada.post("/v1/users", {"name": "New Hire", "email": "hire@e2e.test"}), "user", "create")
     token = did(ada.post("/v1/tokens"), "token", "create")
     did(ada.delete(f"/v1/tokens/{token['id']}"), "token", "revoke")

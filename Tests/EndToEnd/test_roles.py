@@ -7,7 +7,7 @@ import yaml
 
 from test_tenancy import SPEC, bodies
 
-ADMIN_ONLY = {("post", "/v1/users"), ("post", "/v1/teams"), ("post", "/v1/payers"), ("get", "/v1/audit")}
+ADMIN_ONLY = {("post", "/v1/users"), ("post", "/v1/teams"), ("post", "/v1/payers"), ("post", "/v1/subjects"), ("get", "/v1/audit")}
 ANY_ROLE = {("post", "/v1/tokens"), ("delete", "/v1/tokens/{id}")}
 
 

@@ -17,6 +17,7 @@ def bodies(ids):
         ("post", "/v1/users"): {"name": "Mallory", "email": "mallory@b.test"},
         ("post", "/v1/teams"): {"name": "Raid", "member_ids": [ids["user"]]},
         ("post", "/v1/payers"): {"name": "B Payer"},
+        ("post", "/v1/subjects"): {"name": "B subject"},
         ("post", "/v1/patients"): {"first_name": "B", "last_name": "Patient"},
         ("post", "/v1/claims"): {"claim_number": "B-1", "payer_id": ids["payer"], "patient_id": ids["patient"],
                                  "billed_cents": 100, "expected_cents": 100},

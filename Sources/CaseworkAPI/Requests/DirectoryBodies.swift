@@ -23,6 +23,11 @@ struct CreateTeamBody: Decodable {
     let member_ids: [String]?
 }
 
+/// Body of `POST /v1/subjects`.
+struct CreateSubjectBody: Decodable {
+    let name: String
+}
+
 /// Body of `POST /v1/payers`.
 struct CreatePayerBody: Decodable {
     let name: String

@@ -34,6 +34,15 @@ enum DirectoryRoutes {
         }
         table.addItem("/v1/teams/{id}", entity: "team", fetch: { ctx, id in try ctx.store.users.team(organizationID: ctx.organizationID, id: id) },
                       as: DirectoryRepresentation.team)
+        table.add("POST", "/v1/subjects", role: .admin) { ctx in
+            let body = try RequestBody.decode(CreateSubjectBody.self, from: ctx.request)
+            var v = FieldValidation()
+            let name = v.text(body.name, at: "/name", limit: 80)
+            try v.check()
+            try ctx.store.organizations.addSubject(organizationID: ctx.organizationID, name: name ?? "", actorID: ctx.caller.userID)
+            let subjects = try ctx.store.organizations.subjects(organizationID: ctx.organizationID)
+            return Responses.json(.object([("items", .strings(subjects)), ("next_cursor", .null)]), status: 201)
+        }
         table.add("GET", "/v1/subjects") { ctx in
             let subjects = try ctx.store.organizations.subjects(organizationID: ctx.organizationID)
             return Responses.json(.object([("items", .strings(subjects)), ("next_cursor", .null)]))

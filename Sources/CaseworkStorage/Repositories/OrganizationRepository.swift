@@ -29,6 +29,24 @@ public struct OrganizationRepository: Sendable {
         try database.read { db in try db.queryOne("SELECT id FROM organizations WHERE name = ?", [.text(name)])?.string("id") }
     }
 
+    /// Adds a subject at the end of the organization's list.
+    /// - Throws: `StorageError.duplicate` when the list has it already.
+    public func addSubject(organizationID: String, name: String, actorID: String) throws {
+        try database.write { db in
+            if try db.queryOne("SELECT 1 AS found FROM subjects WHERE organization_id = ? AND name = ?",
+                               [.text(organizationID), .text(name)]) != nil {
+                throw StorageError.duplicate(entity: "subject", field: "name", value: name)
+            }
+            let position = try db.queryOne("SELECT COALESCE(MAX(position), -1) + 1 AS next FROM subjects WHERE organization_id = ?",
+                                           [.text(organizationID)])?.int("next") ?? 0
+            try db.execute("INSERT INTO subjects (organization_id, name, position) VALUES (?, ?, ?)",
+                           [.text(organizationID), .text(name), SQLValue(position)])
+            try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "subject", entityID: name,
+                                action: "create", changes: [.init(field: "name", before: AuditLog.value(nil), after: name)],
+                                at: Instant.now().description)
+        }
+    }
+
     /// The organization's subjects in display order.
     public func subjects(organizationID: String) throws -> [String] {
         try database.read { db in
