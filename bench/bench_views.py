@@ -267,23 +267,23 @@ def case_insights_sql(caller, drill_down=None):
     group = "" if drill_down is None else "dim_type, dim_id, "
     status_group = "" if drill_down is None else "GROUP BY dim_type, dim_id ORDER BY dim_type, dim_id"
     return [
-        f"SELECT {dimensions}, c.subject AS key, COUNT(DISTINCT c.id) AS n FROM {source}\n"
+        f"SELECT {dimensions}, c.subject AS key, COUNT(*) AS n FROM {source}\n"
         f"WHERE {conditions} AND c.status = 'active' GROUP BY {group}c.subject ORDER BY {group}c.subject;",
-        f"SELECT {dimensions}, c.status AS key, COUNT(DISTINCT c.id) AS n FROM {source}\n"
+        f"SELECT {dimensions}, c.status AS key, COUNT(*) AS n FROM {source}\n"
         f"WHERE {conditions} GROUP BY {group}c.status ORDER BY {group}c.status;",
-        f"SELECT {dimensions}, c.payer_id AS key, p.name AS payer_name, COUNT(DISTINCT c.id) AS n\n"
+        f"SELECT {dimensions}, c.payer_id AS key, p.name AS payer_name, COUNT(*) AS n\n"
         f"FROM {source} JOIN payers p ON p.id = c.payer_id\n"
         f"WHERE {conditions} AND c.status = 'active' GROUP BY {group}c.payer_id ORDER BY {group}c.payer_id;",
-        "SELECT dim_type, dim_id, dim_name, payer_id, payer_name, subject, SUM(outstanding_cents) AS total FROM (\n"
-        f"    SELECT DISTINCT {dimensions}, c.payer_id, p.name AS payer_name, c.subject, cl.id AS claim_id, cl.outstanding_cents\n"
-        f"    FROM {source} JOIN payers p ON p.id = c.payer_id\n"
-        "    JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id\n"
-        f"    WHERE {conditions} AND c.status = 'active')\n"
-        "GROUP BY dim_type, dim_id, payer_id, subject ORDER BY dim_type, dim_id, payer_id, subject;",
+        "SELECT g.*, p.name AS payer_name FROM (\n"
+        f"    SELECT {dimensions}, c.payer_id, c.subject, SUM(cl.outstanding_cents) AS total\n"
+        f"    FROM {source} JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id\n"
+        f"    WHERE {conditions} AND c.status = 'active'\n"
+        f"    GROUP BY {group}c.payer_id, c.subject) AS g\n"
+        "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.subject;",
         f"SELECT {dimensions},\n"
-        "       COUNT(DISTINCT CASE WHEN c.status = 'canceled' THEN c.id END) AS canceled,\n"
-        "       COUNT(DISTINCT CASE WHEN c.status = 'resolved' THEN c.id END) AS resolved,\n"
-        "       COUNT(DISTINCT CASE WHEN c.status = 'active' AND c.stage = 'in_progress' THEN c.id END) AS in_progress\n"
+        "       COALESCE(SUM(c.status = 'canceled'), 0) AS canceled,\n"
+        "       COALESCE(SUM(c.status = 'resolved'), 0) AS resolved,\n"
+        "       COALESCE(SUM(c.status = 'active' AND c.stage = 'in_progress'), 0) AS in_progress\n"
         f"FROM {source} WHERE {conditions} {status_group};",
     ]
 

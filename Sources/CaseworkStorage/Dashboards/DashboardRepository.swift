@@ -10,36 +10,39 @@ public struct DashboardRepository: Sendable {
         return try database.read { db in
             let groupBy = shape.groupColumns
             let openBySubject = try db.query("""
-                SELECT \(shape.dimensions), c.subject AS key, COUNT(DISTINCT c.id) AS n FROM \(shape.from)
+                SELECT \(shape.dimensions), c.subject AS key, COUNT(*) AS n FROM \(shape.from)
                 WHERE \(shape.conditions) AND c.status = 'active' GROUP BY \(groupBy)c.subject ORDER BY \(groupBy)c.subject
                 """, shape.bindings).map { CaseInsights.Count(group: shape.group($0), key: $0.string("key"), name: nil, count: $0.int("n")) }
             let byStatus = try db.query("""
-                SELECT \(shape.dimensions), c.status AS key, COUNT(DISTINCT c.id) AS n FROM \(shape.from)
+                SELECT \(shape.dimensions), c.status AS key, COUNT(*) AS n FROM \(shape.from)
                 WHERE \(shape.conditions) GROUP BY \(groupBy)c.status ORDER BY \(groupBy)c.status
                 """, shape.bindings).map { CaseInsights.Count(group: shape.group($0), key: $0.string("key"), name: nil, count: $0.int("n")) }
             let openByPayer = try db.query("""
-                SELECT \(shape.dimensions), c.payer_id AS key, p.name AS payer_name, COUNT(DISTINCT c.id) AS n
+                SELECT \(shape.dimensions), c.payer_id AS key, p.name AS payer_name, COUNT(*) AS n
                 FROM \(shape.from) JOIN payers p ON p.id = c.payer_id
                 WHERE \(shape.conditions) AND c.status = 'active' GROUP BY \(groupBy)c.payer_id ORDER BY \(groupBy)c.payer_id
                 """, shape.bindings).map {
                     CaseInsights.Count(group: shape.group($0), key: $0.string("key"), name: $0.string("payer_name"), count: $0.int("n"))
                 }
+            // Each claim counts once per cell without DISTINCT: rule 1 puts a claim on at most one
+            // open case, case_claims has one row per (case, claim), and a CARC split has one row per
+            // (case, code). Payer names are joined after the sums.
             let outstanding = try db.query("""
-                SELECT dim_type, dim_id, dim_name, payer_id, payer_name, subject, SUM(outstanding_cents) AS total FROM (
-                    SELECT DISTINCT \(shape.dimensions), c.payer_id, p.name AS payer_name, c.subject, cl.id AS claim_id, cl.outstanding_cents
-                    FROM \(shape.from) JOIN payers p ON p.id = c.payer_id
-                    JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id
-                    WHERE \(shape.conditions) AND c.status = 'active')
-                GROUP BY dim_type, dim_id, payer_id, subject ORDER BY dim_type, dim_id, payer_id, subject
+                SELECT g.*, p.name AS payer_name FROM (
+                    SELECT \(shape.dimensions), c.payer_id, c.subject, SUM(cl.outstanding_cents) AS total
+                    FROM \(shape.from) JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id
+                    WHERE \(shape.conditions) AND c.status = 'active'
+                    GROUP BY \(groupBy)c.payer_id, c.subject) AS g
+                JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.subject
                 """, shape.bindings).map {
                     CaseInsights.Outstanding(group: shape.group($0), payerID: $0.string("payer_id"), payerName: $0.string("payer_name"),
                                              subject: $0.string("subject"), outstanding: Cents($0.int("total")))
                 }
             var statusCounts = try db.query("""
                 SELECT \(shape.dimensions),
-                       COUNT(DISTINCT CASE WHEN c.status = 'canceled' THEN c.id END) AS canceled,
-                       COUNT(DISTINCT CASE WHEN c.status = 'resolved' THEN c.id END) AS resolved,
-                       COUNT(DISTINCT CASE WHEN c.status = 'active' AND c.stage = 'in_progress' THEN c.id END) AS in_progress
+                       COALESCE(SUM(c.status = 'canceled'), 0) AS canceled,
+                       COALESCE(SUM(c.status = 'resolved'), 0) AS resolved,
+                       COALESCE(SUM(c.status = 'active' AND c.stage = 'in_progress'), 0) AS in_progress
                 FROM \(shape.from) WHERE \(shape.conditions) \(query.drillDown == nil ? "" : "GROUP BY dim_type, dim_id ORDER BY dim_type, dim_id")
                 """, shape.bindings).map {
                     CaseInsights.StatusCounts(group: shape.group($0), canceled: $0.int("canceled"), resolved: $0.int("resolved"),
