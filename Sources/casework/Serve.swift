@@ -7,6 +7,10 @@ import HTTPServer
 import Logging
 
 /// `casework serve`: the HTTP API on a database file.
+///
+/// Prints `listening on http://HOST:PORT` as the first stdout line and the effective
+/// HTTP configuration as one line on stderr. SIGTERM or SIGINT stop accepting, let
+/// in-flight requests finish for up to `--shutdown-grace` seconds, and exit 0.
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the HTTP API. The first stdout line is `listening on http://HOST:PORT`.")
 
@@ -19,11 +23,44 @@ struct Serve: ParsableCommand {
     @Option(help: "Port to bind; 0 picks a free one.")
     var port: Int = 8080
 
-    @Option(help: "Largest request body accepted, in bytes.")
-    var maxBodyBytes: Int = 1 << 20
+    @Option(help: "Largest request body accepted, in bytes (larger: 413).")
+    var maxBodyBytes: Int = HTTPServerConfiguration().maxBodyBytes
 
-    @Option(help: "Most concurrent connections.")
-    var maxConnections: Int = 1024
+    @Option(help: "Most concurrent connections (more: 503 and close).")
+    var maxConnections: Int = HTTPServerConfiguration().maxConnections
+
+    @Option(help: "Longest request line in bytes (longer: 414).")
+    var maxRequestLineBytes: Int = HTTPServerConfiguration().maxRequestLineBytes
+
+    @Option(help: "Largest header section in bytes (larger: 431).")
+    var maxHeaderBytes: Int = HTTPServerConfiguration().maxHeaderBytes
+
+    @Option(help: "Most header fields in one request (more: 431).")
+    var maxHeaderCount: Int = HTTPServerConfiguration().maxHeaderCount
+
+    @Option(help: "Seconds to receive a whole header section, counted from its first byte (or from accepting the connection); then 408 and close.")
+    var headerTimeout: Double = HTTPServerConfiguration().headerReadTimeout
+
+    @Option(help: "Seconds a connection may stay idle or stalled (keep-alive, slow body, unread response) before it is closed.")
+    var idleTimeout: Double = HTTPServerConfiguration().idleTimeout
+
+    @Option(help: "Seconds in-flight requests get to finish after SIGTERM/SIGINT.")
+    var shutdownGrace: Double = HTTPServerConfiguration().shutdownGracePeriod
+
+    func validate() throws {
+        for (name, value) in [("--max-body-bytes", maxBodyBytes), ("--max-connections", maxConnections),
+                              ("--max-request-line-bytes", maxRequestLineBytes), ("--max-header-bytes", maxHeaderBytes),
+                              ("--max-header-count", maxHeaderCount)] where value < 1 {
+            throw ValidationError("\(name) must be at least 1.")
+        }
+        for (name, value) in [("--header-timeout", headerTimeout), ("--idle-timeout", idleTimeout)]
+        where !(value > 0 && value <= 86_400) {
+            throw ValidationError("\(name) must be more than 0 and at most 86400 seconds.")
+        }
+        guard shutdownGrace >= 0, shutdownGrace <= 86_400 else {
+            throw ValidationError("--shutdown-grace must be between 0 and 86400 seconds.")
+        }
+    }
 
     func run() throws {
         LoggingSystem.bootstrap { label in
@@ -37,19 +74,45 @@ struct Serve: ParsableCommand {
         configuration.port = port
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxConnections = maxConnections
+        configuration.maxRequestLineBytes = maxRequestLineBytes
+        configuration.maxHeaderBytes = maxHeaderBytes
+        configuration.maxHeaderCount = maxHeaderCount
+        configuration.headerReadTimeout = headerTimeout
+        configuration.idleTimeout = idleTimeout
+        configuration.shutdownGracePeriod = shutdownGrace
+        Self.raiseDescriptorLimit(toAtLeast: maxConnections + 256)
         let server = HTTPServer(configuration: configuration, responder: CompressingResponder(wrapping: CaseworkApplication(store: store)))
-        let bound = try server.start()
-        // Written unbuffered: scripts wait for this line to learn the port.
-        FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
 
+        // Signals are handled by Dispatch sources; their default actions must not run.
+        signal(SIGPIPE, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         signal(SIGINT, SIG_IGN)
+        let grace = shutdownGrace
         let signals = [SIGTERM, SIGINT].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
         for source in signals {
-            source.setEventHandler { server.shutdown(gracePeriod: 10) }
-            source.resume()
+            source.setEventHandler { server.shutdown(gracePeriod: grace) }
         }
+
+        let bound = try server.start()
+        // Resumed only now: a shutdown before `start()` would be a no-op.
+        for source in signals { source.resume() }
+        // Written unbuffered: scripts wait for this line to learn the port.
+        FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
+        var effective = configuration
+        effective.port = bound
+        FileHandle.standardError.write(Data((effective.summary + "\n").utf8))
         server.waitUntilStopped()
         withExtendedLifetime(signals) {}
+    }
+
+    /// Raises the soft open-file limit toward `wanted` (never above the hard limit), so
+    /// `--max-connections` rather than a low default `ulimit -n` bounds connections.
+    /// Whatever the limit, running out of descriptors only pauses accepting (EMFILE).
+    static func raiseDescriptorLimit(toAtLeast wanted: Int) {
+        var limit = rlimit()
+        let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur < rlim_t(wanted) else { return }
+        limit.rlim_cur = min(rlim_t(wanted), limit.rlim_max)
+        _ = setrlimit(resource, &limit)
     }
 }

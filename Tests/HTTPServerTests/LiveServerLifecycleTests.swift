@@ -100,6 +100,29 @@ struct LiveServerLifecycleTests {
         }
     }
 
+    @Test func silentNewConnectionIsClosedAfterTheHeaderTimeout() throws {
+        try withServer(configure: { $0.headerReadTimeout = 0.3; $0.idleTimeout = 60 }) { server, port in
+            let client = try TestClient(port: port)
+            #expect(eventually { server.connectionCount == 1 })
+            #expect(try client.readUntilClosed())          // no 408: nothing was sent
+            #expect(eventually { server.connectionCount == 0 })
+        }
+    }
+
+    @Test func firstHeadTrickledInIsTimedOutFromAccept() throws {
+        try withServer(configure: { $0.headerReadTimeout = 1; $0.idleTimeout = 60 }) { _, port in
+            let client = try TestClient(port: port)
+            let started = DispatchTime.now()
+            usleep(600_000)
+            try client.send("GET /hello HTTP/1.1\r\nHo")   // 0.6 s in: 0.4 s of the budget left
+            let response = try client.readResponse()
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            #expect(response.status == 408)
+            #expect(elapsed < 1.4, "timed out \(elapsed) s after accept, not 1 s (from the first byte would be 1.6 s)")
+            #expect(try client.readUntilClosed())
+        }
+    }
+
     @Test func idleKeepAliveConnectionIsClosed() throws {
         try withServer(configure: { $0.idleTimeout = 0.3 }) { server, port in
             let client = try TestClient(port: port)

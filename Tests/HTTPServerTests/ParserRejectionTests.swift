@@ -69,6 +69,9 @@ struct ParserRejectionTests {
              raw: "GET / HTTP/1.1\r\nAccept: */*\r\n\r\n", status: 400),
         Case(name: "two Host fields",
              raw: "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", status: 400),
+        Case(name: "unknown method", raw: "BREW / HTTP/1.1\r\n\(host)\r\n", status: 501),
+        Case(name: "unknown method (WebDAV)", raw: "PROPFIND /a HTTP/1.1\r\n\(host)\r\n", status: 501),
+        Case(name: "lowercase method is unknown", raw: "get / HTTP/1.1\r\n\(host)\r\n", status: 501),
         Case(name: "HTTP/2.0", raw: "GET / HTTP/2.0\r\n\(host)\r\n", status: 505),
         Case(name: "HTTP/1.2", raw: "GET / HTTP/1.2\r\n\(host)\r\n", status: 505),
         Case(name: "HTTP/0.9", raw: "GET / HTTP/0.9\r\n\(host)\r\n", status: 505),
@@ -106,6 +109,11 @@ struct ParserRejectionTests {
         for byte in testCase.raw.utf8 { events += parser.feed([byte]) }
         #expect(events.last?.errorStatus == testCase.status)
         #expect(events.compactMap(\.request).isEmpty)
+    }
+
+    @Test(arguments: ["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE", "PATCH"])
+    func knownMethodsAreAccepted(_ method: String) {
+        #expect(parse("\(method) / HTTP/1.1\r\n\(Self.host)\r\n").first?.request?.method == method)
     }
 
     @Test func http10WithoutHostIsAccepted() {

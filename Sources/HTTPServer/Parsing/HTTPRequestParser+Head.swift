@@ -3,10 +3,17 @@ extension HTTPRequestParser {
     private static let space = UInt8(ascii: " ")
     private static let colon = UInt8(ascii: ":")
 
+    /// The methods of RFC 9110 §9 and PATCH (RFC 5789). Any other method token is
+    /// answered 501 (RFC 9110 §15.6.2); a known method a resource lacks gets 405 with
+    /// `Allow` from the router.
+    static let knownMethods: [ArraySlice<UInt8>] = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
+        .map { ArraySlice($0.utf8) }
+
     /// Parses `method SP request-target SP HTTP-version` (RFC 9112 §3).
     /// - Throws: 400 for a malformed line, invalid method token, a target in no accepted
     ///   form (see `RequestTarget`), or a query that does not decode; 505 for a well-formed
-    ///   version other than HTTP/1.0 or HTTP/1.1.
+    ///   version other than HTTP/1.0 or HTTP/1.1; 501 for a method token not in
+    ///   `knownMethods` (methods are case-sensitive, so `get` is unknown too).
     mutating func parseRequestLine(_ line: Range<Int>) throws(HTTPParseError) {
         guard let firstSpace = buffer[line].firstIndex(of: Self.space),
               let secondSpace = buffer[(firstSpace + 1)..<line.upperBound].firstIndex(of: Self.space) else {
@@ -20,6 +27,9 @@ extension HTTPRequestParser {
             throw .badRequest("The method must be a token.")
         }
         head.version = try Self.parseVersion(version)
+        guard Self.knownMethods.contains(method) else {
+            throw .notImplemented("The request method is not implemented by this server.")
+        }
         guard !target.isEmpty, target.allSatisfy(ByteClass.isTargetByte) else {
             throw .badRequest("The request-target contains a character that is not allowed.")
         }

@@ -9,7 +9,8 @@ extension HTTPConnection {
     /// is not the client's fault).
     /// - linger: `lingerTimeout` after the half-close;
     /// - unsent output (client not reading): `idleTimeout` after the last progress;
-    /// - a partial header section: `headerReadTimeout` after its first byte;
+    /// - the first header section of a connection: `headerReadTimeout` after accept;
+    /// - a later partial header section: `headerReadTimeout` after its first byte;
     /// - otherwise (idle, or a body arriving): `idleTimeout` after the last byte read.
     func currentDeadline() -> DispatchTime? {
         switch phase {
@@ -22,6 +23,12 @@ extension HTTPConnection {
         case .open:
             if !output.isEmpty { return lastActivity + context.idleTimeout }
             if inFlight || pendingStart < pending.count { return nil }
+            if !receivedHead {
+                // A new connection must deliver its first head within `headerReadTimeout`
+                // of being accepted, so silent or trickling clients cannot hold a slot longer.
+                if parser.hasPartialHead { return openedAt + context.headerReadTimeout }
+                if parser.isIdle { return min(openedAt + context.headerReadTimeout, lastActivity + context.idleTimeout) }
+            }
             if parser.hasPartialHead, let headStartedAt {
                 return headStartedAt + context.headerReadTimeout
             }

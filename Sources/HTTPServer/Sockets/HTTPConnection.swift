@@ -74,6 +74,11 @@ final class HTTPConnection: @unchecked Sendable {
     var timerDeadline = DispatchTime.distantFuture
     /// When the first byte of the current, still incomplete, header section arrived.
     var headStartedAt: DispatchTime?
+    /// When the connection was accepted: its first header section must be complete
+    /// `headerReadTimeout` after this, however slowly its bytes trickle in.
+    let openedAt = DispatchTime.now()
+    /// Whether the parser has produced any event yet (a first head was complete).
+    var receivedHead = false
     /// Last byte read or written.
     var lastActivity = DispatchTime.now()
     var lingerDeadline = DispatchTime.distantFuture
@@ -169,6 +174,7 @@ final class HTTPConnection: @unchecked Sendable {
         case .open:
             let events = parser.feed(bytes)
             if !events.isEmpty {
+                receivedHead = true
                 pending.append(contentsOf: events)
                 headStartedAt = nil          // a head completed; any new partial one starts now
             }

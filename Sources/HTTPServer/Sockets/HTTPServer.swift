@@ -140,11 +140,16 @@ public final class HTTPServer: Sendable {
     }
 
     /// Called on the listener's queue with each accepted, non-blocking descriptor.
+    ///
+    /// Over `maxConnections`, or when the descriptor shows the process is close to its
+    /// open-file limit (`Socket.descriptorCeiling()`), the client gets 503 and is closed
+    /// at once, so the process never runs completely out of descriptors under load.
     private func accepted(_ fd: Int32) {
         Socket.setNoDelay(fd)
+        let nearDescriptorLimit = fd >= Socket.descriptorCeiling()
         let admission: Admission = state.withLock { state in
             guard state.phase == .running else { return .refuse }
-            guard state.connections.count < configuration.maxConnections else { return .full }
+            guard state.connections.count < configuration.maxConnections, !nearDescriptorLimit else { return .full }
             state.nextConnectionID += 1
             let connection = HTTPConnection(id: state.nextConnectionID, fd: fd, context: context) { [self] id in
                 connectionClosed(id)
@@ -157,11 +162,12 @@ public final class HTTPServer: Sendable {
         case .admit(let connection):
             connection.start()
         case .full:
-            logger.debug("connection refused: limit reached")
+            logger.debug("connection refused: limit reached", metadata: ["descriptors": "\(nearDescriptorLimit ? "near limit" : "ok")"])
             let bytes = ResponseSerializer.serialize(
                 HTTPParseError.serviceUnavailable.response, isHeadRequest: false, close: true)
             _ = bytes.withUnsafeBytes { Socket.send(fd, $0) }   // best effort; never blocks
             Socket.shutdownWrite(fd)
+            Socket.discardPendingInput(fd)   // unread input would turn the close into a reset
             Socket.close(fd)
         case .refuse:
             Socket.close(fd)

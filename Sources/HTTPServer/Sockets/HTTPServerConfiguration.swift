@@ -20,10 +20,24 @@ public struct HTTPServerConfiguration: Sendable {
     /// body, a client not reading its response) before it is closed.
     public var idleTimeout: Double = 60
     /// Most simultaneously open connections; a connection over it gets 503 and is closed.
+    /// So does one accepted when the process is near its open-file limit (a reserve of
+    /// descriptors is kept, see `Socket.descriptorCeiling()`), whatever this says.
     public var maxConnections: Int = 1024
+    /// Seconds `casework serve` lets in-flight requests finish after SIGTERM/SIGINT
+    /// before closing what remains (passed to `HTTPServer.shutdown(gracePeriod:)`).
+    public var shutdownGracePeriod: Double = 10
 
     /// Creates the default configuration.
     public init() {}
+
+    /// The effective settings as one `key=value` line, for a server's start-up log.
+    public var summary: String {
+        "http configuration: host=\(host) port=\(port) max-request-line-bytes=\(maxRequestLineBytes)"
+            + " max-header-bytes=\(maxHeaderBytes) max-header-count=\(maxHeaderCount)"
+            + " max-body-bytes=\(maxBodyBytes) header-timeout=\(headerReadTimeout)s"
+            + " idle-timeout=\(idleTimeout)s max-connections=\(maxConnections)"
+            + " shutdown-grace=\(shutdownGracePeriod)s"
+    }
 
     /// The parser limits derived from these settings.
     var parserLimits: HTTPParserLimits {

@@ -126,6 +126,23 @@ enum Socket {
         }
     }
 
+    /// The lowest descriptor number an accepted connection may not have: the soft
+    /// `RLIMIT_NOFILE` minus a headroom of 1/16 of it (16 to 256 descriptors).
+    ///
+    /// Descriptors are allocated lowest-first, so an accepted descriptor at or above
+    /// this means the process is close to running out. The headroom is for everything
+    /// else that opens files: SQLite, logging, and libdispatch, whose thread-pool monitor
+    /// opens `/proc` files of its worker threads and crashes the process (SIGILL in
+    /// `_dispatch_workq_monitor_pools`) when that open fails with EMFILE.
+    /// Read on every accept, so a limit changed at run time (`prlimit`) takes effect.
+    static func descriptorCeiling() -> Int32 {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return Int32.max }
+        let soft = min(limit.rlim_cur, rlim_t(Int32.max))   // RLIM_INFINITY is the largest value
+        let headroom = min(max(soft / 16, 16), 256)
+        return soft > headroom ? Int32(soft - headroom) : 0
+    }
+
     /// Disables Nagle's algorithm so small responses go out at once (`TCP_NODELAY`).
     static func setNoDelay(_ fd: Int32) {
         var one: Int32 = 1
@@ -155,6 +172,16 @@ enum Socket {
             case EINTR: continue
             case EAGAIN, EWOULDBLOCK: return .wouldBlock
             default: return .failed(errno)
+            }
+        }
+    }
+
+    /// Reads and drops what has already arrived (at most 64 KiB, never blocking), so a
+    /// close right after does not reset the connection over unread bytes.
+    static func discardPendingInput(_ fd: Int32) {
+        withUnsafeTemporaryAllocation(byteCount: 16384, alignment: 1) { buffer in
+            for _ in 0..<4 {
+                guard case .bytes = receive(fd, into: buffer) else { return }
             }
         }
     }
