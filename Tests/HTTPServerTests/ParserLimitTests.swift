@@ -75,4 +75,23 @@ struct ParserLimitTests {
         let text = "POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n1;\(ext)\r\nx\r\n0\r\n\r\n"
         #expect(parse(text).last?.errorStatus == 400)
     }
+
+    /// Found by the fuzzer: an over-long line ending in a bare LF got 400 when it arrived whole
+    /// but 414/431 when it arrived in pieces. The verdict must not depend on the split.
+    @Test(arguments: [
+        ("GET /" + String(repeating: "a", count: 70) + "\n", true, 414),
+        ("GET /" + String(repeating: "a", count: 8200) + "\n", false, 414),
+        ("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + String(repeating: "v", count: 200) + "\n", true, 431),
+        ("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + String(repeating: "v", count: 33000) + "\n", false, 431),
+        ("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n1;" + String(repeating: "e", count: 5000) + "\n", false, 400),
+    ])
+    func overlongLinesEndingInBareLFGetOneVerdictWhateverTheSplit(_ input: (String, Bool, Int)) {
+        let (text, small, status) = input
+        let limits = small ? Self.small : HTTPParserLimits()
+        let whole = parse(text, limits: limits).last
+        let byteByByte = parse(text.map { String($0) }, limits: limits).last
+        #expect(whole?.errorStatus == status)
+        #expect(byteByByte?.errorStatus == status)
+        if case .error(let a)? = whole, case .error(let b)? = byteByByte { #expect(a == b) }
+    }
 }

@@ -136,6 +136,9 @@ struct HTTPRequestParser {
             if buffer.count - position - 1 > limit { throw tooLong }
             return nil
         }
+        // The same length rule as for a partial line above, so the verdict does not depend on
+        // how the bytes were split across reads (found by the fuzzer).
+        if lf - position - 1 > limit { throw tooLong }
         guard lf > position, buffer[lf - 1] == Self.cr else {
             throw .badRequest("Lines must end with CRLF.")
         }
