@@ -1,0 +1,543 @@
+#!/usr/bin/env python3
+"""`make bench-http`: the HTTP server under wrk, beside a Hummingbird 2 peer and nginx.
+
+1. Builds `casework` in release mode (scratch path .build-release-bench, so a debug build at the
+   repository root is not disturbed) and the Hummingbird 2 peer in bench/peers/hummingbird-peer
+   (its own Package.swift and .build; `make test` never builds it).
+2. Makes var/bench-http.sqlite with `casework demo` (reused while the demo generator and the
+   migrations are unchanged) and picks one case with sqlite3: the one with the most claims, then
+   tags, CARCs and open tasks (lowest number on ties).
+3. Runs the servers one at a time on 127.0.0.1, so that they never compete for the cores:
+   casework (`serve --port 0`), the peer (same database file, same two endpoints) and nginx
+   (`return 200 '{"status":"ok"}'`, generated config under var/, only /healthz).
+   For each: the first responses are checked, then the RSS with 1,000 idle keep-alive connections
+   (each opened, given one GET /healthz and its answer read, then held; VmRSS and the number of
+   open fds read from /proc/PID), then per endpoint a short warm-up and
+   `wrk -t2 -cN -dS --latency` at 16 and 256 connections.
+4. Prints requests/s, p50 and p99 per server and the ratios to each peer, then whether the
+   targets of issue 4 are met: throughput ≥ Hummingbird's on both endpoints and p99 ≤ its p99,
+   and ≥ 50% of nginx's throughput on /healthz. The figures are also written to var/bench-http.json.
+
+Every process this script starts is stopped by its PID (SIGTERM, then SIGKILL after 15 s).
+Traffic goes to 127.0.0.1 only. Python 3 standard library only; wrk and nginx come from Debian
+(`apt-get install -y wrk nginx-light`, done here when missing and running as root).
+"""
+
+import argparse
+import hashlib
+import http.client
+import json
+import os
+import re
+import resource
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+PEER_DIR = ROOT / "bench" / "peers" / "hummingbird-peer"
+SCRATCH = ROOT / ".build-release-bench"
+DB = VAR / "bench-http.sqlite"
+CONNECTIONS = (16, 256)
+IDLE_CONNECTIONS = 1000
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run(command, cwd=ROOT, **kwargs):
+    log("$ " + " ".join(str(c) for c in command))
+    return subprocess.run([str(c) for c in command], cwd=cwd, check=True, **kwargs)
+
+
+# --------------------------------------------------------------------------- tools and builds
+
+
+def ensure_tools():
+    """wrk and nginx, installed from Debian's packages when missing (as root only)."""
+    missing = [package for tool, package in (("wrk", "wrk"), ("nginx", "nginx-light"))
+               if shutil.which(tool) is None and not Path("/usr/sbin/" + tool).exists()]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        raise SystemExit(f"missing {', '.join(missing)}: install with `apt-get install -y {' '.join(missing)}`")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    if subprocess.run(["apt-get", "install", "-y", "-qq", *missing], env=env).returncode != 0:
+        run(["apt-get", "update", "-qq"], env=env)
+        run(["apt-get", "install", "-y", "-qq", *missing], env=env)
+
+
+def nginx_binary():
+    return shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def build_casework(swift, skip):
+    command = [swift, "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "casework"]
+    if not skip:
+        run(command)
+    bin_dir = subprocess.run([str(c) for c in command[:-2]] + ["--show-bin-path"], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    binary = Path(bin_dir) / "casework"
+    if not binary.exists():
+        raise SystemExit(f"no casework binary at {binary} (drop --no-build)")
+    return binary
+
+
+def build_peer(swift, skip):
+    command = [swift, "build", "-c", "release", "--product", "HummingbirdPeer"]
+    if not skip:
+        run(command, cwd=PEER_DIR)
+    bin_dir = subprocess.run([swift, "build", "-c", "release", "--show-bin-path"], cwd=PEER_DIR, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    binary = Path(bin_dir) / "HummingbirdPeer"
+    if not binary.exists():
+        raise SystemExit(f"no peer binary at {binary} (drop --no-build)")
+    return binary
+
+
+# --------------------------------------------------------------------------- the database
+
+
+def generator_fingerprint():
+    digest = hashlib.sha256()
+    files = sorted((ROOT / "Sources" / "casework").glob("Demo*.swift")) + sorted((ROOT / "migrations").glob("*.sql"))
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def sqlite_one(sql):
+    result = subprocess.run(["sqlite3", "-readonly", "-batch", "-noheader", "-separator", "|", str(DB), sql],
+                            capture_output=True, text=True, check=True)
+    line = result.stdout.strip().splitlines()
+    return line[0].split("|") if line else None
+
+
+def prepare_database(binary, reseed):
+    """var/bench-http.sqlite from `casework demo`; returns (token, case id)."""
+    marker = Path(str(DB) + ".params")
+    token_file = Path(str(DB) + ".token")
+    params = {"generator": generator_fingerprint()}
+    current = json.loads(marker.read_text()) if marker.exists() else None
+    VAR.mkdir(exist_ok=True)
+    if reseed or current != params or not DB.exists() or not token_file.exists():
+        for suffix in ("", "-wal", "-shm", ".params", ".token"):
+            Path(str(DB) + suffix).unlink(missing_ok=True)
+        out = run([binary, "demo", "--db", DB], capture_output=True, text=True).stdout
+        token_file.write_text(out.strip().splitlines()[-1].strip() + "\n")
+        marker.write_text(json.dumps(params) + "\n")
+    else:
+        log(f"reusing {DB.relative_to(ROOT)}")
+    token = token_file.read_text().strip()
+    # The richest case: most claims, then tags, CARCs and open tasks; the lowest number on ties.
+    row = sqlite_one(
+        "SELECT c.id FROM cases c ORDER BY"
+        " (SELECT COUNT(*) FROM case_claims l WHERE l.case_id = c.id) DESC,"
+        " (SELECT COUNT(*) FROM case_tags g WHERE g.case_id = c.id) DESC,"
+        " (SELECT COUNT(*) FROM case_carc_codes k WHERE k.case_id = c.id) DESC,"
+        " (SELECT COUNT(*) FROM activities a WHERE a.case_id = c.id AND a.kind = 'task' AND a.state = 'open') DESC,"
+        " c.number LIMIT 1")
+    if not row:
+        raise SystemExit(f"{DB} has no case")
+    return token, row[0]
+
+
+# --------------------------------------------------------------------------- the servers
+
+
+class Process:
+    """A server this script started, stopped by its PID."""
+
+    def __init__(self, name, command, log_path, env=None, port=None):
+        self.name = name
+        self.log_file = open(log_path, "wb")
+        self.process = subprocess.Popen([str(c) for c in command], cwd=ROOT, stdout=subprocess.PIPE,
+                                        stderr=self.log_file, env=env, start_new_session=True)
+        self.pid = self.process.pid
+        try:
+            self.port = port if port is not None else self._read_port(log_path)
+            if port is not None:
+                self._wait_listening(log_path)
+        except BaseException:
+            self.stop()
+            raise
+        threading.Thread(target=self.process.stdout.read, daemon=True).start()
+
+    def _read_port(self, log_path):
+        """The port of the first stdout line, `listening on http://127.0.0.1:PORT`."""
+        deadline = time.monotonic() + 30
+        line = b""
+        while not line.endswith(b"\n"):
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or self.process.poll() is not None:
+                raise SystemExit(f"{self.name} did not report its port (see {log_path})")
+            ready, _, _ = select.select([self.process.stdout], [], [], remaining)
+            if ready:
+                chunk = os.read(self.process.stdout.fileno(), 1)
+                if chunk:
+                    line += chunk
+        match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", line.decode(errors="replace"))
+        if not match:
+            raise SystemExit(f"unexpected first line from {self.name}: {line!r}")
+        return int(match.group(1))
+
+    def _wait_listening(self, log_path):
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"{self.name} exited (see {log_path})")
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise SystemExit(f"{self.name} is not listening on {self.port} (see {log_path})")
+
+    def stop(self):
+        if self.process.poll() is None:
+            os.kill(self.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.kill(self.pid, signal.SIGKILL)
+                self.process.wait()
+        self.log_file.close()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_nginx():
+    """nginx in the foreground (master plus 2 workers) with a config generated under var/."""
+    prefix = VAR / "bench-http-nginx"
+    prefix.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    temp = "".join(f"    {kind}_temp_path {prefix / ('tmp-' + kind)};\n"
+                   for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (prefix / "nginx.conf").write_text(
+        "daemon off;\n"
+        "master_process on;\n"
+        "worker_processes 2;\n"
+        f"pid {prefix / 'nginx.pid'};\n"
+        f"error_log {prefix / 'error.log'} warn;\n"
+        "events { worker_connections 4096; }\n"
+        "http {\n"
+        "    access_log off;\n"
+        "    default_type application/json;\n"
+        "    keepalive_requests 1000000;\n"
+        f"{temp}"
+        "    server {\n"
+        f"        listen 127.0.0.1:{port};\n"
+        "        location = /healthz { return 200 '{\"status\":\"ok\"}'; }\n"
+        "    }\n"
+        "}\n")
+    command = [nginx_binary(), "-p", prefix, "-c", prefix / "nginx.conf", "-e", prefix / "error.log"]
+    return Process("nginx", command, VAR / "bench-http-nginx.log", port=port)
+
+
+def get(port, path, token=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Authorization": f"Bearer {token}"} if token else {})
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def check_endpoints(server, endpoints, token):
+    """The first answers: 200 and JSON, else stop. Returns the body size per endpoint."""
+    sizes = {}
+    for label, path, authenticated in endpoints:
+        status, body = get(server.port, path, token if authenticated else None)
+        if status != 200:
+            raise SystemExit(f"{server.name}: GET {path} answered {status}: {body[:300]!r}")
+        json.loads(body)
+        sizes[label] = len(body)
+    return sizes
+
+
+# --------------------------------------------------------------------------- RSS with idle connections
+
+
+def proc_status(pid, field):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])  # kB
+    return 0
+
+
+def open_fds(pid):
+    return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def read_response(sock):
+    """Reads one HTTP/1.1 response with a Content-Length body; returns its status (0 on EOF)."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(4096)
+        if not chunk:
+            return 0
+        data += chunk
+    head, _, rest = data.partition(b"\r\n\r\n")
+    match = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+    length = int(match.group(1)) if match else 0
+    while len(rest) < length:
+        chunk = sock.recv(4096)
+        if not chunk:
+            return 0
+        rest += chunk
+    return int(head.split(b" ", 2)[1])
+
+
+def idle_rss(server, count):
+    """VmRSS (kB) before and with `count` idle keep-alive connections, each having had one request."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < count + 100:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, count + 1000), hard))
+    request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    time.sleep(0.5)
+    result = {"baseline_kb": proc_status(server.pid, "VmRSS"), "baseline_fds": open_fds(server.pid)}
+    sockets = []
+    answered = 0
+    started = time.monotonic()
+    try:
+        for batch in range(0, count, 100):
+            group = []
+            for _ in range(min(100, count - batch)):
+                sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+                sock.sendall(request)
+                group.append(sock)
+            for sock in group:
+                answered += read_response(sock) == 200
+            sockets.extend(group)
+        time.sleep(1.0)
+        result["held_kb"] = proc_status(server.pid, "VmRSS")
+        result["held_fds"] = open_fds(server.pid)
+        result["answered"] = answered
+        result["open_seconds"] = round(time.monotonic() - started, 2)
+        # Still open? One more request on each held connection.
+        alive = 0
+        for sock in sockets:
+            try:
+                sock.sendall(request)
+            except OSError:
+                continue
+        for sock in sockets:
+            try:
+                alive += read_response(sock) == 200
+            except OSError:
+                pass
+        result["still_open"] = alive
+    finally:
+        for sock in sockets:
+            sock.close()
+    time.sleep(1.0)
+    result["after_close_kb"] = proc_status(server.pid, "VmRSS")
+    result["per_connection_kb"] = round((result["held_kb"] - result["baseline_kb"]) / count, 1)
+    return result
+
+
+# --------------------------------------------------------------------------- wrk
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+def milliseconds(text):
+    match = re.fullmatch(r"([0-9.]+)(us|ms|s|m)", text)
+    if not match:
+        raise ValueError(f"unknown wrk duration {text!r}")
+    return float(match.group(1)) * UNITS[match.group(2)]
+
+
+def parse_wrk(output):
+    result = {}
+    match = re.search(r"Requests/sec:\s+([0-9.]+)", output)
+    result["rps"] = float(match.group(1)) if match else 0.0
+    for percentile in ("50", "99"):
+        match = re.search(rf"^\s*{percentile}%\s+(\S+)", output, re.MULTILINE)
+        result[f"p{percentile}_ms"] = milliseconds(match.group(1)) if match else float("nan")
+    match = re.search(r"(\d+) requests in", output)
+    result["requests"] = int(match.group(1)) if match else 0
+    match = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    result["non_2xx"] = int(match.group(1)) if match else 0
+    match = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    result["socket_errors"] = sum(int(g) for g in match.groups()) if match else 0
+    return result
+
+
+def wrk(port, path, token, connections, seconds):
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    if token:
+        command += ["-H", f"Authorization: Bearer {token}"]
+    command.append(f"http://127.0.0.1:{port}{path}")
+    result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
+    if result.returncode != 0:
+        raise SystemExit(f"wrk failed: {result.stderr.strip()}")
+    parsed = parse_wrk(result.stdout)
+    if parsed["rps"] == 0:
+        raise SystemExit(f"wrk measured nothing:\n{result.stdout}")
+    return parsed
+
+
+def measure(server, endpoints, token, seconds, warmup):
+    results = {}
+    for label, path, authenticated in endpoints:
+        header = token if authenticated else None
+        if warmup > 0:
+            wrk(server.port, path, header, CONNECTIONS[0], warmup)
+        for connections in CONNECTIONS:
+            log(f"  {server.name} {label} c={connections} ...")
+            results[(label, connections)] = wrk(server.port, path, header, connections, seconds)
+    return results
+
+
+# --------------------------------------------------------------------------- report
+
+
+def fmt_ms(value):
+    return f"{value:.2f}" if value >= 0.1 else f"{value:.3f}"
+
+
+def report(results, rss, sizes, case_id, seconds, notes):
+    servers = ["casework", "hummingbird", "nginx"]
+    endpoints = [("/healthz", "GET /healthz"), ("case", f"GET /v1/cases/{case_id}")]
+    print()
+    print(f"wrk -t2 -cN -d{seconds}s --latency on 127.0.0.1; servers measured one at a time")
+    print(f"{'endpoint':<16} {'conns':>5}  {'server':<12} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}  "
+          f"{'rps ratio':>10} {'p99 ratio':>10}  errors")
+    for label, title in endpoints:
+        for connections in CONNECTIONS:
+            ours = results["casework"].get((label, connections))
+            for server in servers:
+                row = results.get(server, {}).get((label, connections))
+                if row is None:
+                    continue
+                if server == "casework":
+                    ratio_rps, ratio_p99 = "", ""
+                else:
+                    ratio_rps = f"{ours['rps'] / row['rps']:.2f}x"
+                    ratio_p99 = f"{ours['p99_ms'] / row['p99_ms']:.2f}x"
+                errors = row["non_2xx"] + row["socket_errors"]
+                name = "/healthz" if label == "/healthz" else "/v1/cases/{id}"
+                print(f"{name:<16} {connections:>5}  {server:<12} {row['rps']:>10,.0f} {fmt_ms(row['p50_ms']):>8} "
+                      f"{fmt_ms(row['p99_ms']):>8}  {ratio_rps:>10} {ratio_p99:>10}  {errors or ''}")
+    print("(ratios: casework ÷ that peer; rps ratio ≥ 1 and p99 ratio ≤ 1 favour casework)")
+    print()
+    print(f"body bytes  /v1/cases/{{id}}: casework {sizes['casework']['case']}, hummingbird {sizes['hummingbird']['case']}"
+          f" ({sizes['hummingbird']['case'] / sizes['casework']['case']:.2f}x)")
+    print()
+    print(f"RSS with {IDLE_CONNECTIONS:,} idle keep-alive connections (each had one GET /healthz answered):")
+    print(f"{'server':<12} {'baseline':>10} {'held':>10} {'per conn':>9} {'after close':>12} {'fds held':>9} {'still open':>11}")
+    for server in ("casework", "hummingbird"):
+        r = rss.get(server)
+        if r:
+            print(f"{server:<12} {r['baseline_kb'] / 1024:>8.1f}MB {r['held_kb'] / 1024:>8.1f}MB {r['per_connection_kb']:>7.1f}kB "
+                  f"{r['after_close_kb'] / 1024:>10.1f}MB {r['held_fds']:>9} {r['still_open']:>6}/{IDLE_CONNECTIONS}")
+    print()
+    print("targets:")
+    verdicts = []
+    for label, title in endpoints:
+        for connections in CONNECTIONS:
+            ours = results["casework"][(label, connections)]
+            peer = results["hummingbird"][(label, connections)]
+            name = "/healthz" if label == "/healthz" else "/v1/cases/{id}"
+            ok = ours["rps"] >= peer["rps"]
+            verdicts.append(ok)
+            print(f"  {'met ' if ok else 'MISS'} throughput ≥ hummingbird  {name} c={connections}: "
+                  f"{ours['rps']:,.0f} vs {peer['rps']:,.0f} ({ours['rps'] / peer['rps']:.2f}x)")
+            ok = ours["p99_ms"] <= peer["p99_ms"]
+            verdicts.append(ok)
+            print(f"  {'met ' if ok else 'MISS'} p99 ≤ hummingbird         {name} c={connections}: "
+                  f"{fmt_ms(ours['p99_ms'])} vs {fmt_ms(peer['p99_ms'])} ms ({ours['p99_ms'] / peer['p99_ms']:.2f}x)")
+    if "nginx" in results:
+        for connections in CONNECTIONS:
+            ours = results["casework"][("/healthz", connections)]
+            peer = results["nginx"][("/healthz", connections)]
+            ok = ours["rps"] >= 0.5 * peer["rps"]
+            verdicts.append(ok)
+            print(f"  {'met ' if ok else 'MISS'} throughput ≥ 50% nginx    /healthz c={connections}: "
+                  f"{ours['rps']:,.0f} vs {peer['rps']:,.0f} ({100 * ours['rps'] / peer['rps']:.0f}%)")
+    print(f"  {sum(verdicts)} of {len(verdicts)} met")
+    for note in notes:
+        print(f"note: {note}")
+    return all(verdicts)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--swift", default=os.environ.get("SWIFT", "swift"))
+    parser.add_argument("--seconds", type=int, default=10, help="wrk duration per run (default 10)")
+    parser.add_argument("--warmup", type=int, default=2, help="wrk warm-up per endpoint and server, seconds (default 2)")
+    parser.add_argument("--no-build", action="store_true", help="use the binaries already built")
+    parser.add_argument("--casework-bin", help="measure this casework binary instead of building one")
+    parser.add_argument("--reseed", action="store_true", help="make var/bench-http.sqlite again")
+    parser.add_argument("--skip-nginx", action="store_true")
+    parser.add_argument("--casework-log-level", help="CASEWORK_LOG_LEVEL for the server (default: its own, info)")
+    args = parser.parse_args()
+
+    ensure_tools()
+    casework_bin = Path(args.casework_bin).resolve() if args.casework_bin else build_casework(args.swift, args.no_build)
+    peer_bin = build_peer(args.swift, args.no_build)
+    token, case_id = prepare_database(casework_bin, args.reseed)
+    log(f"case {case_id}")
+    endpoints = [("/healthz", "/healthz", False), ("case", f"/v1/cases/{case_id}", True)]
+    notes = []
+    load = os.getloadavg()[0]
+    if load > 0.8:
+        notes.append(f"1-minute load average was {load:.2f} before the run: other work on the 2 cores skews the figures")
+
+    results, rss, sizes = {}, {}, {}
+    env = dict(os.environ)
+    if args.casework_log_level:
+        env["CASEWORK_LOG_LEVEL"] = args.casework_log_level
+    # The per-request log lines (stderr) go to /dev/null: formatted and written as in production,
+    # without filling the disk.
+    servers = [
+        ("casework", lambda: Process("casework", [casework_bin, "serve", "--db", DB, "--host", "127.0.0.1", "--port", "0",
+                                                  "--max-connections", "2048"], os.devnull, env=env)),
+        ("hummingbird", lambda: Process("hummingbird", [peer_bin, "--db", DB, "--host", "127.0.0.1", "--port", "0"],
+                                        VAR / "bench-http-hummingbird.log")),
+    ]
+    if not args.skip_nginx:
+        servers.append(("nginx", start_nginx))
+    for name, start in servers:
+        log(f"{name}: starting")
+        server = start()
+        try:
+            own = endpoints if name != "nginx" else endpoints[:1]
+            sizes[name] = check_endpoints(server, own, token)
+            if name != "nginx":
+                log(f"{name}: {IDLE_CONNECTIONS} idle keep-alive connections")
+                rss[name] = idle_rss(server, IDLE_CONNECTIONS)
+            results[name] = measure(server, own, token, args.seconds, args.warmup)
+            if name != "nginx":
+                rss[name]["peak_kb"] = proc_status(server.pid, "VmHWM")
+        finally:
+            server.stop()
+
+    (VAR / "bench-http.json").write_text(json.dumps({
+        "seconds": args.seconds, "case_id": case_id,
+        "results": {name: {f"{label} c={c}": row for (label, c), row in rows.items()} for name, rows in results.items()},
+        "rss": rss, "body_bytes": sizes, "notes": notes,
+    }, indent=2) + "\n")
+    report(results, rss, sizes, case_id, args.seconds, notes)
+
+
+if __name__ == "__main__":
+    main()

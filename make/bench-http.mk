@@ -1,0 +1,9 @@
+# `make bench-http`: wrk (2 threads, 16 and 256 connections, 10 s each) against GET /healthz and an
+# authenticated GET /v1/cases/{id} of the release server, beside a Hummingbird 2 peer
+# (bench/peers/hummingbird-peer, its own package, built here and never by `make test`) and nginx
+# returning a fixed body; requests/s, p50, p99, ratios, and RSS with 1,000 idle keep-alive connections.
+# Options go through BENCH_HTTP_ARGS, e.g. make bench-http BENCH_HTTP_ARGS='--seconds 5 --no-build'.
+.PHONY: bench-http
+
+bench-http:
+	$(PYTHON) bench/bench_http.py --swift $(SWIFT) $(BENCH_HTTP_ARGS)
