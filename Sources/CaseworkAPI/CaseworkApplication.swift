@@ -8,6 +8,7 @@ import Logging
 public struct CaseworkApplication: HTTPResponder {
     let router: Router
     let logger: Logger
+    let requestIDs = RequestIDs()
 
     /// Builds the routes over `store`.
     public init(store: CaseworkStore, logger: Logger = Logger(label: "casework.api")) {
@@ -30,7 +31,7 @@ public struct CaseworkApplication: HTTPResponder {
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         let requestID = request.headers["X-Request-Id"].flatMap { $0.utf8.count <= 64 && !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 } ? $0 : nil }
-            ?? UUID().uuidString.lowercased()
+            ?? requestIDs.next()
         let record = RequestRecord()
         var response = RequestRecord.$current.withValue(record) { router.respond(to: request) }
         response.headers.set("X-Request-Id", requestID)

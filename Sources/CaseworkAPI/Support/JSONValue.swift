@@ -66,20 +66,28 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
         }
     }
 
-    /// Escapes `"`, `\` and control characters (RFC 8259 §7).
+    /// Escapes `"`, `\` and control characters (RFC 8259 §7); runs needing no escape are copied whole.
     private static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         let hex = Array("0123456789abcdef".utf8)
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [92, 34]
-            case UInt8(ascii: "\\"): out += [92, 92]
-            case 0x0A: out += [92, UInt8(ascii: "n")]
-            case 0x0D: out += [92, UInt8(ascii: "r")]
-            case 0x09: out += [92, UInt8(ascii: "t")]
-            case 0..<0x20: out += [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 34 || byte == 92 else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case 34: out += [92, 34]
+                case 92: out += [92, 92]
+                case 0x0A: out += [92, UInt8(ascii: "n")]
+                case 0x0D: out += [92, UInt8(ascii: "r")]
+                case 0x09: out += [92, UInt8(ascii: "t")]
+                default: out += [92, UInt8(ascii: "u"), 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -102,6 +102,10 @@ public struct TokenRepository: Sendable {
 
     /// Lower-case hex SHA-256 of the token's UTF-8 bytes.
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) { out += [hex[Int(byte >> 4)], hex[Int(byte & 15)]] }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -4,24 +4,20 @@ final class SQLColumns: Sendable {
     let names: [String]
     /// Exact name → first index with that name.
     private let exact: [String: Int]
-    /// Lowercased name → first index, for SQLite's case-insensitive identifiers.
-    private let folded: [String: Int]
 
     init(names: [String]) {
         self.names = names
         var exact: [String: Int] = [:]
-        var folded: [String: Int] = [:]
-        for (i, name) in names.enumerated() {
-            if exact[name] == nil { exact[name] = i }
-            let key = name.lowercased()
-            if folded[key] == nil { folded[key] = i }
-        }
+        for (i, name) in names.enumerated() where exact[name] == nil { exact[name] = i }
         self.exact = exact
-        self.folded = folded
     }
 
+    /// The first column named `name`; exact match first, then (rarely needed) SQLite's
+    /// case-insensitive identifier match.
     func index(of name: String) -> Int? {
-        exact[name] ?? folded[name.lowercased()]
+        if let i = exact[name] { return i }
+        let folded = name.lowercased()
+        return names.firstIndex { $0.lowercased() == folded }
     }
 }
 

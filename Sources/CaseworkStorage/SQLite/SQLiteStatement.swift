@@ -16,6 +16,9 @@ final class SQLiteStatement {
     var isInUse = false
     /// Cache recency stamp (larger = used more recently).
     var lastUsed: UInt64 = 0
+    /// The column names of the last result set, with SQLite's re-prepare count when they were
+    /// read: a cached statement's columns change only when SQLite re-prepares it.
+    private var knownColumns: (columns: SQLColumns, reprepares: Int32)?
 
     /// `SQLITE_TRANSIENT`: tells SQLite to copy bound text/blob bytes before the bind call returns,
     /// so Swift's temporary buffers may go away. The C macro is `((sqlite3_destructor_type)-1)`,
@@ -146,6 +149,14 @@ final class SQLiteStatement {
     /// The result-set column names; call after the first `step()` returned a row, since SQLite
     /// may re-prepare (and change the columns of `SELECT *`) after a schema change.
     func columns() throws -> SQLColumns {
+        let reprepares = sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
+        if let known = knownColumns, known.reprepares == reprepares { return known.columns }
+        let columns = try readColumns()
+        knownColumns = (columns, reprepares)
+        return columns
+    }
+
+    private func readColumns() throws -> SQLColumns {
         let count = sqlite3_column_count(handle)
         var names: [String] = []
         names.reserveCapacity(Int(count))

@@ -98,6 +98,8 @@ public struct CompressingResponder: HTTPResponder {
     /// CSV (`application/csv`), XML (`application/xml`, any `+xml`) and JavaScript.
     /// Parameters (`; charset=utf-8`) are ignored; comparison is case-insensitive.
     public static func isCompressible(contentType: String) -> Bool {
+        // The common answers without splitting and lowercasing (this runs on every response).
+        if contentType == "application/json" || contentType == "application/problem+json" { return true }
         let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingOWS().lowercased() } ?? ""
         let parts = mediaType.split(separator: "/", maxSplits: 1)
         guard parts.count == 2 else { return false }
