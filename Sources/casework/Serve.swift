@@ -63,6 +63,9 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        // Log timestamps in UTC; with TZ set, the C library stops re-reading /etc/localtime
+        // for every line it formats (seen as a stat per request in profiles).
+        setenv("TZ", "UTC", 1)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = ProcessInfo.processInfo.environment["CASEWORK_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
