@@ -39,7 +39,6 @@ let package = Package(
             dependencies: [
                 "HTTPServer", "CaseworkDomain", "CaseworkStorage",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

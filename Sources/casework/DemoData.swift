@@ -41,11 +41,9 @@ struct DemoData {
         let second = try store.users.add(organizationID: org, name: "Lee Follow-up", email: "lee@demo.casework.dev", role: .biller, actorID: nil)
         let team = try store.users.addTeam(organizationID: org, name: "Denials Team", memberIDs: [biller.id, second.id], actorID: admin.id)
         let callers = [Caller(user: biller, teamIDs: [team.id]), Caller(user: second, teamIDs: [team.id]), Caller(user: admin, teamIDs: [])]
-        var generator = self
         let report = try store.bulk { bulk in
-            try generator.fill(bulk, claimCount: claimCount, caseCount: caseCount, callers: callers, teamID: team.id)
+            try fill(bulk, claimCount: claimCount, caseCount: caseCount, callers: callers, teamID: team.id)
         }
-        random = generator.random
         return Report(adminID: admin.id, claims: report.claims, cases: report.cases)
     }
 

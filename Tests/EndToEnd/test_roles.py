@@ -24,7 +24,6 @@ def test_roles_gate_every_change(server, client, fixture_data):
     biller = type(client)(client.port, server.biller_token)
     ids = {"id": "x_" + "0" * 32, "claim_id": "clm_" + "0" * 32}
     known = bodies({"user": ids["id"], "payer": ids["id"], "patient": ids["id"], "claim": ids["claim_id"], "case": ids["id"]})
-    audit_before = client.get("/v1/audit?limit=1")[1]["items"][0]["id"]
     checked = 0
     for method, path in operations():
         url = re.sub(r"\{(\w+)\}", lambda m: ids[m.group(1)], path)
@@ -44,4 +43,3 @@ def test_roles_gate_every_change(server, client, fixture_data):
     # Nothing the viewer sent became a change: the only new audit events are the token issued above.
     events = client.all_pages("/v1/audit?actor_id=" + viewer.get("/v1/me")[1]["user"]["id"])
     assert {e["action"] for e in events} <= {"create", "revoke"} and all(e["entity_type"] == "token" for e in events)
-    assert audit_before is not None

@@ -25,18 +25,23 @@ enum CaseRepresentation {
                 ("total_outstanding_cents", .int(totals.totalOutstanding.amount)),
                 ("total_cost_share_outstanding_cents", .int(totals.totalCostShareOutstanding.amount)),
             ])),
-            ("claims", .array(record.claims.map { linked in
-                .object([
-                    ("claim_id", .string(linked.claim.id)), ("claim_number", .string(linked.claim.claimNumber)),
-                    ("submission_id", .optional(linked.submissionID)), ("linked_at", .string(linked.linkedAt.description)),
-                ] + ClaimRepresentation.amounts(linked.claim.amounts))
-            })),
+            ("claims", .array(claims(record))),
             ("resolution_note", .optional(c.resolutionNote)),
             ("created_at", .string(c.createdAt.description)), ("created_by", .string(c.createdBy)),
             ("updated_at", .string(c.updatedAt.description)), ("updated_by", .string(c.updatedBy)),
             ("resolved_at", .optional(c.resolvedAt?.description)), ("canceled_at", .optional(c.canceledAt?.description)),
             ("revision", .int(c.revision)),
         ])
+    }
+
+    /// The case's claims: which claim, which submission (null: all), when linked, and its amounts.
+    static func claims(_ record: CaseRecord) -> [JSONValue] {
+        record.claims.map { linked in
+            .object([
+                ("claim_id", .string(linked.claim.id)), ("claim_number", .string(linked.claim.claimNumber)),
+                ("submission_id", .optional(linked.submissionID)), ("linked_at", .string(linked.linkedAt.description)),
+            ] + ClaimRepresentation.amounts(linked.claim.amounts))
+        }
     }
 
     /// `{"id", "name"}` of the case's payer.

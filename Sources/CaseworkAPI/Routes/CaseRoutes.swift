@@ -52,11 +52,7 @@ enum CaseRoutes {
             guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
                 throw APIError.notFound("case", ctx.parameter("id"))
             }
-            guard case .object(let members) = CaseRepresentation.case(record),
-                  let claims = members.first(where: { $0.0 == "claims" })?.1, case .array(let items) = claims else {
-                return Responses.page([], nextCursor: nil)
-            }
-            return Responses.page(items, nextCursor: nil)
+            return Responses.page(CaseRepresentation.claims(record), nextCursor: nil)
         }
         table.add("POST", "/v1/cases/{id}/claims") { ctx in
             let body = try RequestBody.decode(AddClaimsBody.self, from: ctx.request)

@@ -1,5 +1,5 @@
 import CaseworkDomain
-import Crypto
+import CaseworkStorage
 import HTTPServer
 
 /// Strong entity tags computed from a representation's bytes (RFC 9110 §8.8.3): the tag changes
@@ -7,10 +7,7 @@ import HTTPServer
 enum EntityTag {
     /// `"<first 16 bytes of SHA-256 in hex>"`.
     static func of(_ body: [UInt8]) -> String {
-        "\"" + SHA256.hash(data: body).prefix(16).map { byte in
-            let hex = Array("0123456789abcdef".utf8)
-            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
-        }.joined() + "\""
+        "\"" + Hex.sha256(body).prefix(32) + "\""
     }
 
     /// A JSON 200 with a content ETag, or a bodiless 304 when `If-None-Match` already names it.

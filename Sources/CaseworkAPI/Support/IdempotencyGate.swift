@@ -1,5 +1,4 @@
 import CaseworkStorage
-import Crypto
 import Foundation
 import HTTPServer
 
@@ -45,10 +44,7 @@ final class IdempotencyGate: @unchecked Sendable {  // `locks` behind `guardLock
 
     /// SHA-256 (hex) of method, target and body.
     static func fingerprint(_ request: HTTPRequest) -> String {
-        var hasher = SHA256()
-        hasher.update(data: Data((request.method + " " + request.target + "\n").utf8))
-        hasher.update(data: request.body)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        Hex.sha256(Array((request.method + " " + request.target + "\n").utf8), request.body)
     }
 
     private func acquire(_ key: String) -> NSLock {

@@ -1,5 +1,4 @@
 import CaseworkDomain
-import Crypto
 import Foundation
 
 /// Bearer tokens: 256 random bits shown once, stored only as their SHA-256 (hex).
@@ -15,7 +14,7 @@ public struct TokenRepository: Sendable {
     public func issue(organizationID: String, userID: String, actorID: String?) throws -> (record: TokenRecord, token: String) {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let token = "cw_" + bytes.map { String(format: "%02x", $0) }.joined()
+        let token = "cw_" + Hex.encode(bytes)
         let record = try database.write { db in
             guard try db.queryOne("SELECT 1 AS found FROM users WHERE organization_id = ? AND id = ?",
                                   [.text(organizationID), .text(userID)]) != nil else {
@@ -101,11 +100,5 @@ public struct TokenRepository: Sendable {
     }
 
     /// Lower-case hex SHA-256 of the token's UTF-8 bytes.
-    static func digest(_ token: String) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(token.utf8)) { out += [hex[Int(byte >> 4)], hex[Int(byte & 15)]] }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func digest(_ token: String) -> String { Hex.sha256(Array(token.utf8)) }
 }
