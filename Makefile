@@ -1,13 +1,15 @@
 # Casework — the two commands a newcomer needs are `make run` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-PYTHON ?= python3
+# Test and benchmark Python runs in a project-local virtual environment built from Tests/requirements.txt.
+VENV ?= .venv
+PYTHON ?= $(VENV)/bin/python
 PORT ?= 8080
 DB ?= var/demo.sqlite
 CLAIMS ?= ../shared/data/claims/remittance-claims.json
 BIN = $(shell $(SWIFT) build --show-bin-path)/casework
 
-.PHONY: build run test test-swift test-e2e bench clean
+.PHONY: build run test test-swift test-e2e bench clean venv
 
 build:
 	$(SWIFT) build
@@ -29,18 +31,26 @@ test-swift:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 
-test-e2e: build
+test-e2e: build venv
 	CASEWORK_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/EndToEnd
 
 # Release build, var/bench.sqlite with 100,000 claims and 20,000 cases from `casework demo` (reused while the
 # parameters and generator are unchanged), then each view's first page and each dashboard: the server's median
 # latency over keep-alive HTTP beside the sqlite3 CLI running the same SQL (bench/sql/), as a ratio.
 # Options go through BENCH_ARGS, e.g. make bench BENCH_ARGS='--requests 50 --breakdown'.
-bench:
+bench: venv
 	$(PYTHON) bench/bench_views.py --swift $(SWIFT) $(BENCH_ARGS)
 
 clean:
-	rm -rf .build var
+	rm -rf .build var $(VENV)
+
+# The virtual environment, rebuilt when the requirements change.
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: Tests/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --disable-pip-version-check -r Tests/requirements.txt
+	touch $@
 
 # Further targets live in make/*.mk, one file per concern (fuzzing, conformance, HTTP benchmarks).
 -include make/*.mk

@@ -5,5 +5,5 @@
 # Options go through BENCH_HTTP_ARGS, e.g. make bench-http BENCH_HTTP_ARGS='--seconds 5 --no-build'.
 .PHONY: bench-http
 
-bench-http:
+bench-http: venv
 	$(PYTHON) bench/bench_http.py --swift $(SWIFT) $(BENCH_HTTP_ARGS)

@@ -3,7 +3,7 @@
 # churn. Takes about half a minute.
 .PHONY: test-conformance
 
-test-conformance: build
+test-conformance: build venv
 	CASEWORK_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/Conformance
 
 test: test-conformance
