@@ -6,7 +6,7 @@ VENV ?= .venv
 PYTHON ?= $(VENV)/bin/python
 PORT ?= 8080
 DB ?= var/demo.sqlite
-CLAIMS ?= ../shared/data/claims/remittance-claims.json
+ERA_FILES ?= $(wildcard ../shared/data/x12/835/*)
 BIN = $(shell $(SWIFT) build --show-bin-path)/casework
 
 .PHONY: build run test test-swift test-e2e bench clean venv
@@ -14,12 +14,13 @@ BIN = $(shell $(SWIFT) build --show-bin-path)/casework
 build:
 	$(SWIFT) build
 
-# Builds, loads a fresh demo database (synthetic demo data plus the real remittance claims),
+# Builds, loads a fresh demo database (synthetic demo data and three work rules, then the real
+# 835 remittance files posted as a payer's files would be, opening cases for their denials),
 # prints a token and a curl example, then serves on 127.0.0.1:$(PORT).
 run: build
 	@mkdir -p var && rm -f $(DB) $(DB)-wal $(DB)-shm
 	@$(BIN) demo --db $(DB) > var/token
-	@if [ -f $(CLAIMS) ]; then $(BIN) import-claims --db $(DB) $(CLAIMS); else echo "($(CLAIMS) not found: real claims not imported)"; fi
+	@if [ -n "$(ERA_FILES)" ]; then $(BIN) import-835 --db $(DB) $(ERA_FILES); else echo "(../shared/data/x12/835 not found: no remittances posted)"; fi
 	@echo "token: $$(cat var/token)"
 	@echo "try:   curl -s -H \"Authorization: Bearer $$(cat var/token)\" 'http://127.0.0.1:$(PORT)/v1/cases?view=open&limit=5'"
 	@$(BIN) serve --db $(DB) --port $(PORT)

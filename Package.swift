@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "CaseworkStorage",
             dependencies: [
-                "CSQLite", "CaseworkDomain",
+                "CSQLite", "CaseworkDomain", "X12",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             // Sources/CaseworkStorage/Migrations links to the top-level migrations/.
@@ -41,10 +41,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // X12 835 remittance reader: bytes → payments. Knows no case, HTTP or SQL.
+        .target(name: "X12", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "casework",
             dependencies: [
-                "CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer",
+                "CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer", "X12",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
         .testTarget(name: "CaseworkDomainTests", dependencies: ["CaseworkDomain"]),
         .testTarget(name: "CaseworkStorageTests", dependencies: ["CaseworkStorage", "CaseworkDomain"]),
+        .testTarget(name: "X12Tests", dependencies: ["X12"]),
         .testTarget(name: "CaseworkAPITests", dependencies: ["CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer"]),
     ]
 )

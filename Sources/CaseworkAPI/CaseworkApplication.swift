@@ -10,6 +10,11 @@ public struct CaseworkApplication: HTTPResponder {
     let logger: Logger
     let requestIDs = RequestIDs()
 
+    /// The path 835 files are posted to, and its default body limit (64 MiB): `casework serve`
+    /// gives this path its own limit, every other path keeps the general one.
+    public static let remittancePath = RemittanceRoutes.path
+    public static let defaultMaximumRemittanceBytes = RemittanceRoutes.defaultMaximumFileBytes
+
     /// Builds the routes over `store`.
     public init(store: CaseworkStore, logger: Logger = Logger(label: "casework.api")) {
         var table = RouteTable(store: store)
@@ -21,6 +26,8 @@ public struct CaseworkApplication: HTTPResponder {
         DashboardRoutes.register(&table)
         TokenRoutes.register(&table)
         AuditRoutes.register(&table)
+        RemittanceRoutes.register(&table)
+        RuleRoutes.register(&table)
         router = table.router
         self.logger = logger
     }

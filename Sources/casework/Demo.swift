@@ -28,7 +28,27 @@ struct Demo: ParsableCommand {
         var generator = DemoData(store: store, organizationID: org, seed: seed)
         let report = try generator.generate(claimCount: claims, caseCount: cases)
         FileHandle.standardError.write(Data("demo: \(report)\n".utf8))
+        try Self.addRules(store, organizationID: org)
         print(try store.tokens.create(organizationID: org, userID: report.adminID, actorID: nil))
+    }
+
+    /// Three work rules, so that posting 835 files (`make run`) opens cases by itself: timely
+    /// filing denials to Lee at high priority; missing-information denials grouped into one case
+    /// per payer for the Denials Team; any other denial of $100 or more to the team.
+    static func addRules(_ store: CaseworkStore, organizationID org: String) throws {
+        guard try store.rules.list(organizationID: org).isEmpty,
+              let lee = try store.users.find(organizationID: org, email: "lee@demo.casework.dev"),
+              let team = try store.users.listTeams(organizationID: org, page: PageRequest(limit: 10)).items.first(where: { $0.name == "Denials Team" })
+        else { return }
+        let rules = [
+            WorkRuleInput(name: "Timely filing to Lee", position: 1, payerID: nil, category: "timely filing", carc: nil, minimumDeniedAmount: nil,
+                          action: .openCase, owner: .user(lee.id), priority: .high, followUpDays: 7),
+            WorkRuleInput(name: "Missing information, one case per payer", position: 2, payerID: nil, category: "missing information", carc: nil,
+                          minimumDeniedAmount: nil, action: .addToPayerCase, owner: .team(team.id), priority: .normal, followUpDays: 14),
+            WorkRuleInput(name: "Denials of $100 or more", position: 3, payerID: nil, category: nil, carc: nil, minimumDeniedAmount: Cents(10_000),
+                          action: .openCase, owner: .team(team.id), priority: .normal, followUpDays: 10),
+        ]
+        for rule in rules { _ = try store.rules.add(organizationID: org, input: rule, actorID: lee.id) }
     }
 }
 

@@ -26,6 +26,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Largest request body accepted, in bytes (larger: 413).")
     var maxBodyBytes: Int = HTTPServerConfiguration().maxBodyBytes
 
+    @Option(help: "Largest X12 835 file accepted by POST /v1/remittances, in bytes (larger: 413).")
+    var maxRemittanceBytes: Int = CaseworkApplication.defaultMaximumRemittanceBytes
+
     @Option(help: "Most concurrent connections (more: 503 and close).")
     var maxConnections: Int = HTTPServerConfiguration().maxConnections
 
@@ -48,7 +51,7 @@ struct Serve: ParsableCommand {
     var shutdownGrace: Double = HTTPServerConfiguration().shutdownGracePeriod
 
     func validate() throws {
-        for (name, value) in [("--max-body-bytes", maxBodyBytes), ("--max-connections", maxConnections),
+        for (name, value) in [("--max-body-bytes", maxBodyBytes), ("--max-remittance-bytes", maxRemittanceBytes), ("--max-connections", maxConnections),
                               ("--max-request-line-bytes", maxRequestLineBytes), ("--max-header-bytes", maxHeaderBytes),
                               ("--max-header-count", maxHeaderCount)] where value < 1 {
             throw ValidationError("\(name) must be at least 1.")
@@ -76,6 +79,7 @@ struct Serve: ParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.maxBodyBytes = maxBodyBytes
+        configuration.maxBodyBytesByPath = [CaseworkApplication.remittancePath: maxRemittanceBytes]
         configuration.maxConnections = maxConnections
         configuration.maxRequestLineBytes = maxRequestLineBytes
         configuration.maxHeaderBytes = maxHeaderBytes

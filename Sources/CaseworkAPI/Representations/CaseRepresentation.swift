@@ -17,6 +17,7 @@ enum CaseRepresentation {
             ("owner", owner(c, record.ownerName)),
             ("stage", .string(c.stage.rawValue)), ("status", .string(c.status.rawValue)),
             ("open_tasks", .strings(record.openTasks)),
+            ("deadline", .optional(record.deadline?.description)), ("payment_received", .bool(record.paymentReceived)),
             ("totals", .object([
                 ("billable_start", .optional(totals.billableStart?.description)),
                 ("billable_end", .optional(totals.billableEnd?.description)),

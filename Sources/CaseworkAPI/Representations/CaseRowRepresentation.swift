@@ -16,6 +16,7 @@ enum CaseRowRepresentation {
             ("open_tasks", .strings(r.openTasks)),
             ("total_outstanding_cents", .int(r.totalOutstanding.amount)),
             ("total_cost_share_outstanding_cents", .int(r.totalCostShareOutstanding.amount)),
+            ("deadline", .optional(r.deadline?.description)), ("payment_received", .bool(r.paymentReceived)),
             ("created_at", .string(c.createdAt.description)), ("updated_at", .string(c.updatedAt.description)),
         ])
     }

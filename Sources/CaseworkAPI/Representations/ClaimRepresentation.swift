@@ -39,6 +39,25 @@ enum ClaimRepresentation {
         ])
     }
 
+    /// The claim with its remittance history, denial and deadlines (`GET /v1/claims/{id}`).
+    static func detail(_ d: ClaimDetail) -> JSONValue {
+        guard case .object(var members) = claim(d.record) else { return .null }
+        members += [
+            ("denial", d.denial.map { denial in
+                .object([
+                    ("kind", .string(denial.kind)), ("amount_cents", .int(denial.amountCents)), ("category", .string(denial.category)),
+                    ("reasons", .array(denial.reasons.map {
+                        .object([("carc_code", .string($0.carc.description)), ("amount_cents", .int($0.amountCents)), ("category", .string($0.category))])
+                    })),
+                    ("remark_codes", .strings(denial.remarkCodes)),
+                ])
+            } ?? .null),
+            ("appeal_deadline", .optional(d.appealDeadline?.description)), ("filing_deadline", .optional(d.filingDeadline?.description)),
+            ("remittances", .array(d.remittances.map(RemittanceRepresentation.remit))),
+        ]
+        return .object(members)
+    }
+
     static func caseReference(_ ref: CaseReference) -> JSONValue {
         .object([("id", .string(ref.id)), ("number", .string(ref.number.description))])
     }

@@ -90,7 +90,8 @@ enum CaseListRoutes {
         let result = CaseQuery(view: view, payerID: q.string("payer_id"), owner: owner, subject: q.string("subject"),
                                priority: q.choice("priority", Priority.self), tag: q.string("tag"), carcCode: q.carc("carc_code"),
                                followUpBefore: q.day("follow_up_before"), followUpAfter: q.day("follow_up_after"),
-                               overdue: q.bool("overdue") ?? false, sort: sort, descending: descending, today: Instant.now().day)
+                               overdue: q.bool("overdue") ?? false, deadlineBefore: q.day("deadline_before"),
+                               paymentReceived: q.bool("payment_received"), sort: sort, descending: descending, today: Instant.now().day)
         try q.check()
         return result
     }

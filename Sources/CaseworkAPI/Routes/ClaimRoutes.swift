@@ -20,8 +20,8 @@ enum ClaimRoutes {
             let record = try ctx.store.claims.add(organizationID: ctx.organizationID, claim: claim, actorID: ctx.caller.userID)
             return Responses.json(ClaimRepresentation.claim(record), status: 201, headers: [("Location", "/v1/claims/\(record.claim.id)")])
         }
-        table.addItem("/v1/claims/{id}", entity: "claim", fetch: { ctx, id in try ctx.store.claims.get(organizationID: ctx.organizationID, id: id) },
-                      as: ClaimRepresentation.claim)
+        table.addItem("/v1/claims/{id}", entity: "claim", fetch: { ctx, id in try ctx.store.claims.detail(organizationID: ctx.organizationID, id: id) },
+                      as: ClaimRepresentation.detail)
         table.add("GET", "/v1/claims/{id}/submissions") { ctx in
             let submissions = try ctx.store.claims.submissions(organizationID: ctx.organizationID, claimID: ctx.parameter("id"))
             return Responses.page(submissions.map(ClaimRepresentation.submission), nextCursor: nil)

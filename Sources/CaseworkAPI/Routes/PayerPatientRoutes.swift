@@ -16,6 +16,13 @@ enum PayerPatientRoutes {
         }
         table.addItem("/v1/payers/{id}", entity: "payer", fetch: { ctx, id in try ctx.store.payers.get(organizationID: ctx.organizationID, id: id) },
                       as: DirectoryRepresentation.payer)
+        table.add("PATCH", "/v1/payers/{id}", role: .admin) { ctx in
+            let id = ctx.parameter("id")
+            guard let payer = try ctx.store.payers.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("payer", id) }
+            let changed = try RequestBody.decode(PatchPayerBody.self, from: ctx.request).applied(to: payer)
+            return Responses.json(DirectoryRepresentation.payer(try ctx.store.payers.update(organizationID: ctx.organizationID, payer: changed,
+                                                                                             actorID: ctx.caller.userID)))
+        }
         table.addList("/v1/patients", fetch: { ctx, page in
             // Every patient record shown is an access to PHI: audited (HIPAA access audit).
             let result = try ctx.store.patients.list(organizationID: ctx.organizationID, page: page)

@@ -9,6 +9,12 @@ enum ErrorMapping {
         case let violation as CaseRuleViolation: return apiError(for: violation)
         case let storage as StorageError: return apiError(for: storage)
         case let timeline as ActivityRuleViolation: return apiError(for: timeline)
+        case let file as RemittanceFileError:
+            return APIError(status: 422, slug: "invalid-x12", title: "Not a valid 835 file",
+                            detail: "Nothing was posted: \(file.description)",
+                            errors: [FieldError(pointer: "", file.message)],
+                            extra: [("position", .object([("segment_number", .int(file.segmentNumber)), ("byte_offset", .int(file.byteOffset)),
+                                                          ("segment_id", .string(file.segmentID))]))])
         case is PageError:
             return APIError(status: 400, slug: "invalid-query", title: "Invalid query parameter",
                             detail: "The cursor was not issued for this list and sort.",

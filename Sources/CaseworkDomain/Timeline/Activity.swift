@@ -67,6 +67,14 @@ public enum SystemEvent: String, Sendable, Hashable, CaseIterable {
     case resolved, canceled, reactivated
     case carcCodesResolved = "carc_codes_resolved"
     case openActivitiesCanceled = "open_activities_canceled"
+    /// A remit (X12 835 CLP) was posted to one of the case's claims.
+    case paymentPosted = "payment_posted"
+    /// A posted remit denies one of the case's claims (again).
+    case denialPosted = "denial_posted"
+    /// A work rule opened the case for a posted denial.
+    case openedByRule = "opened_by_rule"
+    /// Every claim of the awaiting-payment case is paid; flagged for a person to resolve.
+    case paymentReceived = "payment_received"
 }
 
 /// The kind-specific part of an activity.

@@ -10,6 +10,8 @@ public struct CaseQuery: Sendable {
         case priority
         case number
         case totalOutstanding = "total_outstanding"
+        /// The case's deadline (earliest of its open claims'); cases without one last.
+        case deadline
     }
 
     public var view: CaseView
@@ -25,16 +27,21 @@ public struct CaseQuery: Sendable {
     public var followUpAfter: Day?
     /// Only active cases whose follow-up date is before `today`.
     public var overdue: Bool
+    /// Only cases whose deadline is strictly before this day.
+    public var deadlineBefore: Day?
+    /// Only cases flagged `payment_received` (true) or not (false).
+    public var paymentReceived: Bool?
     public var sort: SortKey
     public var descending: Bool
     public var today: Day
 
     public init(view: CaseView, payerID: String? = nil, owner: Owner? = nil, subject: String? = nil, priority: Priority? = nil,
                 tag: String? = nil, carcCode: CARC? = nil, followUpBefore: Day? = nil, followUpAfter: Day? = nil,
-                overdue: Bool = false, sort: SortKey = .createdAt, descending: Bool = true, today: Day) {
+                overdue: Bool = false, deadlineBefore: Day? = nil, paymentReceived: Bool? = nil,
+                sort: SortKey = .createdAt, descending: Bool = true, today: Day) {
         self.view = view; self.payerID = payerID; self.owner = owner; self.subject = subject; self.priority = priority
         self.tag = tag; self.carcCode = carcCode; self.followUpBefore = followUpBefore; self.followUpAfter = followUpAfter
-        self.overdue = overdue; self.sort = sort; self.descending = descending; self.today = today
+        self.overdue = overdue; self.deadlineBefore = deadlineBefore; self.paymentReceived = paymentReceived; self.sort = sort; self.descending = descending; self.today = today
     }
 }
 
@@ -51,6 +58,7 @@ extension CaseQuery.SortKey {
         // Offset so that negative balances (overpaid) still order correctly as text.
         case .totalOutstanding:
             "printf('%020d', 100000000000000000 + (SELECT COALESCE(SUM(cl.outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id WHERE l.case_id = c.id))"
+        case .deadline: "COALESCE(\(DeadlineSQL.caseDeadline), '9999-12-31')"
         }
     }
 }
@@ -80,6 +88,8 @@ extension CaseQuery {
         }
         if let followUpBefore { parts.append("c.follow_up_by < ?"); bindings.append(.text(followUpBefore.description)) }
         if let followUpAfter { parts.append("c.follow_up_by > ?"); bindings.append(.text(followUpAfter.description)) }
+        if let deadlineBefore { parts.append("\(DeadlineSQL.caseDeadline) < ?"); bindings.append(.text(deadlineBefore.description)) }
+        if let paymentReceived { parts.append("c.payment_received = ?"); bindings.append(SQLValue(paymentReceived)) }
         if overdue { parts.append("c.status = 'active' AND c.follow_up_by < ?"); bindings.append(.text(today.description)) }
         return (parts.joined(separator: " AND "), bindings)
     }

@@ -11,6 +11,10 @@ public struct CaseRecord: Sendable {
     public var totals: CaseTotals
     /// Subjects of the open tasks on the case's timeline.
     public var openTasks: [String]
+    /// The earliest deadline of its claims still open (see `DeadlineSQL`).
+    public var deadline: Day?
+    /// Set when a payment left nothing outstanding on an awaiting-payment case that was not resolved automatically.
+    public var paymentReceived: Bool
 }
 
 /// One claim on a case, with the submission the link is about (nil: all submissions).
@@ -27,7 +31,7 @@ extension CaseRepository {
             """
             SELECT c.*, p.name AS payer_name,
                    pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,
-                   COALESCE(u.name, t.name) AS owner_name
+                   COALESCE(u.name, t.name) AS owner_name, \(DeadlineSQL.caseDeadline) AS deadline
             FROM cases c
             JOIN payers p ON p.id = c.payer_id
             LEFT JOIN patients pt ON pt.id = c.patient_id
@@ -50,7 +54,8 @@ extension CaseRepository {
         let openTasks = try db.query("SELECT subject FROM activities WHERE case_id = ? AND kind = 'task' AND state = 'open' ORDER BY seq",
                                      [.text(id)]).map { $0.string("subject") }
         return CaseRecord(case: theCase, payerName: row.string("payer_name"), patientName: patientName,
-                          ownerName: row.optionalString("owner_name"), claims: claims, totals: totals, openTasks: openTasks)
+                          ownerName: row.optionalString("owner_name"), claims: claims, totals: totals, openTasks: openTasks,
+                          deadline: row.optionalString("deadline").flatMap(Day.init), paymentReceived: row.int("payment_received") == 1)
     }
 
     /// Decodes a `cases` row and its tags and CARCs.

@@ -10,6 +10,9 @@ public struct CaseRow: Sendable {
     public var openTasks: [String]
     public var totalOutstanding: Cents
     public var totalCostShareOutstanding: Cents
+    /// The earliest deadline of its claims still open.
+    public var deadline: Day?
+    public var paymentReceived: Bool
 }
 
 extension CaseRepository {
@@ -20,7 +23,8 @@ extension CaseRepository {
                (SELECT COALESCE(SUM(cl.outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id
                  WHERE l.case_id = c.id) AS total_outstanding_cents,
                (SELECT COALESCE(SUM(cl.cost_share_outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id
-                 WHERE l.case_id = c.id) AS total_cost_share_outstanding_cents
+                 WHERE l.case_id = c.id) AS total_cost_share_outstanding_cents,
+               \(DeadlineSQL.caseDeadline) AS deadline
         FROM cases c
         JOIN payers p ON p.id = c.payer_id
         LEFT JOIN patients pt ON pt.id = c.patient_id
@@ -63,7 +67,8 @@ extension CaseRepository {
             return CaseRow(case: theCase, payerName: row.string("payer_name"), patientName: patientName,
                            ownerName: row.optionalString("owner_name"), openTasks: tasks[id] ?? [],
                            totalOutstanding: Cents(row.int("total_outstanding_cents")),
-                           totalCostShareOutstanding: Cents(row.int("total_cost_share_outstanding_cents")))
+                           totalCostShareOutstanding: Cents(row.int("total_cost_share_outstanding_cents")),
+                           deadline: row.optionalString("deadline").flatMap(Day.init), paymentReceived: row.int("payment_received") == 1)
         }
     }
 }

@@ -24,14 +24,15 @@ extension ClaimRepository {
             """
             INSERT INTO claims (id, organization_id, claim_number, payer_id, patient_id, service_start, service_end,
                 billed_cents, expected_cents, paid_cents, cost_share_cents, cost_share_paid_cents, write_off_cents,
-                denial_carcs, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                denial_carcs, last_remitted_on, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(id), .text(organizationID), .text(claim.claimNumber), .text(claim.payerID), SQLValue(claim.patientID),
              SQLValue(claim.serviceStart?.description), SQLValue(claim.serviceEnd?.description),
              SQLValue(a.billed.amount), SQLValue(a.expected.amount), SQLValue(a.paid.amount), SQLValue(a.costShare.amount),
              SQLValue(a.costSharePaid.amount), SQLValue(a.writeOff.amount),
-             .text(denial.map(\.description).joined(separator: " ")), .text(now), .text(now)])
+             .text(denial.map(\.description).joined(separator: " ")),
+             SQLValue(claim.remittances.compactMap(\.paidOn).max()?.description), .text(now), .text(now)])
         for submission in claim.submissions {
             try insertSubmission(db, organizationID: organizationID, claimID: id, submission: submission, actorID: actorID, audit: false)
         }

@@ -10,6 +10,7 @@ public enum MigrationCatalog {
             migration("0002_timeline.sql", PackageResources._002_timeline_sql),
             migration("0003_data_version.sql", PackageResources._003_data_version_sql),
             migration("0004_idempotency.sql", PackageResources._004_idempotency_sql),
+            migration("0005_remittances.sql", PackageResources._005_remittances_sql),
         ]
     }
 

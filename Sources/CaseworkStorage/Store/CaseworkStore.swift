@@ -23,6 +23,9 @@ public final class CaseworkStore: Sendable {
     public var dashboards: DashboardRepository { DashboardRepository(database: database) }
     public var idempotency: IdempotencyRepository { IdempotencyRepository(database: database) }
     public var audit: AuditRepository { AuditRepository(database: database) }
+    public var remittances: RemittanceRepository { RemittanceRepository(database: database) }
+    public var denialCategories: DenialCategoryRepository { DenialCategoryRepository(database: database) }
+    public var rules: WorkRuleRepository { WorkRuleRepository(database: database) }
 
     /// Versions of the migrations applied to this file, ascending.
     public func appliedMigrationVersions() throws -> [Int] { try database.appliedMigrationVersions() }

@@ -22,6 +22,10 @@ enum SystemEvents {
         case .reactivated: "Case reactivated"
         case .carcCodesResolved: "CARC codes resolved: \(facts["codes"] ?? "")"
         case .openActivitiesCanceled: "Open tasks and appointments canceled: \(facts["count"] ?? "0")"
+        case .paymentPosted: "Payment of \(Dollars.text(cents: Int(facts["amount_cents"] ?? "") ?? 0)) posted to claim \(facts["claim_number"] ?? "") (trace \(facts["trace_number"] ?? ""))"
+        case .denialPosted: "Claim \(facts["claim_number"] ?? "") denied: \(facts["carc_codes"] ?? facts["category"] ?? "")"
+        case .openedByRule: "Opened by rule \"\(facts["rule"] ?? "")\" for a posted denial"
+        case .paymentReceived: "Payment received: nothing outstanding on the case's claims"
         }
     }
 

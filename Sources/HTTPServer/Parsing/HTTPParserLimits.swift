@@ -13,6 +13,12 @@ struct HTTPParserLimits: Sendable, Equatable {
     /// Largest body; a larger Content-Length → 413 before any body byte is read,
     /// a chunked body growing past it → 413 as soon as a chunk size says so (RFC 9110 §15.5.14).
     var maxBodyBytes: Int = 1 << 20
+    /// Larger (or smaller) body limits for exact request paths, e.g. an upload endpoint;
+    /// any other path gets `maxBodyBytes`.
+    var maxBodyBytesByPath: [String: Int] = [:]
     /// Longest chunk-size line including chunk extensions; longer → 400.
     var maxChunkLineBytes: Int = 4096
+
+    /// The body limit of a request to `path` (raw, not percent-decoded).
+    func maxBodyBytes(forPath path: String) -> Int { maxBodyBytesByPath[path] ?? maxBodyBytes }
 }

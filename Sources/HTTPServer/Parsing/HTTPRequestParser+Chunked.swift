@@ -13,7 +13,7 @@ extension HTTPRequestParser {
             if size == 0 {
                 transition(to: .trailerLines)
             } else {
-                guard size <= UInt64(limits.maxBodyBytes - body.count) else { throw .contentTooLarge }
+                guard size <= UInt64(limits.maxBodyBytes(forPath: head.path) - body.count) else { throw .contentTooLarge }
                 transition(to: .chunkData(remaining: Int(size)))
             }
         case .chunkData(let remaining):

@@ -101,7 +101,7 @@ extension HTTPRequestParser {
         if hosts.count > 1 {
             throw .badRequest("A request must not have more than one Host header field.")
         }
-        let framing = try BodyFraming.of(head.headers, version: head.version, maxBodyBytes: limits.maxBodyBytes)
+        let framing = try BodyFraming.of(head.headers, version: head.version, maxBodyBytes: limits.maxBodyBytes(forPath: head.path))
         // RFC 9110 §10.1.1: 100-continue is for HTTP/1.1 requests whose body will be read.
         if framing != .none, head.version == .http1_1,
            head.headers.lowercasedTokens("Expect").contains("100-continue") {

@@ -13,6 +13,9 @@ public struct HTTPServerConfiguration: Sendable {
     /// Largest request body. A declared Content-Length above it → 413 before any body
     /// byte is read (and without `100 Continue`); a chunked body growing past it → 413.
     public var maxBodyBytes: Int = 1 << 20
+    /// Body limits for exact request paths (raw, without the query) that differ from
+    /// `maxBodyBytes`, e.g. `["/upload": 64 << 20]`; enforced the same way.
+    public var maxBodyBytesByPath: [String: Int] = [:]
     /// Seconds allowed to receive a whole header section once its first byte arrived;
     /// then → 408 and close.
     public var headerReadTimeout: Double = 10
@@ -34,7 +37,9 @@ public struct HTTPServerConfiguration: Sendable {
     public var summary: String {
         "http configuration: host=\(host) port=\(port) max-request-line-bytes=\(maxRequestLineBytes)"
             + " max-header-bytes=\(maxHeaderBytes) max-header-count=\(maxHeaderCount)"
-            + " max-body-bytes=\(maxBodyBytes) header-timeout=\(headerReadTimeout)s"
+            + " max-body-bytes=\(maxBodyBytes)"
+            + maxBodyBytesByPath.sorted { $0.key < $1.key }.map { " max-body-bytes[\($0.key)]=\($0.value)" }.joined()
+            + " header-timeout=\(headerReadTimeout)s"
             + " idle-timeout=\(idleTimeout)s max-connections=\(maxConnections)"
             + " shutdown-grace=\(shutdownGracePeriod)s"
     }
@@ -43,6 +48,7 @@ public struct HTTPServerConfiguration: Sendable {
     var parserLimits: HTTPParserLimits {
         HTTPParserLimits(
             maxRequestLineBytes: maxRequestLineBytes, maxHeaderBytes: maxHeaderBytes,
-            maxHeaderCount: maxHeaderCount, maxBodyBytes: maxBodyBytes)
+            maxHeaderCount: maxHeaderCount, maxBodyBytes: maxBodyBytes,
+            maxBodyBytesByPath: maxBodyBytesByPath)
     }
 }

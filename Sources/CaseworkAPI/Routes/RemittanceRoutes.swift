@@ -1,0 +1,45 @@
+import CaseworkDomain
+import CaseworkStorage
+import HTTPServer
+
+/// `/v1/remittances`: X12 835 files posted to claims (DESIGN §9) and the payments they held.
+enum RemittanceRoutes {
+    /// The path files are posted to; `casework serve` gives it its own body limit.
+    static let path = "/v1/remittances"
+    /// The default largest 835 file accepted, in bytes: 64 MiB (larger: 413). `--max-remittance-bytes` changes it.
+    static let defaultMaximumFileBytes = 64 << 20
+    /// Media types an 835 body may be declared as.
+    static let mediaTypes: Set<String> = ["application/edi-x12", "text/plain"]
+
+    static func register(_ table: inout RouteTable) {
+        table.add("POST", path) { ctx in
+            let mediaType = (ctx.request.headers["Content-Type"] ?? "").split(separator: ";").first
+                .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            guard mediaTypes.contains(mediaType) else {
+                throw APIError(status: 415, slug: "unsupported-media-type", title: "Unsupported media type",
+                               detail: "Send the 835 file itself as the body, with Content-Type application/edi-x12 (or text/plain).")
+            }
+            var q = QueryReader(ctx.request.query)
+            let name = q.string("file_name")
+            if let name, name.isEmpty || name.utf8.count > 200 { q.fail("file_name", "Use 1 to 200 characters.") }
+            try q.check()
+            let result = try ctx.store.remittances.post(caller: ctx.caller, sourceName: name, today: Instant.now().day, bytes: ctx.request.body)
+            return Responses.json(RemittanceRepresentation.file(result), status: result.postedAnything ? 201 : 200)
+        }
+        table.add("GET", path) { ctx in
+            var q = QueryReader(ctx.request.query)
+            let filter = RemittanceFilter(payerID: q.string("payer_id"), traceNumber: q.string("trace_number"),
+                                          paidFrom: q.day("payment_date_from"), paidTo: q.day("payment_date_to"))
+            if let from = filter.paidFrom, let to = filter.paidTo, from > to {
+                q.fail("payment_date_to", "Must not be before payment_date_from.")
+            }
+            let page = q.page()
+            try q.check()
+            let result = try ctx.store.remittances.list(organizationID: ctx.organizationID, filter: filter, page: page)
+            return Responses.page(result.items.map(RemittanceRepresentation.payment), nextCursor: result.nextCursor)
+        }
+        table.addItem(path + "/{id}", entity: "remittance", fetch: { ctx, id in
+            try ctx.store.remittances.detail(organizationID: ctx.organizationID, id: id)
+        }, as: RemittanceRepresentation.detail)
+    }
+}

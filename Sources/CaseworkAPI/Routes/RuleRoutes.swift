@@ -1,0 +1,75 @@
+import CaseworkDomain
+import CaseworkStorage
+import HTTPServer
+
+/// `/v1/rules` (ordered work rules), `/v1/denial-categories` (CARC → subject) and `/v1/settings`.
+enum RuleRoutes {
+    static func register(_ table: inout RouteTable) {
+        table.add("GET", "/v1/rules") { ctx in
+            Responses.page(try ctx.store.rules.list(organizationID: ctx.organizationID).map(rule), nextCursor: nil)
+        }
+        table.add("POST", "/v1/rules", role: .admin) { ctx in
+            let input = try RequestBody.decode(RuleBody.self, from: ctx.request).validated(over: nil)
+            let stored = try ctx.store.rules.add(organizationID: ctx.organizationID, input: input, actorID: ctx.caller.userID)
+            return Responses.json(rule(stored), status: 201, headers: [("Location", "/v1/rules/\(stored.id)")])
+        }
+        table.addItem("/v1/rules/{id}", entity: "rule", fetch: { ctx, id in
+            try ctx.store.rules.get(organizationID: ctx.organizationID, id: id)
+        }, as: rule)
+        table.add("PATCH", "/v1/rules/{id}", role: .admin) { ctx in
+            let id = ctx.parameter("id")
+            guard let current = try ctx.store.rules.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("rule", id) }
+            let input = try RequestBody.decode(RuleBody.self, from: ctx.request).validated(over: current)
+            return Responses.json(rule(try ctx.store.rules.update(organizationID: ctx.organizationID, id: id, input: input, actorID: ctx.caller.userID)))
+        }
+        table.add("DELETE", "/v1/rules/{id}", role: .admin) { ctx in
+            try ctx.store.rules.delete(organizationID: ctx.organizationID, id: ctx.parameter("id"), actorID: ctx.caller.userID)
+            return HTTPResponse(status: 204)
+        }
+        table.add("GET", "/v1/denial-categories") { ctx in
+            Responses.page(try ctx.store.denialCategories.list(organizationID: ctx.organizationID).map(category), nextCursor: nil)
+        }
+        table.add("PUT", "/v1/denial-categories/{carc}", role: .admin) { ctx in
+            let code = ctx.parameter("carc")
+            guard (1...5).contains(code.utf8.count), code.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) else {
+                throw APIError(status: 404, slug: "not-found", title: "Not found",
+                               detail: "\(code) is not a reason code: use 1 to 5 letters or digits without the group (16, not CO-16).")
+            }
+            let body = try RequestBody.decode(DenialCategoryBody.self, from: ctx.request)
+            var v = FieldValidation()
+            let subject = v.text(body.subject, at: "/subject")
+            try v.check()
+            let entry = try ctx.store.denialCategories.set(organizationID: ctx.organizationID, carcCode: code, subject: subject ?? "",
+                                                           actorID: ctx.caller.userID)
+            return Responses.json(category(entry))
+        }
+        table.add("GET", "/v1/settings") { ctx in
+            Responses.json(settings(try ctx.store.organizations.settings(organizationID: ctx.organizationID)))
+        }
+        table.add("PATCH", "/v1/settings", role: .admin) { ctx in
+            let body = try RequestBody.decode(SettingsBody.self, from: ctx.request)
+            var current = try ctx.store.organizations.settings(organizationID: ctx.organizationID)
+            if let auto = body.auto_resolve_paid_cases { current.autoResolvePaidCases = auto }
+            return Responses.json(settings(try ctx.store.organizations.update(organizationID: ctx.organizationID, settings: current,
+                                                                              actorID: ctx.caller.userID)))
+        }
+    }
+
+    static func rule(_ r: WorkRule) -> JSONValue {
+        .object([
+            ("id", .string(r.id)), ("position", .int(r.position)), ("name", .string(r.name)),
+            ("payer_id", .optional(r.payerID)), ("category", .optional(r.category)), ("carc_code", .optional(r.carc?.description)),
+            ("minimum_denied_cents", .optional(r.minimumDeniedAmount?.amount)), ("action", .string(r.action.rawValue)),
+            ("owner", r.owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id))]) } ?? .null),
+            ("priority", .string(r.priority.rawValue)), ("follow_up_days", .optional(r.followUpDays)),
+        ])
+    }
+
+    static func category(_ e: DenialCategoryEntry) -> JSONValue {
+        .object([("carc_code", .string(e.carcCode)), ("subject", .string(e.subject)), ("customized", .bool(e.customized))])
+    }
+
+    static func settings(_ s: OrganizationSettings) -> JSONValue {
+        .object([("auto_resolve_paid_cases", .bool(s.autoResolvePaidCases))])
+    }
+}

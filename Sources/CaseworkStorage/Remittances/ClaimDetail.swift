@@ -1,0 +1,57 @@
+import CaseworkDomain
+
+/// A claim with its remittance history, its denial explained, and its deadlines.
+public struct ClaimDetail: Sendable {
+    public var record: ClaimRecord
+    /// Remits oldest first, each with lines and adjustments.
+    public var remittances: [ClaimRemitRecord]
+    /// Nil when the claim is not denied or underpaid.
+    public var denial: ClaimDenial?
+    public var appealDeadline: Day?
+    public var filingDeadline: Day?
+}
+
+/// Why a claim is denied: the amount, the category, and each reason with its net amount and category.
+public struct ClaimDenial: Sendable {
+    /// `denial` or `underpayment`.
+    public var kind: String
+    public var amountCents: Int
+    public var category: String
+    public var reasons: [(carc: CARC, amountCents: Int, category: String)]
+    /// RARCs of the newest remit.
+    public var remarkCodes: [String]
+}
+
+extension ClaimRepository {
+    /// The claim `id` with its remittance history, denial and deadlines; nil when the organization has none.
+    public func detail(organizationID: String, id: String) throws -> ClaimDetail? {
+        try database.read { db in
+            guard let row = try db.queryOne(
+                """
+                SELECT cl.*, \(DeadlineSQL.appeal) AS appeal_deadline, \(DeadlineSQL.filing) AS filing_deadline
+                FROM claims cl JOIN payers py ON py.id = cl.payer_id WHERE cl.organization_id = ? AND cl.id = ?
+                """, [.text(organizationID), .text(id)]) else { return nil }
+            let record = try Self.record(db, Self.claim(row))
+            let history = try RemittanceRepository.history(db, claimID: id)
+            var denial: ClaimDenial?
+            let claim = record.claim
+            let category = row.optionalString("denial_category")
+            if claim.isDenied || category != nil {
+                let categories = try DenialCategoryRepository.categories(db, organizationID: organizationID)
+                let reasons = claim.denialReasons.map { carc in
+                    (carc: carc, amountCents: history.flatMap(\.adjustments).filter { $0.carc == carc }.map(\.amountCents).reduce(0, +),
+                     category: categories.subject(for: carc))
+                }
+                let amount = row.int("denied_cents")
+                denial = ClaimDenial(
+                    kind: claim.isDenied ? "denial" : "underpayment",
+                    amountCents: amount != 0 ? amount : reasons.map(\.amountCents).reduce(0, +),
+                    category: category ?? reasons.first.map(\.category) ?? DenialCategories.fallback, reasons: reasons,
+                    remarkCodes: history.last { $0.statusCode != "22" }?.remarkCodes ?? [])
+            }
+            return ClaimDetail(record: record, remittances: history, denial: denial,
+                               appealDeadline: row.optionalString("appeal_deadline").flatMap(Day.init),
+                               filingDeadline: row.optionalString("filing_deadline").flatMap(Day.init))
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// Routes each segment: envelope segments (ISA, GS, ST, SE, GE, IEA) to the
+/// `EnvelopeTracker`, the others to the `PaymentBuilder` of the open set and to its
+/// `Fingerprint`. Returns each payment as its SE closes it.
+///
+/// Errors: a segment other than ISA/GS/ST/GE/IEA outside a transaction set (e.g. a CLP after
+/// SE), and whatever the tracker and builder raise.
+struct TransactionProcessor {
+    var envelope = EnvelopeTracker()
+    private var builder: PaymentBuilder?
+    private var fingerprint = Fingerprint()
+    /// File-level warnings (a missing envelope).
+    private(set) var warnings: [X12Warning] = []
+
+    /// Takes one segment; returns the payment it completes, if it is an SE.
+    mutating func handle(_ segment: X12Segment) throws(X12Error) -> ERAPayment? {
+        switch segment.id {
+        case SegmentID.ISA:
+            try envelope.openInterchange(segment)
+        case SegmentID.GS:
+            try envelope.openGroup(segment)
+        case SegmentID.ST:
+            if let warning = try envelope.openSet(segment) { warnings.append(warning) }
+            builder = PaymentBuilder(start: segment, version: envelope.group?.version)
+            fingerprint.reset()
+        case SegmentID.SE:
+            let warning = try envelope.closeSet(segment)
+            guard var builder else { return nil }
+            self.builder = nil
+            var payment = try builder.finish(at: segment)
+            payment.fingerprint = fingerprint.finish()
+            if let warning { payment.warnings.append(warning) }
+            return payment
+        case SegmentID.GE:
+            try envelope.closeGroup(segment)
+        case SegmentID.IEA:
+            try envelope.closeInterchange(segment)
+        default:
+            guard envelope.set != nil else {
+                throw segment.error("\(segment.idText) outside a transaction set")
+            }
+            envelope.countSegment()
+            fingerprint.add(segment)
+            try builder?.handle(segment)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,70 @@
+/// Monetary amounts of X12 "R" (decimal) elements, read exactly as integer cents.
+///
+/// Accepted text: an optional '-', digits, an optional '.', digits, at least one digit in
+/// all ("12", "12.3", ".28", "-1.27", "5."). More than two decimals are accepted only when
+/// the extra ones are zeros ("1.230" → 123 cents; "1.235" is refused). No '+', exponent,
+/// spaces or thousands separators. Values beyond ±(2^63 − 1) cents are refused, never
+/// trapped. Source elements: BPR02, CLP03–05, SVC02–03, CAS03/06/…, AMT02, PLB04/06/….
+enum X12Amount {
+    /// What reading an element as an amount gave.
+    enum Reading: Equatable {
+        case cents(Int)
+        /// The element is empty (or absent).
+        case empty
+        /// Not an X12 decimal, or more than two non-zero decimals.
+        case invalid
+        /// Too many digits for integer cents.
+        case tooLarge
+    }
+
+    /// Reads `bytes` (one element's text) as cents.
+    static func read(_ bytes: UnsafeRawBufferPointer) -> Reading {
+        if bytes.isEmpty { return .empty }
+        var index = 0
+        let negative = bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        var whole = 0
+        var fraction = 0
+        var fractionDigits = 0
+        var digits = 0
+        var seenPoint = false
+        var overflow = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: ".") {
+                if seenPoint { return .invalid }
+                seenPoint = true
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return .invalid }
+            digits += 1
+            let digit = Int(byte - 0x30)
+            if seenPoint {
+                fractionDigits += 1
+                if fractionDigits <= 2 {
+                    fraction = fraction * 10 + digit
+                } else if digit != 0 {
+                    return .invalid
+                }
+            } else if !overflow {
+                let (times, o1) = whole.multipliedReportingOverflow(by: 10)
+                let (plus, o2) = times.addingReportingOverflow(digit)
+                if o1 || o2 { overflow = true } else { whole = plus }
+            }
+        }
+        if digits == 0 { return .invalid }
+        if overflow { return .tooLarge }
+        if fractionDigits == 1 { fraction *= 10 }
+        let (hundreds, o1) = whole.multipliedReportingOverflow(by: 100)
+        let (total, o2) = hundreds.addingReportingOverflow(fraction)
+        if o1 || o2 { return .tooLarge }
+        return .cents(negative ? -total : total)
+    }
+
+    /// Reads text as cents (for tests and callers holding a String).
+    static func read(_ text: String) -> Reading {
+        var copy = Array(text.utf8)
+        return copy.withUnsafeMutableBytes { read(UnsafeRawBufferPointer($0)) }
+    }
+}
