@@ -81,3 +81,46 @@ test-tsan:
 		$(SANITIZER_TEST) --scratch-path fuzz/.build-tsan --sanitize=thread 2>&1 | tee fuzz/.build-tsan/test.log
 	@! grep -q "Sanitizer" fuzz/.build-tsan/test.log || { echo "ThreadSanitizer reported a problem"; exit 1; }
 test: test-sanitizers
+
+# ---------------------------------------------------------------------------------------
+# X12 835 reader (Sources/X12): make fuzz-835
+#
+#   make fuzz-835                    libFuzzer + ASan over ERAReader for FUZZ_SECONDS (600);
+#                                    non-zero exit on a crash, the input is left in
+#                                    fuzz/crashes/x12-*
+#   make fuzz-835 FUZZ_SECONDS=60    a shorter run
+#   make fuzz-835-replay             runs the seeds and fuzz/crashes/x12-* once (no fuzzing)
+#
+# The harness (fuzz/Fuzzer/X12ReaderFuzz.swift) is compiled with Sources/X12/*.swift as
+# module X12, except FingerprintHasher.swift (it imports Crypto, which plain swiftc does not
+# have): fuzz/Fuzzer/X12FingerprintStub.swift takes its place. Seeds: fuzz/corpus-835/
+# (committed) and the shared sample files $(FUZZ835_SAMPLES), both only read; new inputs go
+# to fuzz/.corpus-835/ (ignored). Turn each crash into a unit test in Tests/X12Tests.
+
+FUZZ835_BIN := fuzz/.build-fuzz/x12-reader-fuzz
+FUZZ835_SAMPLES ?= ../shared/data/x12/835
+FUZZ835_SOURCES = $(filter-out Sources/X12/FingerprintHasher.swift,$(sort $(wildcard Sources/X12/*.swift)))
+FUZZ835_HARNESS = fuzz/Fuzzer/X12ReaderFuzz.swift fuzz/Fuzzer/X12FingerprintStub.swift
+FUZZ835_FLAGS = -max_len=$(FUZZ_MAX_LEN) -rss_limit_mb=$(FUZZ_RSS_MB) -timeout=20 \
+	-dict=fuzz/x12.dict -use_value_profile=1 -print_final_stats=1 \
+	-artifact_prefix=fuzz/crashes/x12-
+
+.PHONY: fuzz-835 fuzz-835-build fuzz-835-replay
+
+fuzz-835-build: $(FUZZ835_BIN)
+
+$(FUZZ835_BIN): $(FUZZ835_HARNESS) $(FUZZ835_SOURCES) make/fuzz.mk
+	@mkdir -p $(@D)
+	$(SWIFTC) -O -sanitize=fuzzer,address -parse-as-library -module-name X12 \
+		$(FUZZ_SWIFTFLAGS) $(FUZZ835_HARNESS) $(FUZZ835_SOURCES) -o $@ \
+		2>&1 | { grep -v "Cannot export local symbol" || true; }; test $${PIPESTATUS[0]} -eq 0
+
+fuzz-835: $(FUZZ835_BIN)
+	@test -d $(FUZZ835_SAMPLES) || { echo "$(FUZZ835_SAMPLES) not found: the sample seeds are missing"; exit 2; }
+	@mkdir -p fuzz/.corpus-835 fuzz/crashes
+	$(FUZZ_ENV) $(FUZZ835_BIN) $(FUZZ835_FLAGS) -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) \
+		fuzz/.corpus-835 fuzz/corpus-835 $(FUZZ835_SAMPLES)
+
+fuzz-835-replay: $(FUZZ835_BIN)
+	@mkdir -p fuzz/crashes
+	$(FUZZ_ENV) $(FUZZ835_BIN) $(FUZZ835_FLAGS) $(wildcard fuzz/corpus-835/* $(FUZZ835_SAMPLES)/* fuzz/crashes/x12-crash-*)

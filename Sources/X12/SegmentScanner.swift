@@ -142,7 +142,8 @@ struct SegmentScanner {
     private mutating func readDelimiters(_ raw: UnsafeRawBufferPointer, at start: Int,
                                          atEnd: Bool) throws(X12Error) -> Bool {
         let available = raw.count - start
-        if available < 3 && !atEnd { return false }
+        // Four bytes tell an id (and the byte after it) whatever the chunking.
+        if available < 4 && !atEnd { return false }
         let offset = baseOffset + start
         if SegmentSplitter.hasPrefix(raw, at: start, "ISA") {
             if available < X12Delimiters.isaLength {

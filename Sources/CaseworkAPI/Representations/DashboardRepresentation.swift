@@ -58,4 +58,10 @@ enum DashboardRepresentation {
                                             ("items", .array(t.myOpenActivities.items.map(ActivityRepresentation.activity)))])),
         ])
     }
+
+    /// Active cases by appeal deadline: `{"past_due", "due_within_7_days", "due_within_30_days"}`.
+    static func appeals(_ a: AppealsDue) -> JSONValue {
+        .object([("past_due", .int(a.pastDue)), ("due_within_7_days", .int(a.dueWithin7Days)),
+                 ("due_within_30_days", .int(a.dueWithin30Days))])
+    }
 }

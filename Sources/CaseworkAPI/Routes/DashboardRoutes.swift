@@ -20,9 +20,11 @@ enum DashboardRoutes {
                 q.fail("created_before", "Must not be before created_after.")
             }
             try q.check()
-            return try EntityTag.conditionalJSON(ctx, today: Instant.now().day) {
+            let today = Instant.now().day
+            return try EntityTag.conditionalJSON(ctx, today: today) {
                 let insights = try ctx.store.dashboards.caseInsights(organizationID: ctx.organizationID, query: query)
-                return DashboardRepresentation.caseInsights(insights, query: query)
+                let appeals = try ctx.store.dashboards.appealsDue(organizationID: ctx.organizationID, today: today, query: query)
+                return DashboardRepresentation.caseInsights(insights, query: query).adding("appeals_due", DashboardRepresentation.appeals(appeals))
             }
         }
         table.add("GET", "/v1/dashboards/tier1") { ctx in
@@ -37,7 +39,8 @@ enum DashboardRoutes {
             let period = (from != nil || to != nil) ? Period(from: from, to: to) : Period(name ?? .thisQuarter, today: today)
             return try EntityTag.conditionalJSON(ctx, today: today) {
                 let tier = try ctx.store.dashboards.tierOne(caller: ctx.caller, period: period, listLimit: listLimit)
-                return DashboardRepresentation.tierOne(tier, period: period, today: today)
+                let appeals = try ctx.store.dashboards.appealsDue(organizationID: ctx.organizationID, today: today)
+                return DashboardRepresentation.tierOne(tier, period: period, today: today).adding("appeals_due", DashboardRepresentation.appeals(appeals))
             }
         }
     }

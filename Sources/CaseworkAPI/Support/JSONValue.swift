@@ -21,6 +21,12 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
     /// An array of strings.
     public static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
 
+    /// This object with one more member at the end; any other value unchanged.
+    public func adding(_ name: String, _ value: JSONValue) -> JSONValue {
+        guard case .object(let members) = self else { return self }
+        return .object(members + [(name, value)])
+    }
+
     public static func == (l: JSONValue, r: JSONValue) -> Bool {
         switch (l, r) {
         case (.null, .null): true

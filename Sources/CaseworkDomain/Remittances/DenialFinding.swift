@@ -21,7 +21,8 @@ public struct DenialFinding: Sendable, Hashable {
     /// The finding for a claim expecting `expected` cents after `remittances` (oldest first), or nil
     /// when nothing is denied.
     public static func find(expected: Cents, remittances: [RemittedClaim], categories: DenialCategories) -> DenialFinding? {
-        guard let newest = remittances.last(where: { !$0.isReversal }) ?? remittances.last else { return nil }
+        // Only an adjudication denies; a reversal alone takes back a payment and says nothing new.
+        guard let newest = remittances.last(where: { !$0.isReversal }) else { return nil }
         let paid = remittances.map(\.paid).sum()
         let costShare = remittances.map(\.patientResponsibility).sum()
         // Nothing is denied once the payer and the patient's share cover what was expected.

@@ -9,7 +9,6 @@ public enum PostingPlanner {
         var plan = PostingPlan()
         var claims = state.claims
         var refs: [String: ClaimRef] = [:]
-        var created: [ClaimRef: ClaimState] = [:]
         var taken = state.numbersTaken
         var order: [String] = []
 
@@ -26,13 +25,14 @@ public enum PostingPlanner {
                     }
                     taken.insert(number)
                     let ref = ClaimRef.new(plan.claimsToCreate.count)
+                    // A reversal carries the charge negated; the claim's bill is what was charged.
+                    let billed = remit.isReversal ? .zero - remit.charge : remit.charge
                     plan.claimsToCreate.append(PlannedClaim(
                         claimNumber: number, patient: remit.patient, serviceStart: remit.serviceStart, serviceEnd: remit.serviceEnd,
-                        billed: remit.isReversal ? .zero - remit.charge : remit.charge, payerClaimNumber: remit.payerClaimNumber))
+                        billed: billed, payerClaimNumber: remit.payerClaimNumber))
                     refs[key] = ref
-                    claims[key] = ClaimState(id: "", claimNumber: number, amounts: ClaimAmounts(billed: remit.charge, expected: .zero),
+                    claims[key] = ClaimState(id: "", claimNumber: number, amounts: ClaimAmounts(billed: billed, expected: .zero),
                                              remittances: [], activeCaseID: nil)
-                    created[ref] = claims[key]
                 }
                 order.append(key)
             }
@@ -41,15 +41,22 @@ public enum PostingPlanner {
                                               isReversal: remit.isReversal))
         }
 
-        // 2. Figures after the payment.
+        // 2. Figures after the payment. Paid and cost share sum every remit (a reversal nets out what
+        // it reverses). The newest adjudication says what was billed and may be collected: this
+        // payment's non-reversal CLPs of the claim (a split claim has several), charge − contractual.
         var findings: [String: DenialFinding] = [:]
+        var adjudications: [String: [RemittedClaim]] = [:]
+        for remit in payment.claims where !remit.isReversal { adjudications[remit.claimNumber, default: []].append(remit) }
         for key in order {
             guard var claim = claims[key], let ref = refs[key] else { continue }
             claim.amounts.paid = claim.remittances.map(\.paid).sum()
             claim.amounts.costShare = claim.remittances.map(\.patientResponsibility).sum()
-            if let newest = claim.remittances.last(where: { !$0.isReversal }) {
-                // The payer's newest adjudication says what may be collected: billed − contractual write-down.
-                claim.amounts.expected = claim.amounts.billed - newest.contractualAdjustment
+            if let newest = adjudications[key] {
+                claim.amounts.billed = newest.map(\.charge).sum()
+                claim.amounts.expected = claim.amounts.billed - newest.map(\.contractualAdjustment).sum()
+            } else if case .new = ref {
+                // Known only from a reversal of a payment never posted here: nothing is owed either way.
+                claim.amounts.expected = claim.amounts.paid + claim.amounts.costShare
             }
             let finding = DenialFinding.find(expected: claim.amounts.expected, remittances: claim.remittances, categories: state.categories)
             findings[key] = finding

@@ -31,4 +31,10 @@ enum DeadlineSQL {
         (SELECT MIN(\(claim)) FROM case_claims dl JOIN claims cl ON cl.id = dl.claim_id JOIN payers py ON py.id = cl.payer_id
          WHERE dl.case_id = c.id AND cl.outstanding_cents > 0)
         """
+
+    /// Over `cases c`: the earliest appeal deadline of its claims still open.
+    static let caseAppealDeadline = """
+        (SELECT MIN(\(appeal)) FROM case_claims dl JOIN claims cl ON cl.id = dl.claim_id JOIN payers py ON py.id = cl.payer_id
+         WHERE dl.case_id = c.id AND cl.outstanding_cents > 0)
+        """
 }

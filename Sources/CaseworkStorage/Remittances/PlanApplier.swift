@@ -140,20 +140,22 @@ struct PlanApplier {
     }
 
     private func updateClaim(_ id: String, _ update: ClaimUpdate, denial: FoundDenial?) throws {
-        guard let before = try db.queryOne("SELECT paid_cents, cost_share_cents, expected_cents, denial_carcs FROM claims WHERE id = ?", [.text(id)]) else { return }
+        guard let before = try db.queryOne("SELECT billed_cents, paid_cents, cost_share_cents, expected_cents, denial_carcs FROM claims WHERE id = ?",
+                                           [.text(id)]) else { return }
         let a = update.amounts
         let carcs = update.denialReasons.map(\.description).joined(separator: " ")
         try db.execute(
             """
-            UPDATE claims SET expected_cents = ?, paid_cents = ?, cost_share_cents = ?, denial_carcs = ?, denied_cents = ?,
+            UPDATE claims SET billed_cents = ?, expected_cents = ?, paid_cents = ?, cost_share_cents = ?, denial_carcs = ?, denied_cents = ?,
                 denial_category = ?, last_remitted_on = COALESCE(?, last_remitted_on), updated_at = ?
             WHERE id = ?
             """,
-            [SQLValue(a.expected.amount), SQLValue(a.paid.amount), SQLValue(a.costShare.amount), .text(carcs),
+            [SQLValue(a.billed.amount), SQLValue(a.expected.amount), SQLValue(a.paid.amount), SQLValue(a.costShare.amount), .text(carcs),
              SQLValue(denial?.finding.amount.amount ?? 0), SQLValue(denial?.finding.category), SQLValue(advice.paymentDate?.description),
              .text(now.description), .text(id)])
         try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "claim", entityID: id,
                             action: "remittance_posted", changes: [
+                                .init(field: "billed_cents", before: before.int("billed_cents"), after: a.billed.amount),
                                 .init(field: "paid_cents", before: before.int("paid_cents"), after: a.paid.amount),
                                 .init(field: "cost_share_cents", before: before.int("cost_share_cents"), after: a.costShare.amount),
                                 .init(field: "expected_cents", before: before.int("expected_cents"), after: a.expected.amount),

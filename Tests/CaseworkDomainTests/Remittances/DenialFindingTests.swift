@@ -52,3 +52,16 @@ import Testing
         #expect(DenialFinding.find(expected: remit.allowed, remittances: [remit], categories: custom)?.category == "eligibility")
     }
 }
+
+@Suite struct ReversalOnlyTests {
+    typealias F = RemittanceFixtures
+
+    @Test func aReversalAloneIsNoDenialAndOwesNothing() {
+        let reversal = F.remit("R", status: "22", charge: -5_000, paid: -4_000, [F.adj("CO-45", -1_000)])
+        #expect(DenialFinding.find(expected: .zero, remittances: [reversal], categories: .seed) == nil)
+        let plan = PostingPlanner.plan(F.payment([reversal]), state: F.state())
+        #expect(plan.claimsToCreate.first?.billed == Cents(5_000))
+        #expect(plan.claimUpdates.first?.amounts.outstanding == .zero)
+        #expect(plan.denials.isEmpty)
+    }
+}

@@ -17,6 +17,18 @@ import Testing
         #expect(plan.denials.isEmpty && plan.casesToOpen.isEmpty)
     }
 
+    @Test func aSplitClaimSumsItsAdjudicationsInOnePayment() {
+        // emedny_sample.txt: three CLPs with one claim number; the second is a CO-29 denial.
+        let plan = PostingPlanner.plan(F.payment([F.remit("P", charge: 3_425, paid: 3_425),
+                                                  F.remit("P", status: "2", charge: 3_400, paid: 0, [F.adj("CO-29", 3_400, .line)]),
+                                                  F.remit("P", status: "2", charge: 3_425, paid: 1_150, [F.adj("CO-251", 2_275, .line)])]),
+                                       state: F.state())
+        #expect(plan.claimsToCreate.count == 1)
+        #expect(plan.claimUpdates.first?.amounts == ClaimAmounts(billed: Cents(10_250), expected: Cents(10_250), paid: Cents(4_575)))
+        #expect(plan.denials.first?.finding.category == "timely filing")
+        #expect(plan.denials.first?.finding.amount == Cents(5_675))
+    }
+
     @Test func aNumberHeldByAnotherPayerGetsASuffix() {
         let plan = PostingPlanner.plan(F.payment([F.remit("A", charge: 100, paid: 100)]), state: F.state(taken: ["A", "A-2"]))
         #expect(plan.claimsToCreate.map(\.claimNumber) == ["A-3"])

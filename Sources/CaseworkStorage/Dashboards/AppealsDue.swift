@@ -1,0 +1,37 @@
+import CaseworkDomain
+
+/// Active cases by how soon their earliest appeal deadline falls (DESIGN §9 deadlines), counted
+/// against `today`: already past, within 7 days (today included), within 30 days (includes the 7).
+public struct AppealsDue: Sendable, Hashable {
+    public var pastDue: Int
+    public var dueWithin7Days: Int
+    public var dueWithin30Days: Int
+}
+
+extension DashboardRepository {
+    /// Appeal deadlines of the organization's active cases, optionally only those Case Insights'
+    /// filters select (`query`; its drill-down is ignored: these are totals).
+    public func appealsDue(organizationID: String, today: Day, query: CaseInsightsQuery? = nil) throws -> AppealsDue {
+        var scope = "c.organization_id = ?"
+        var bindings: [SQLValue] = [.text(organizationID)]
+        if let query {
+            var filters = query
+            filters.drillDown = nil
+            let shape = InsightsSQL(query: filters, organizationID: organizationID)
+            scope = shape.conditions
+            bindings = shape.bindings
+        }
+        let sql = """
+            SELECT COALESCE(SUM(d < ?), 0) AS past_due, COALESCE(SUM(d >= ? AND d < ?), 0) AS within_7,
+                   COALESCE(SUM(d >= ? AND d < ?), 0) AS within_30
+            FROM (SELECT \(DeadlineSQL.caseAppealDeadline) AS d FROM cases c WHERE \(scope) AND c.status = 'active') WHERE d IS NOT NULL
+            """
+        let t = SQLValue.text(today.description)
+        let week = SQLValue.text(today.adding(days: 7).description), month = SQLValue.text(today.adding(days: 30).description)
+        return try database.read { db in
+            let row = try db.queryOne(sql, [t, t, week, t, month] + bindings)
+            return AppealsDue(pastDue: row?.int("past_due") ?? 0, dueWithin7Days: row?.int("within_7") ?? 0,
+                              dueWithin30Days: row?.int("within_30") ?? 0)
+        }
+    }
+}

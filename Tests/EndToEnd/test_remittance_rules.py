@@ -1,0 +1,135 @@
+"""Work rules over the real 835 files (issue 8): which cases the posted denials opened, which claims were
+grouped, rule 1, and that posting again opens nothing. Expectations come from a model of the rules
+written here over the claims' final denials as the API reports them."""
+import datetime
+
+from remittance_support import era_files, fresh_org, post_835, snapshot
+
+
+def first_rule(rules, claim):
+    denial = claim["denial"]
+    for rule in sorted(rules, key=lambda r: (r["position"], r["id"])):
+        if rule["payer_id"] and rule["payer_id"] != claim["payer_id"]:
+            continue
+        if rule["category"] and rule["category"] != denial["category"]:
+            continue
+        if rule["carc_code"] and rule["carc_code"] not in [r["carc_code"] for r in denial["reasons"]]:
+            continue
+        if rule["minimum_denied_cents"] is not None and denial["amount_cents"] < rule["minimum_denied_cents"]:
+            continue
+        return rule
+    return None
+
+
+def test_three_rules_open_and_group_cases_from_the_shared_files(server):
+    client, ids = fresh_org(server, "Rules")
+    status, team, _ = client.post("/v1/teams", {"name": "COB desk", "member_ids": [ids["biller"]]})
+    assert status == 201, team
+    specs = [
+        {"name": "Timely filing to Ben", "category": "timely filing", "action": "open_case",
+         "owner": {"type": "user", "id": ids["biller"]}, "priority": "high", "follow_up_days": 7},
+        {"name": "COB grouped per payer", "category": "coordination of benefits", "action": "add_to_payer_case",
+         "owner": {"type": "team", "id": team["id"]}, "follow_up_days": 14},
+        {"name": "Big denials", "minimum_denied_cents": 100000, "action": "open_case", "priority": "low"},
+    ]
+    rules = []
+    for spec in specs:
+        status, rule, _ = client.post("/v1/rules", spec)
+        assert status == 201, rule
+        rules.append(rule)
+    assert [r["position"] for r in rules] == [1, 2, 3]
+    status, listed, _ = client.get("/v1/rules")
+    assert [r["id"] for r in listed["items"]] == [r["id"] for r in rules]
+
+    opened_by_post = []
+    for path in era_files():
+        status, body, _ = post_835(client, path.read_bytes())
+        assert status == 201, (path.name, body)
+        opened_by_post += [c["id"] for p in body["payments"] for c in p["cases_opened"]]
+    cases = {c["id"]: c for c in client.all_pages("/v1/cases?view=all")}
+    assert sorted(cases) == sorted(opened_by_post) and cases, "every case was opened by a posting"
+
+    claims = []
+    for summary in client.all_pages("/v1/claims?denied=true") + client.all_pages("/v1/claims?denied=false"):
+        status, claim, _ = client.get(f"/v1/claims/{summary['id']}")
+        claims.append(claim)
+    denied = [c for c in claims if c["denial"]]
+    assert len(denied) >= 10, "the shared files hold denials"
+    groups = {}
+    for claim in denied:
+        rule = first_rule(rules, claim)
+        holder = claim["active_case"]
+        if rule is None:
+            assert holder is None, (claim["claim_number"], "no rule matches: left for a person")
+            continue
+        assert holder is not None, (claim["claim_number"], rule["name"])
+        case = cases[holder["id"]]
+        assert case["subject"] == claim["denial"]["category"]
+        assert {r["carc_code"] for r in claim["denial"]["reasons"]} <= set(case["carc_codes"])
+        assert case["priority"] == rule["priority"]
+        assert (case["owner"] or {}).get("id") == (rule["owner"] or {}).get("id")
+        status, full, _ = client.get(f"/v1/cases/{holder['id']}")
+        paid_on = max(r["paid_on"] for r in claim["remittances"] if r["paid_on"])
+        if rule["follow_up_days"] is not None and rule["action"] == "open_case":
+            # The case's follow-up counts from the payment that opened it.
+            first_day = min(datetime.date.fromisoformat(r["paid_on"]) for r in claim["remittances"] if r["paid_on"])
+            assert full["follow_up_by"] is not None
+            assert first_day <= datetime.date.fromisoformat(full["follow_up_by"]) - datetime.timedelta(days=rule["follow_up_days"]) \
+                <= datetime.date.fromisoformat(paid_on)
+        if rule["action"] == "add_to_payer_case":
+            groups.setdefault((claim["payer_id"], claim["denial"]["category"]), set()).add(holder["id"])
+        else:
+            assert [c["claim_id"] for c in full["claims"]] == [claim["id"]], "open_case gives the claim a case of its own"
+    assert groups, "the COB rule grouped claims"
+    assert all(len(holders) == 1 for holders in groups.values()), groups
+
+    # Pinned from the files: emedny_sample.txt's claim (three CLPs, one claim number) is a CO-29 timely-filing denial.
+    emedny = next(c for c in claims if c["claim_number"] == "PATIENT ACCOUNT NUMBER")
+    assert emedny["denial"]["category"] == "timely filing" and emedny["denial"]["reasons"][0]["carc_code"] == "CO-29"
+    assert cases[emedny["active_case"]["id"]]["priority"] == "high"
+
+    # Rule 1: no claim is on two active cases.
+    held = [c["claim_id"] for case in cases.values() if case["status"] == "active"
+            for c in client.get(f"/v1/cases/{case['id']}")[1]["claims"]]
+    assert len(held) == len(set(held))
+
+    before = snapshot(client)
+    for path in era_files():
+        status, body, _ = post_835(client, path.read_bytes())
+        assert status == 200 and all(p["duplicate"] for p in body["payments"])
+    assert snapshot(client) == before
+
+
+def test_rules_are_admin_only_and_validated(server):
+    client, ids = fresh_org(server, "Rule admin")
+    from conftest import Client
+    biller = Client(server.port, ids["biller_token"])
+    assert biller.post("/v1/rules", {"name": "x", "action": "leave"})[0] == 403
+    assert biller.get("/v1/rules")[0] == 200
+    status, body, _ = client.post("/v1/rules", {"name": "", "action": "close_everything", "carc_code": "XX-1",
+                                                "category": "nonsense", "minimum_denied_cents": -5, "colour": "red"})
+    assert status == 422
+    pointers = sorted(e["pointer"] for e in body["errors"])
+    assert pointers == ["/action", "/carc_code", "/colour", "/minimum_denied_cents", "/name"], pointers
+    status, body, _ = client.post("/v1/rules", {"name": "Unknown subject", "action": "open_case", "category": "nonsense"})
+    assert status == 422 and body["errors"][0]["pointer"] in ("/subject", "/category"), body
+    status, rule, _ = client.post("/v1/rules", {"name": "Leave PR", "category": "patient responsibility", "action": "leave"})
+    assert status == 201
+    status, patched, _ = client.patch(f"/v1/rules/{rule['id']}", {"category": None, "priority": "high"})
+    assert status == 200 and patched["category"] is None and patched["priority"] == "high" and patched["name"] == "Leave PR"
+    assert client.delete(f"/v1/rules/{rule['id']}")[0] == 204
+    assert client.get(f"/v1/rules/{rule['id']}")[0] == 404
+
+
+def test_denial_categories_are_seeded_and_editable(server):
+    client, ids = fresh_org(server, "Categories")
+    status, body, _ = client.get("/v1/denial-categories")
+    table = {e["carc_code"]: e["subject"] for e in body["items"]}
+    assert table["29"] == "timely filing" and table["16"] == "missing information" and table["197"] == "authorization"
+    assert table["18"] == "duplicate claim" and table["50"] == "medical necessity" and table["22"] == "coordination of benefits"
+    status, entry, _ = client.request("PUT", "/v1/denial-categories/A1", body={"subject": "eligibility"})
+    assert status == 200 and entry == {"carc_code": "A1", "subject": "eligibility", "customized": True}
+    assert client.request("PUT", "/v1/denial-categories/29", body={"subject": "not a subject"})[0] == 422
+    assert client.request("PUT", "/v1/denial-categories/CO-29", body={"subject": "other"})[0] == 404
+    from conftest import Client
+    assert Client(server.port, ids["biller_token"]).request("PUT", "/v1/denial-categories/29", body={"subject": "other"})[0] == 403
