@@ -15,36 +15,68 @@ struct Fingerprint {
     /// Adds one segment of the set in canonical form.
     mutating func add(_ segment: X12Segment) {
         let component = segment.delimiters.component
-        let repetition = segment.delimiters.repetition
         // The element count once trailing empty elements (or ones made only of component
         // separators) are dropped.
         var last = segment.count
         while last >= 1 && Fingerprint.trimmedEnd(segment.bytes(last), component) == 0 { last -= 1 }
-        scratch.append(contentsOf: segment.bytes(0))
-        if last >= 1 {
-            for index in 1...last {
-                scratch.append(UInt8(ascii: "*"))
-                let value = segment.bytes(index)
-                let end = Fingerprint.trimmedEnd(value, component)
-                for position in 0..<end {
-                    let byte = value[position]
-                    if byte == component {
-                        scratch.append(UInt8(ascii: ":"))
-                    } else if byte == repetition {
-                        scratch.append(UInt8(ascii: "^"))
-                    } else {
-                        switch byte {
-                        case UInt8(ascii: "*"), UInt8(ascii: ":"), UInt8(ascii: "^"), UInt8(ascii: "~"):
-                            scratch.append(0xFF)
-                        default: break
-                        }
-                        scratch.append(byte)
-                    }
-                }
+        if Fingerprint.isCanonical(segment, keeping: last) {
+            // The common case (files written with * : ^ ~): the bytes are their own
+            // canonical form, copied at once.
+            let end = segment.ends[last]
+            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: segment.buffer[segment.start..<end]))
+        } else {
+            scratch.append(contentsOf: segment.bytes(0))
+            if last >= 1 {
+                for index in 1...last { appendElement(segment.bytes(index), segment.delimiters) }
             }
         }
         scratch.append(UInt8(ascii: "~"))
         if scratch.count >= Fingerprint.flushSize { flush() }
+    }
+
+    /// Appends '*' and one element in canonical form (trailing components dropped).
+    private mutating func appendElement(_ value: UnsafeRawBufferPointer, _ delimiters: X12Delimiters) {
+        scratch.append(UInt8(ascii: "*"))
+        let end = Fingerprint.trimmedEnd(value, delimiters.component)
+        for position in 0..<end {
+            let byte = value[position]
+            if byte == delimiters.component {
+                scratch.append(UInt8(ascii: ":"))
+            } else if byte == delimiters.repetition {
+                scratch.append(UInt8(ascii: "^"))
+            } else {
+                switch byte {
+                case UInt8(ascii: "*"), UInt8(ascii: ":"), UInt8(ascii: "^"), UInt8(ascii: "~"):
+                    scratch.append(0xFF)
+                default: break
+                }
+                scratch.append(byte)
+            }
+        }
+    }
+
+    /// Whether elements 0...`last` of `segment` are already in canonical form: delimiters
+    /// `*` and `:` (and `^` or none for repetitions), no element ending in a component
+    /// separator, no content byte that would need escaping ('^' without a repetition
+    /// separator, '~' when the terminator is another byte).
+    private static func isCanonical(_ segment: X12Segment, keeping last: Int) -> Bool {
+        let delimiters = segment.delimiters
+        guard delimiters.element == UInt8(ascii: "*"), delimiters.component == UInt8(ascii: ":") else { return false }
+        if let repetition = delimiters.repetition, repetition != UInt8(ascii: "^") { return false }
+        if last >= 1 {
+            for index in 1...last {
+                let value = segment.bytes(index)
+                if let final = value.last, final == UInt8(ascii: ":") { return false }
+            }
+        }
+        let body = UnsafeRawBufferPointer(rebasing: segment.buffer[segment.start..<segment.ends[last]])
+        if delimiters.repetition == nil && SegmentSplitter.find(UInt8(ascii: "^"), in: body, from: 0) != nil {
+            return false
+        }
+        if delimiters.terminator != UInt8(ascii: "~") && SegmentSplitter.find(UInt8(ascii: "~"), in: body, from: 0) != nil {
+            return false
+        }
+        return true
     }
 
     /// The lowercase hex SHA-256 of every segment added since the last call; starts over.

@@ -22,6 +22,11 @@ struct PaymentBuilder {
     var sawTRN = false
     var bprSegment = 0
 
+    /// A builder with no set (placeholder between sets).
+    init() {
+        payment = ERAPayment()
+    }
+
     /// A builder for the set whose ST is `start`; `version` from ST03 or GS08.
     init(start: X12Segment, version: String?) {
         payment = ERAPayment(version: start.optionalString(3) ?? version, transactionControlNumber: start.string(2),
@@ -119,6 +124,10 @@ struct PaymentBuilder {
     }
 
     private mutating func readREF(_ segment: X12Segment) {
+        switch context {
+        case .payer, .payee, .claim, .line: break
+        default: return
+        }
         let reference = ERAReference(qualifier: segment.string(1), value: segment.string(2))
         switch context {
         case .payer: payment.payer.additionalIDs.append(reference)

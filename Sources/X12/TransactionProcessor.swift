@@ -6,7 +6,9 @@
 /// SE), and whatever the tracker and builder raise.
 struct TransactionProcessor {
     var envelope = EnvelopeTracker()
-    private var builder: PaymentBuilder?
+    /// The builder of the open set (a fresh one at each ST; unused between sets). Not an
+    /// Optional: mutating a large struct through optional chaining copied it per segment.
+    private var builder = PaymentBuilder()
     private var fingerprint = Fingerprint()
     /// File-level warnings (a missing envelope).
     private(set) var warnings: [X12Warning] = []
@@ -24,9 +26,8 @@ struct TransactionProcessor {
             fingerprint.reset()
         case SegmentID.SE:
             let warning = try envelope.closeSet(segment)
-            guard var builder else { return nil }
-            self.builder = nil
             var payment = try builder.finish(at: segment)
+            builder = PaymentBuilder()
             payment.fingerprint = fingerprint.finish()
             if let warning { payment.warnings.append(warning) }
             return payment
@@ -40,7 +41,7 @@ struct TransactionProcessor {
             }
             envelope.countSegment()
             fingerprint.add(segment)
-            try builder?.handle(segment)
+            try builder.handle(segment)
         }
         return nil
     }

@@ -108,9 +108,13 @@ struct X12Segment {
     /// Element `index` with its component separators written as ':' and trailing empty
     /// components dropped (SVC01 "HC>99213>25" → "HC:99213:25"); nil when empty.
     func composite(_ index: Int) -> String? {
-        var parts = components(index)
-        while let last = parts.last, last.isEmpty { parts.removeLast() }
-        return parts.isEmpty ? nil : parts.joined(separator: ":")
+        let value = bytes(index)
+        var end = value.count
+        while end > 0 && value[end - 1] == delimiters.component { end -= 1 }
+        if end == 0 { return nil }
+        let kept = UnsafeRawBufferPointer(rebasing: value[0..<end])
+        if delimiters.component == UInt8(ascii: ":") { return String(decoding: kept, as: UTF8.self) }
+        return String(decoding: kept.map { $0 == delimiters.component ? UInt8(ascii: ":") : $0 }, as: UTF8.self)
     }
 
     /// "CLP04" for element 4 of a CLP.

@@ -33,10 +33,11 @@ def test_configuration_flags_are_applied_and_printed_as_one_line(server):
 def test_every_flag_is_applied_and_printed(make_server):
     srv = make_server("--header-timeout", "1.5", "--idle-timeout", "7", "--max-connections", "33",
                       "--max-body-bytes", "4321", "--max-header-bytes", "5000", "--max-header-count", "12",
-                      "--max-request-line-bytes", "777", "--shutdown-grace", "2.5")
+                      "--max-request-line-bytes", "777", "--shutdown-grace", "2.5", "--max-remittance-bytes", "98765")
     config = dict(item.split("=", 1) for item in srv.config_line().split(":", 1)[1].split())
     assert config == {"host": "127.0.0.1", "port": str(srv.port), "max-request-line-bytes": "777",
                       "max-header-bytes": "5000", "max-header-count": "12", "max-body-bytes": "4321",
+                      "max-body-bytes[/v1/remittances]": "98765",
                       "header-timeout": "1.5s", "idle-timeout": "7.0s", "max-connections": "33",
                       "shutdown-grace": "2.5s"}
     assert rejected_status(srv.port, b"POST /healthz HTTP/1.1\r\n" + H + b"Content-Length: 4322\r\n\r\n") == 413

@@ -7,7 +7,9 @@ import yaml
 
 from test_tenancy import SPEC, bodies
 
-ADMIN_ONLY = {("post", "/v1/users"), ("post", "/v1/teams"), ("post", "/v1/payers"), ("post", "/v1/subjects"), ("get", "/v1/audit")}
+ADMIN_ONLY = {("post", "/v1/users"), ("post", "/v1/teams"), ("post", "/v1/payers"), ("post", "/v1/subjects"), ("get", "/v1/audit"),
+              ("patch", "/v1/payers/{id}"), ("post", "/v1/rules"), ("patch", "/v1/rules/{id}"), ("delete", "/v1/rules/{id}"),
+              ("put", "/v1/denial-categories/{carc}"), ("patch", "/v1/settings")}
 ANY_ROLE = {("post", "/v1/tokens"), ("delete", "/v1/tokens/{id}")}
 
 
@@ -22,7 +24,7 @@ def operations():
 def test_roles_gate_every_change(server, client, fixture_data):
     viewer = type(client)(client.port, server.viewer_token)
     biller = type(client)(client.port, server.biller_token)
-    ids = {"id": "x_" + "0" * 32, "claim_id": "clm_" + "0" * 32}
+    ids = {"id": "x_" + "0" * 32, "claim_id": "clm_" + "0" * 32, "carc": "16"}
     known = bodies({"user": ids["id"], "payer": ids["id"], "patient": ids["id"], "claim": ids["claim_id"], "case": ids["id"]})
     checked = 0
     for method, path in operations():
@@ -39,7 +41,7 @@ def test_roles_gate_every_change(server, client, fixture_data):
         else:
             assert status != 403, f"biller {method.upper()} {path} -> 403"
         checked += 1
-    assert checked >= 16
+    assert checked >= 22
     # Nothing the viewer sent became a change: the only new audit events are the token issued above.
     events = client.all_pages("/v1/audit?actor_id=" + viewer.get("/v1/me")[1]["user"]["id"])
     assert {e["action"] for e in events} <= {"create", "revoke"} and all(e["entity_type"] == "token" for e in events)

@@ -8,6 +8,8 @@ import re
 import pytest
 import yaml
 
+import x12_builder
+
 SPEC = pathlib.Path(__file__).resolve().parents[2] / "openapi.yaml"
 
 
@@ -32,6 +34,12 @@ def bodies(ids):
         ("post", "/v1/cases/{id}/activities"): {"kind": "note", "subject": "x"},
         ("patch", "/v1/activities/{id}"): {"subject": "x"},
         ("post", "/v1/tokens"): None,
+        # The body is an 835 file, not JSON: B's own posting is covered by the remittance tests.
+        ("post", "/v1/remittances"): None,
+        ("post", "/v1/rules"): {"name": "B rule", "action": "open_case", "payer_id": ids["payer"]},
+        ("patch", "/v1/rules/{id}"): {"name": "Renamed by B"},
+        ("patch", "/v1/payers/{id}"): {"appeal_days": 30},
+        ("patch", "/v1/settings"): {"auto_resolve_paid_cases": False},
     }
 
 
@@ -39,7 +47,8 @@ def kind_of(path, name):
     if name == "claim_id":
         return "claim"
     return {"users": "user", "teams": "team", "payers": "payer", "patients": "patient", "claims": "claim",
-            "cases": "case", "activities": "activity", "tokens": "token"}[path.split("/")[2]]
+            "cases": "case", "activities": "activity", "tokens": "token", "rules": "rule",
+            "remittances": "remittance"}[path.split("/")[2]]
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +60,14 @@ def a_ids(client, fixture_data):
     assert status == 201, case
     status, activity, _ = client.post(f"/v1/cases/{case['id']}/activities", {"kind": "note", "subject": "A's note"})
     status, token, _ = client.post("/v1/tokens")
+    status, rule, _ = client.post("/v1/rules", {"name": "A's rule", "action": "leave"})
+    assert status == 201, rule
+    era = x12_builder.file([x12_builder.claim_with_paid("TEN-1", 0, cas=[("CO", "16", 10000)])], trace="TENANCY-A")
+    status, posted, _ = client.request("POST", "/v1/remittances", raw=era, headers={"Content-Type": "application/edi-x12"})
+    assert status == 201, posted
     return {"user": me["user"]["id"], "team": team["id"], "payer": claim["payer_id"], "patient": claim["patient_id"],
-            "claim": claim["id"], "case": case["id"], "activity": activity["id"], "token": token["id"]}
+            "claim": claim["id"], "case": case["id"], "activity": activity["id"], "token": token["id"], "rule": rule["id"],
+            "remittance": posted["payments"][0]["remittance_id"]}
 
 
 def test_other_organizations_see_nothing(client, wire_client, a_ids):
@@ -84,7 +99,7 @@ def test_other_organizations_see_nothing(client, wire_client, a_ids):
                 continue
             fake_body = json.loads(json.dumps(real_body).replace(a_ids["claim"], fake["claim"]).replace(a_ids["case"], fake["case"])
                                    .replace(a_ids["payer"], fake["payer"]).replace(a_ids["patient"], fake["patient"])
-                                   .replace(a_ids["user"], fake["user"])) if real_body is not None else None
+                                   .replace(a_ids["user"], fake["user"]).replace(a_ids["rule"], fake["rule"])) if real_body is not None else None
             real = wire_client.request(method.upper(), target(a_ids), body=real_body)
             ghost = wire_client.request(method.upper(), target(fake), body=fake_body)
             def normal(response):
