@@ -75,21 +75,15 @@ public struct ERAReader {
     var statistics: SegmentScanner.Statistics { scanner.statistics }
 
     private mutating func run(atEnd: Bool) throws(X12Error) -> [ERAPayment] {
-        var completed: [ERAPayment] = []
-        var scanner = SegmentScanner()
-        swap(&scanner, &self.scanner)
-        defer { swap(&scanner, &self.scanner) }
-        do {
-            try scanner.drain(atEnd: atEnd, isTopLevel: { processor.envelope.atTopLevel }) {
-                (segment) throws(X12Error) in
-                if let payment = try processor.handle(segment) { completed.append(payment) }
-            }
+        do throws(X12Error) {
+            try scanner.drain(atEnd: atEnd, handler: &processor)
         } catch {
             failure = error
             processor = TransactionProcessor()
             throw error
         }
-        return completed
+        defer { processor.completed.removeAll() }
+        return processor.completed
     }
 
     private mutating func fail(_ error: X12Error) -> X12Error {

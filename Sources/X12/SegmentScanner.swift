@@ -1,3 +1,11 @@
+/// Takes the segments a `SegmentScanner` finds.
+protocol SegmentHandler {
+    /// Whether an interchange (ISA) or a bare transaction set (ST) may start here.
+    var atTopLevel: Bool { get }
+    /// Takes one segment, valid only during the call.
+    mutating func handle(_ segment: X12Segment) throws(X12Error)
+}
+
 /// Turns a stream of bytes, fed in chunks of any size, into segments.
 ///
 /// Holds only the bytes of the segment not yet terminated (at most `maxSegmentLength`),
@@ -37,28 +45,27 @@ struct SegmentScanner {
         pending.append(contentsOf: bytes)
     }
 
-    /// Hands every complete segment of the bytes fed so far to `handle`, in order, and keeps
-    /// the unfinished rest. With `atEnd`, the rest must be padding (or an unterminated IEA).
-    /// `isTopLevel` tells whether an interchange or bare set may start (nothing open).
-    mutating func drain(atEnd: Bool, isTopLevel: () -> Bool,
-                        handle: (X12Segment) throws(X12Error) -> Void) throws(X12Error) {
+    /// Hands every complete segment of the bytes fed so far to `handler`, in order, and
+    /// keeps the unfinished rest. With `atEnd`, the rest must be padding (or an unterminated
+    /// IEA). The handler also tells whether an interchange or bare set may start.
+    mutating func drain<Handler: SegmentHandler>(atEnd: Bool, handler: inout Handler) throws(X12Error) {
         var buffer: [UInt8] = []
         swap(&buffer, &pending)
         let consumed = try buffer.withUnsafeBufferPointer { (pointer) throws(X12Error) -> Int in
-            try scan(UnsafeRawBufferPointer(pointer), atEnd: atEnd, isTopLevel: isTopLevel, handle: handle)
+            try scan(UnsafeRawBufferPointer(pointer), atEnd: atEnd, handler: &handler)
         }
         buffer.removeFirst(consumed)
         baseOffset += consumed
         pending = buffer
     }
 
-    private mutating func scan(_ raw: UnsafeRawBufferPointer, atEnd: Bool, isTopLevel: () -> Bool,
-                               handle: (X12Segment) throws(X12Error) -> Void) throws(X12Error) -> Int {
+    private mutating func scan<Handler: SegmentHandler>(_ raw: UnsafeRawBufferPointer, atEnd: Bool,
+                                                        handler: inout Handler) throws(X12Error) -> Int {
         var position = 0
         var ends: [Int] = []
         ends.reserveCapacity(32)
         while true {
-            let topLevel = isTopLevel()
+            let topLevel = handler.atTopLevel
             guard let start = try skipPadding(raw, from: position, topLevel: topLevel, atEnd: atEnd) else { break }
             position = start
             if start == raw.count { break }
@@ -72,7 +79,7 @@ struct SegmentScanner {
                 searchFrom = baseOffset + raw.count
                 try checkLength(raw.count - start, raw, start)
                 if atEnd {
-                    try finishUnterminated(raw, start: start, delimiters: delimiters, ends: &ends, handle: handle)
+                    try finishUnterminated(raw, start: start, delimiters: delimiters, ends: &ends, handler: &handler)
                     position = raw.count
                 }
                 break
@@ -81,7 +88,7 @@ struct SegmentScanner {
             var end = terminator
             if delimiters.terminator == 0x0A && end > start && raw[end - 1] == 0x0D { end -= 1 }
             try checkLength(end - start, raw, start)
-            try emit(raw, start: start, end: end, delimiters: delimiters, ends: &ends, handle: handle)
+            try emit(raw, start: start, end: end, delimiters: delimiters, ends: &ends, handler: &handler)
             position = terminator + 1
             searchFrom = baseOffset + position
         }
@@ -89,9 +96,10 @@ struct SegmentScanner {
     }
 
     /// Splits, checks and hands out one segment.
-    private mutating func emit(_ raw: UnsafeRawBufferPointer, start: Int, end: Int, delimiters: X12Delimiters,
-                               ends: inout [Int],
-                               handle: (X12Segment) throws(X12Error) -> Void) throws(X12Error) {
+    private mutating func emit<Handler: SegmentHandler>(
+        _ raw: UnsafeRawBufferPointer, start: Int, end: Int, delimiters: X12Delimiters, ends: inout [Int],
+        handler: inout Handler
+    ) throws(X12Error) {
         segmentCount += 1
         statistics.segments += 1
         statistics.bytesScanned += end - start
@@ -111,7 +119,7 @@ struct SegmentScanner {
                            message: SegmentSplitter.badIDMessage(raw, start: start, idEnd: ends[0],
                                                                  delimiters: delimiters))
         }
-        try handle(X12Segment(buffer: raw, start: start, ends: ends, id: id, number: segmentCount, offset: offset,
+        try handler.handle(X12Segment(buffer: raw, start: start, ends: ends, id: id, number: segmentCount, offset: offset,
                               delimiters: delimiters))
     }
 
@@ -186,14 +194,15 @@ struct SegmentScanner {
 
     /// The input ended inside a segment: an IEA lacking only its terminator is read, with a
     /// warning; anything else is a truncated input.
-    private mutating func finishUnterminated(_ raw: UnsafeRawBufferPointer, start: Int, delimiters: X12Delimiters,
-                                             ends: inout [Int],
-                                             handle: (X12Segment) throws(X12Error) -> Void) throws(X12Error) {
+    private mutating func finishUnterminated<Handler: SegmentHandler>(
+        _ raw: UnsafeRawBufferPointer, start: Int, delimiters: X12Delimiters, ends: inout [Int],
+        handler: inout Handler
+    ) throws(X12Error) {
         var end = raw.count
         while end > start, [0x0D, 0x0A, 0x20, 0x09].contains(raw[end - 1]) { end -= 1 }
         let id = SegmentSplitter.guessID(raw, start: start)
         if id == "IEA", end > start + 3, raw[start + 3] == delimiters.element {
-            try emit(raw, start: start, end: end, delimiters: delimiters, ends: &ends, handle: handle)
+            try emit(raw, start: start, end: end, delimiters: delimiters, ends: &ends, handler: &handler)
             warnings.append(X12Warning(segmentNumber: segmentCount, byteOffset: baseOffset + start, segmentID: "IEA",
                                        message: "the last segment has no segment terminator \(terminatorText)"))
             return

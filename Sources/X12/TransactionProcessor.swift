@@ -1,20 +1,24 @@
 /// Routes each segment: envelope segments (ISA, GS, ST, SE, GE, IEA) to the
 /// `EnvelopeTracker`, the others to the `PaymentBuilder` of the open set and to its
-/// `Fingerprint`. Returns each payment as its SE closes it.
+/// `Fingerprint`. Collects each payment as its SE closes it, in `completed`.
 ///
 /// Errors: a segment other than ISA/GS/ST/GE/IEA outside a transaction set (e.g. a CLP after
 /// SE), and whatever the tracker and builder raise.
-struct TransactionProcessor {
+struct TransactionProcessor: SegmentHandler {
     var envelope = EnvelopeTracker()
     /// The builder of the open set (a fresh one at each ST; unused between sets). Not an
     /// Optional: mutating a large struct through optional chaining copied it per segment.
     private var builder = PaymentBuilder()
     private var fingerprint = Fingerprint()
+    /// Payments completed and not yet taken by the reader.
+    var completed: [ERAPayment] = []
     /// File-level warnings (a missing envelope).
     private(set) var warnings: [X12Warning] = []
 
-    /// Takes one segment; returns the payment it completes, if it is an SE.
-    mutating func handle(_ segment: X12Segment) throws(X12Error) -> ERAPayment? {
+    var atTopLevel: Bool { envelope.atTopLevel }
+
+    /// Takes one segment; an SE adds its payment to `completed`.
+    mutating func handle(_ segment: X12Segment) throws(X12Error) {
         switch segment.id {
         case SegmentID.ISA:
             try envelope.openInterchange(segment)
@@ -30,7 +34,7 @@ struct TransactionProcessor {
             builder = PaymentBuilder()
             payment.fingerprint = fingerprint.finish()
             if let warning { payment.warnings.append(warning) }
-            return payment
+            completed.append(payment)
         case SegmentID.GE:
             try envelope.closeGroup(segment)
         case SegmentID.IEA:
@@ -43,6 +47,5 @@ struct TransactionProcessor {
             fingerprint.add(segment)
             try builder.handle(segment)
         }
-        return nil
     }
 }

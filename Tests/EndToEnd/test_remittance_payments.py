@@ -128,3 +128,12 @@ def test_dashboards_count_appeals_by_how_soon_they_are_due(server):
     assert client.get("/v1/dashboards/tier1")[1]["appeals_due"] == {"past_due": 1, "due_within_7_days": 0, "due_within_30_days": 0}
     assert client.post(f"/v1/cases/{case['id']}/cancel", {})[0] == 200
     assert client.get("/v1/dashboards/tier1")[1]["appeals_due"]["past_due"] == 0
+
+
+def test_payment_received_clears_when_the_case_moves_on(server):
+    client, _ = fresh_org(server, "Flag clears")
+    case = denied_then_case(client, "FC")
+    pay(client, "FC", ["FC-A", "FC-B"], "FC-PAY")
+    assert client.get(f"/v1/cases/{case['id']}")[1]["payment_received"] is True
+    status, moved, _ = client.patch(f"/v1/cases/{case['id']}", {"stage": "in_progress"})
+    assert status == 200 and moved["payment_received"] is False

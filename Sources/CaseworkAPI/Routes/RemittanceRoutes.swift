@@ -21,7 +21,7 @@ enum RemittanceRoutes {
             }
             var q = QueryReader(ctx.request.query)
             let name = q.string("file_name")
-            if let name, name.isEmpty || name.utf8.count > 200 { q.fail("file_name", "Use 1 to 200 characters.") }
+            if let name, name.isEmpty || name.utf8.count > 200 { q.fail("file_name", "Use 1 to 200 bytes of text.") }
             try q.check()
             let result = try ctx.store.remittances.post(caller: ctx.caller, sourceName: name, today: Instant.now().day, bytes: ctx.request.body)
             return Responses.json(RemittanceRepresentation.file(result), status: result.postedAnything ? 201 : 200)

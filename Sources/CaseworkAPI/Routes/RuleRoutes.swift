@@ -10,6 +10,7 @@ enum RuleRoutes {
         }
         table.add("POST", "/v1/rules", role: .admin) { ctx in
             let input = try RequestBody.decode(RuleBody.self, from: ctx.request).validated(over: nil)
+            try requireCategory(ctx, input)
             let stored = try ctx.store.rules.add(organizationID: ctx.organizationID, input: input, actorID: ctx.caller.userID)
             return Responses.json(rule(stored), status: 201, headers: [("Location", "/v1/rules/\(stored.id)")])
         }
@@ -20,6 +21,7 @@ enum RuleRoutes {
             let id = ctx.parameter("id")
             guard let current = try ctx.store.rules.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("rule", id) }
             let input = try RequestBody.decode(RuleBody.self, from: ctx.request).validated(over: current)
+            try requireCategory(ctx, input)
             return Responses.json(rule(try ctx.store.rules.update(organizationID: ctx.organizationID, id: id, input: input, actorID: ctx.caller.userID)))
         }
         table.add("DELETE", "/v1/rules/{id}", role: .admin) { ctx in
@@ -52,6 +54,14 @@ enum RuleRoutes {
             if let auto = body.auto_resolve_paid_cases { current.autoResolvePaidCases = auto }
             return Responses.json(settings(try ctx.store.organizations.update(organizationID: ctx.organizationID, settings: current,
                                                                               actorID: ctx.caller.userID)))
+        }
+    }
+
+    /// A rule's category must be one of the organization's subjects: 422 at `/category`.
+    static func requireCategory(_ ctx: RequestContext, _ input: WorkRuleInput) throws {
+        guard let category = input.category else { return }
+        guard try ctx.store.organizations.subjects(organizationID: ctx.organizationID).contains(category) else {
+            throw APIError.validation([FieldError(pointer: "/category", "\"\(category)\" is not in the organization's subject list (GET /v1/subjects).")])
         }
     }
 

@@ -18,6 +18,10 @@ public struct DenialFinding: Sendable, Hashable {
     /// The case subject: the category of the largest reason, `underpayment`, or `other`.
     public var category: String
 
+    public init(kind: Kind, amount: Cents, reasons: [CARC], remarkCodes: [String], category: String) {
+        self.kind = kind; self.amount = amount; self.reasons = reasons; self.remarkCodes = remarkCodes; self.category = category
+    }
+
     /// The finding for a claim expecting `expected` cents after `remittances` (oldest first), or nil
     /// when nothing is denied.
     public static func find(expected: Cents, remittances: [RemittedClaim], categories: DenialCategories) -> DenialFinding? {

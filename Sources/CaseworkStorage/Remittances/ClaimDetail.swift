@@ -46,7 +46,8 @@ extension ClaimRepository {
                 denial = ClaimDenial(
                     kind: claim.isDenied ? "denial" : "underpayment",
                     amountCents: amount != 0 ? amount : reasons.map(\.amountCents).reduce(0, +),
-                    category: category ?? reasons.first.map(\.category) ?? DenialCategories.fallback, reasons: reasons,
+                    // The organization's table as it is now: changing a category shows at once.
+                    category: reasons.first.map(\.category) ?? category ?? DenialCategories.fallback, reasons: reasons,
                     remarkCodes: history.last { $0.statusCode != "22" }?.remarkCodes ?? [])
             }
             return ClaimDetail(record: record, remittances: history, denial: denial,

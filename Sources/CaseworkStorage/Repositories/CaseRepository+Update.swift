@@ -40,13 +40,16 @@ extension CaseRepository {
             """
             UPDATE cases SET patient_id = ?, subject = ?, description = ?, follow_up_by = ?, priority = ?,
                 owner_type = ?, owner_id = ?, stage = ?, status = ?, resolution_note = ?, resolved_at = ?, canceled_at = ?,
-                updated_at = ?, updated_by = ?, revision = revision + 1
+                updated_at = ?, updated_by = ?, revision = revision + 1,
+                payment_received = CASE WHEN ? THEN payment_received ELSE 0 END
             WHERE id = ?
             """,
             [SQLValue(after.patientID), .text(after.subject), .text(after.description), SQLValue(after.followUpBy?.description),
              .text(after.priority.rawValue), SQLValue(after.owner?.kind), SQLValue(after.owner?.id), .text(after.stage.rawValue),
              .text(after.status.rawValue), SQLValue(after.resolutionNote), SQLValue(after.resolvedAt?.description),
-             SQLValue(after.canceledAt?.description), .text(at.description), .text(caller.userID), .text(after.id)])
+             SQLValue(after.canceledAt?.description), .text(at.description), .text(caller.userID),
+             // The payment-received flag belongs to an active case awaiting payment; it clears when the case moves on.
+             SQLValue(after.status == .active && after.stage == .awaitingPayment), .text(after.id)])
         if before == nil || before?.tags != after.tags || before?.carcCodes != after.carcCodes
             || before?.resolvedCarcCodes != after.resolvedCarcCodes {
             try saveLabels(db, after)

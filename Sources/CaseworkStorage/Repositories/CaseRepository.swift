@@ -9,12 +9,15 @@ public struct CaseRepository: Sendable {
     /// - Throws: `CaseRuleViolation` (no claims, duplicate claim, payer mismatch, unknown subject,
     ///   resolved codes not disputed, submission of another claim, claim held by an active case);
     ///   `StorageError.invalidReference` for an unknown claim, submission or owner.
+    /// A case opened without an owner gets one from the first work rule its payer, subject, CARCs
+    /// and denied amount match (and the rule's follow-up when none was given).
     public func create(caller: Caller, newCase: NewCase) throws -> CaseRecord {
-        try database.write { db in try Self.create(db, caller: caller, newCase: newCase) }
+        try database.write { db in try Self.create(db, caller: caller, newCase: newCase, applyRules: true) }
     }
 
-    static func create(_ db: SQLiteConnection, caller: Caller, newCase: NewCase) throws -> CaseRecord {
+    static func create(_ db: SQLiteConnection, caller: Caller, newCase: NewCase, applyRules: Bool = false) throws -> CaseRecord {
         let org = caller.organizationID
+        var newCase = newCase
         try Self.requireSubject(db, organizationID: org, subject: newCase.subject)
         var facts: [(claimID: String, payerID: String, patientID: String?)] = []
         for (index, link) in newCase.claims.enumerated() {
@@ -22,6 +25,9 @@ public struct CaseRepository: Sendable {
             facts.append((claim.id, claim.payerID, claim.patientID))
         }
         let payerID = try CaseRules.sharedPayer(of: facts.map { ($0.claimID, $0.payerID) })
+        if applyRules, newCase.owner == nil {
+            try Self.assignByRule(db, organizationID: org, payerID: payerID, newCase: &newCase, claimIDs: facts.map(\.claimID))
+        }
         if let owner = newCase.owner { try Self.requireOwner(db, organizationID: org, owner: owner) }
         let carcs = CaseRules.distinct(newCase.carcCodes)
         let resolved = CaseRules.distinct(newCase.resolvedCarcCodes)
@@ -62,6 +68,20 @@ public struct CaseRepository: Sendable {
             throw StorageError.notFound(entity: "case", id: theCase.id)
         }
         return record
+    }
+
+    /// Owner (and follow-up, when absent) from the first matching rule that opens or groups cases.
+    static func assignByRule(_ db: SQLiteConnection, organizationID: String, payerID: String, newCase: inout NewCase, claimIDs: [String]) throws {
+        let rules = try WorkRuleRepository.rules(db, organizationID: organizationID)
+        guard !rules.isEmpty else { return }
+        var denied = 0
+        for id in claimIDs {
+            denied += try db.queryOne("SELECT denied_cents FROM claims WHERE id = ?", [.text(id)])?.int("denied_cents") ?? 0
+        }
+        let finding = DenialFinding(kind: .denial, amount: Cents(denied), reasons: newCase.carcCodes, remarkCodes: [], category: newCase.subject)
+        guard let rule = WorkRule.first(of: rules, payerID: payerID, finding: finding), rule.action != .leave, let owner = rule.owner else { return }
+        newCase.owner = owner
+        if newCase.followUpBy == nil, let days = rule.followUpDays { newCase.followUpBy = Instant.now().day.adding(days: days) }
     }
 
     /// The case `id` of the organization, or nil.
