@@ -1,52 +1,71 @@
-/// The balancing rules of the X12 835 (005010X221A1 section 1.10.2), applied to a payment.
+/// The balancing rules of the X12 835 (005010X221A1 section 1.10.2), checked as the payment
+/// is read (running sums, no second pass over the claims):
 ///
 /// - line: SVC02 − Σ line CAS amounts = SVC03;
 /// - claim: CLP03 − Σ claim CAS − Σ line CAS = CLP04;
 /// - payment: Σ CLP04 − Σ PLB amounts = BPR02.
-/// Each broken rule gives one `ERAImbalance` (claim, then its lines, in file order; the
-/// payment last). Sums wrap instead of trapping (amounts are bounded by the reader; absurd
-/// inputs give absurd differences, never a crash).
-enum Balancing {
-    /// The imbalances of `payment`; `bprSegment` is the number of its BPR segment.
-    static func imbalances(of payment: ERAPayment, bprSegment: Int) -> [ERAImbalance] {
-        var found: [ERAImbalance] = []
-        var paidTotal = 0
-        for claim in payment.claims {
-            paidTotal = paidTotal &+ claim.paidCents
-            var adjusted = sum(claim.adjustments)
-            var lineFindings: [ERAImbalance] = []
-            for (position, line) in claim.serviceLines.enumerated() {
-                let lineAdjusted = sum(line.adjustments)
-                adjusted = adjusted &+ lineAdjusted
-                let expected = line.chargeCents &- lineAdjusted
-                if expected != line.paidCents {
-                    lineFindings.append(ERAImbalance(
-                        level: .line, claimNumber: claim.claimNumber, lineNumber: position + 1,
-                        segmentNumber: line.segmentNumber, expectedCents: expected, actualCents: line.paidCents))
-                }
-            }
-            let expected = claim.chargeCents &- adjusted
-            if expected != claim.paidCents {
-                found.append(ERAImbalance(
-                    level: .claim, claimNumber: claim.claimNumber, segmentNumber: claim.segmentNumber,
-                    expectedCents: expected, actualCents: claim.paidCents))
-            }
-            found.append(contentsOf: lineFindings)
-        }
-        var expected = paidTotal
-        for adjustment in payment.providerAdjustments {
-            expected = expected &- adjustment.amountCents
-        }
-        if expected != payment.totalPaymentCents {
-            found.append(ERAImbalance(level: .payment, segmentNumber: bprSegment, expectedCents: expected,
-                                      actualCents: payment.totalPaymentCents))
-        }
-        return found
+///
+/// Each broken rule gives one `ERAImbalance`: a claim's, then its lines', in file order; the
+/// payment's last. Sums wrap instead of trapping (absurd inputs give absurd differences,
+/// never a crash).
+struct Balancing {
+    private(set) var imbalances: [ERAImbalance] = []
+    private var paidTotal = 0
+    private var providerTotal = 0
+    private var claimAdjusted = 0
+    private var lineAdjusted = 0
+    private var lineCount = 0
+    private var lineFindings: [ERAImbalance] = []
+
+    /// Adds a CAS amount of the open line (`onLine`) or of the open claim.
+    mutating func addAdjustment(_ cents: Int, onLine: Bool) {
+        claimAdjusted = claimAdjusted &+ cents
+        if onLine { lineAdjusted = lineAdjusted &+ cents }
     }
 
-    private static func sum(_ adjustments: [ERAAdjustment]) -> Int {
-        var total = 0
-        for adjustment in adjustments { total = total &+ adjustment.amountCents }
-        return total
+    /// Adds a PLB amount.
+    mutating func addProviderAdjustment(_ cents: Int) {
+        providerTotal = providerTotal &+ cents
+    }
+
+    /// A service line is complete: SVC02 `chargeCents`, SVC03 `paidCents`, its claim's
+    /// CLP01 and its SVC's segment number.
+    mutating func closeLine(chargeCents: Int, paidCents: Int, claimNumber: String, segmentNumber: Int) {
+        lineCount += 1
+        let expected = chargeCents &- lineAdjusted
+        if expected != paidCents {
+            lineFindings.append(ERAImbalance(
+                level: .line, claimNumber: claimNumber, lineNumber: lineCount, segmentNumber: segmentNumber,
+                expectedCents: expected, actualCents: paidCents))
+        }
+        lineAdjusted = 0
+    }
+
+    /// A claim is complete (its lines closed before): CLP03 `chargeCents`, CLP04
+    /// `paidCents`, CLP01 and the CLP's segment number.
+    mutating func closeClaim(chargeCents: Int, paidCents: Int, claimNumber: String, segmentNumber: Int) {
+        paidTotal = paidTotal &+ paidCents
+        let expected = chargeCents &- claimAdjusted
+        if expected != paidCents {
+            imbalances.append(ERAImbalance(
+                level: .claim, claimNumber: claimNumber, segmentNumber: segmentNumber,
+                expectedCents: expected, actualCents: paidCents))
+        }
+        imbalances.append(contentsOf: lineFindings)
+        lineFindings.removeAll(keepingCapacity: true)
+        claimAdjusted = 0
+        lineAdjusted = 0
+        lineCount = 0
+    }
+
+    /// The payment is complete: every imbalance found, the payment's last (`totalCents` is
+    /// BPR02, `bprSegment` the BPR's segment number).
+    mutating func finish(totalCents: Int, bprSegment: Int) -> [ERAImbalance] {
+        let expected = paidTotal &- providerTotal
+        if expected != totalCents {
+            imbalances.append(ERAImbalance(level: .payment, segmentNumber: bprSegment, expectedCents: expected,
+                                           actualCents: totalCents))
+        }
+        return imbalances
     }
 }

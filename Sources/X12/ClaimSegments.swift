@@ -21,7 +21,8 @@ extension PaymentBuilder {
         claim.payerClaimNumber = segment.optionalString(7)
         claim.facilityCode = segment.optionalString(8)
         claim.frequencyCode = segment.optionalString(9)
-        self.claim = claim
+        payment.claims.append(claim)
+        hasClaim = true
         context = .claim
     }
 
@@ -30,39 +31,58 @@ extension PaymentBuilder {
     /// amount and each amount with a reason; at least one triplet.
     mutating func readCAS(_ segment: X12Segment) throws(X12Error) {
         guard context == .claim || context == .line else { throw segment.error("CAS outside a claim") }
-        guard segment.elementIn(1, ["CO", "OA", "PI", "PR", "CR"]) else {
+        guard let code = segment.code(1), PaymentBuilder.adjustmentGroups.contains(code) else {
             throw segment.error("CAS01 is not an adjustment group (CO, OA, PI, PR or CR)")
         }
         guard segment.count <= 19 else { throw segment.error("CAS has more than six adjustments") }
-        let group = segment.string(1)
-        var adjustments: [ERAAdjustment] = []
+        let group = PaymentBuilder.groupText(code)
+        let onLine = context == .line
+        var found = false
         var index = 2
         while index <= 17 {
             let hasReason = !segment.isEmpty(index)
             let amount = try segment.amount(index + 1, required: hasReason)
             if hasReason, let amount {
-                adjustments.append(ERAAdjustment(group: group, reason: segment.string(index), amountCents: amount,
-                                                 quantity: segment.optionalString(index + 2)))
+                // Appended as read: an error later in the segment fails the whole stream.
+                let adjustment = ERAAdjustment(group: group, reason: segment.string(index), amountCents: amount,
+                                               quantity: segment.optionalString(index + 2))
+                if onLine {
+                    updateLine { $0.adjustments.append(adjustment) }
+                } else {
+                    updateClaim { $0.adjustments.append(adjustment) }
+                }
+                balancing.addAdjustment(amount, onLine: onLine)
+                found = true
             } else if amount != nil || !segment.isEmpty(index + 2) {
                 throw segment.error("\(segment.name(index)) is missing: an adjustment without a reason")
             }
             index += 3
         }
-        guard !adjustments.isEmpty else { throw segment.error("CAS has no adjustment (CAS02 and CAS03 are missing)") }
-        if context == .line {
-            line?.adjustments.append(contentsOf: adjustments)
-        } else {
-            claim?.adjustments.append(contentsOf: adjustments)
+        guard found else { throw segment.error("CAS has no adjustment (CAS02 and CAS03 are missing)") }
+    }
+
+    /// CAS01 codes: CO, OA, PI, PR, CR (packed as by `SegmentID.pack`).
+    static let adjustmentGroups: [UInt32] = [0x434F00, 0x4F4100, 0x504900, 0x505200, 0x435200]
+
+    /// A CAS01 code as text, from literals (no String built per segment).
+    static func groupText(_ code: UInt32) -> String {
+        switch code {
+        case 0x434F00: return "CO"
+        case 0x4F4100: return "OA"
+        case 0x504900: return "PI"
+        case 0x505200: return "PR"
+        default: return "CR"
         }
     }
 
     /// NM1: a person or organization of the open claim (patient, insured, provider…).
     mutating func readNM1(_ segment: X12Segment) throws(X12Error) {
         guard context == .claim || context == .line else { throw segment.error("NM1 outside a claim") }
-        claim?.people.append(ERAPerson(
+        let person = ERAPerson(
             entity: segment.string(1), lastName: segment.string(3), firstName: segment.optionalString(4),
             middleName: segment.optionalString(5), idQualifier: segment.optionalString(8),
-            id: segment.optionalString(9)))
+            id: segment.optionalString(9))
+        updateClaim { $0.people.append(person) }
     }
 
     /// MIA (MIA05, MIA20–23) and MOA (MOA03–07): remark codes of the open claim, each once.
@@ -70,12 +90,18 @@ extension PaymentBuilder {
         guard context == .claim || context == .line else {
             throw segment.error("\(segment.idText) outside a claim")
         }
-        let positions = segment.id == SegmentID.MIA ? [5, 20, 21, 22, 23] : [3, 4, 5, 6, 7]
+        let positions = segment.id == SegmentID.MIA ? PaymentBuilder.miaRemarks : PaymentBuilder.moaRemarks
         for index in positions where !segment.isEmpty(index) {
             let code = segment.string(index)
-            if claim?.remarkCodes.contains(code) == false { claim?.remarkCodes.append(code) }
+            updateClaim { claim in
+                if !claim.remarkCodes.contains(code) { claim.remarkCodes.append(code) }
+            }
         }
     }
+
+    /// Positions of the remark codes: MIA05, MIA20–23; MOA03–07.
+    static let miaRemarks = [5, 20, 21, 22, 23]
+    static let moaRemarks = [3, 4, 5, 6, 7]
 
     /// AMT: an amount of the open line (AMT*B6 is its allowed amount), else of the open
     /// claim; skipped elsewhere. AMT02 is required.
@@ -83,10 +109,13 @@ extension PaymentBuilder {
         guard context == .claim || context == .line else { return }
         let amount = ERAAmount(qualifier: segment.string(1), cents: try segment.requiredAmount(2))
         if context == .line {
-            if segment.elementIs(1, "B6") { line?.allowedCents = amount.cents }
-            line?.amounts.append(amount)
+            let isAllowed = segment.elementIs(1, "B6")
+            updateLine { line in
+                if isAllowed { line.allowedCents = amount.cents }
+                line.amounts.append(amount)
+            }
         } else {
-            claim?.amounts.append(amount)
+            updateClaim { $0.amounts.append(amount) }
         }
     }
 
@@ -109,14 +138,18 @@ extension PaymentBuilder {
         line.revenueCode = segment.optionalString(4)
         line.units = segment.optionalString(5)
         line.originalProcedure = segment.composite(6)
-        self.line = line
+        updateClaim { $0.serviceLines.append(line) }
+        hasLine = true
         context = .line
     }
 
     /// LQ: LQ*HE remark codes of the open service line (other LQ01 qualifiers skipped).
     mutating func readLQ(_ segment: X12Segment) throws(X12Error) {
         guard context == .line else { throw segment.error("LQ outside a service line") }
-        if segment.elementIs(1, "HE") && !segment.isEmpty(2) { line?.remarkCodes.append(segment.string(2)) }
+        if segment.elementIs(1, "HE") && !segment.isEmpty(2) {
+            let code = segment.string(2)
+            updateLine { $0.remarkCodes.append(code) }
+        }
     }
 
     /// DTM of a service line: 472 service date (D8, or RD8 range in DTM06 form
@@ -130,15 +163,20 @@ extension PaymentBuilder {
                     payment.warnings.append(segment.warning("DTM06 is not a date range (CCYYMMDD-CCYYMMDD); ignored"))
                     return
                 }
-                line?.serviceDate = from
-                line?.serviceEndDate = to
+                updateLine { line in
+                    line.serviceDate = from
+                    line.serviceEndDate = to
+                }
             } else {
-                let value = date(segment, 2); line?.serviceDate = value
+                let value = date(segment, 2)
+                updateLine { $0.serviceDate = value }
             }
         } else if segment.elementIs(1, "150") {
-            let value = date(segment, 2); line?.serviceDate = value
+            let value = date(segment, 2)
+            updateLine { $0.serviceDate = value }
         } else if segment.elementIs(1, "151") {
-            let value = date(segment, 2); line?.serviceEndDate = value
+            let value = date(segment, 2)
+            updateLine { $0.serviceEndDate = value }
         }
     }
 }

@@ -74,6 +74,9 @@ public struct ERAReader {
     /// Work done so far (bytes scanned, segments read), for tests of linear time.
     var statistics: SegmentScanner.Statistics { scanner.statistics }
 
+    /// Bytes kept between feeds (the unfinished segment), for tests of bounded memory.
+    var pendingByteCount: Int { scanner.pendingCount }
+
     private mutating func run(atEnd: Bool) throws(X12Error) -> [ERAPayment] {
         do throws(X12Error) {
             try scanner.drain(atEnd: atEnd, handler: &processor)

@@ -69,6 +69,7 @@ struct Fingerprint {
                 if let final = value.last, final == UInt8(ascii: ":") { return false }
             }
         }
+        if segment.plainContent { return true }
         let body = UnsafeRawBufferPointer(rebasing: segment.buffer[segment.start..<segment.ends[last]])
         if delimiters.repetition == nil && SegmentSplitter.find(UInt8(ascii: "^"), in: body, from: 0) != nil {
             return false

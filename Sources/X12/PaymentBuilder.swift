@@ -15,12 +15,16 @@ struct PaymentBuilder {
     enum Context { case header, payer, payee, otherParty, claims, claim, line, trailer }
 
     var payment: ERAPayment
-    var claim: ERAClaim?
-    var line: ERAServiceLine?
+    /// Whether the last of `payment.claims` is open (being read), and the last of its lines.
+    /// Claims and lines are built in place in their arrays: moving these large structs
+    /// around cost more than reading them.
+    var hasClaim = false
+    var hasLine = false
     var context = Context.header
     var sawBPR = false
     var sawTRN = false
     var bprSegment = 0
+    var balancing = Balancing()
 
     /// A builder with no set (placeholder between sets).
     init() {
@@ -71,8 +75,10 @@ struct PaymentBuilder {
     mutating func finish(at end: X12Segment) throws(X12Error) -> ERAPayment {
         guard sawBPR else { throw end.error("the transaction set has no BPR") }
         closeClaim()
-        payment.imbalances.append(contentsOf: Balancing.imbalances(of: payment, bprSegment: bprSegment))
-        return payment
+        payment.imbalances = balancing.finish(totalCents: payment.totalPaymentCents, bprSegment: bprSegment)
+        let finished = payment
+        payment = ERAPayment()
+        return finished
     }
 
     /// Ids whose appearance before BPR is an error (they carry data the BPR must precede).
@@ -132,10 +138,15 @@ struct PaymentBuilder {
         switch context {
         case .payer: payment.payer.additionalIDs.append(reference)
         case .payee: payment.payee?.additionalIDs.append(reference)
-        case .claim: claim?.references.append(reference)
+        case .claim: updateClaim { $0.references.append(reference) }
         case .line:
-            if segment.elementIs(1, "6R") { line?.controlNumber = reference.value }
-            line?.references.append(reference)
+            let isControl = segment.elementIs(1, "6R")
+            updateLine { line in
+                if isControl { line.controlNumber = reference.value }
+                // Lines often carry two REFs (6R and a provider id): one allocation for both.
+                if line.references.isEmpty { line.references.reserveCapacity(2) }
+                line.references.append(reference)
+            }
         default: break
         }
     }
@@ -145,9 +156,16 @@ struct PaymentBuilder {
         case .header, .payer, .payee, .otherParty:
             if segment.elementIs(1, "405") { payment.productionDate = date(segment, 2) }
         case .claim:
-            if segment.elementIs(1, "232") { let value = date(segment, 2); claim?.statementStart = value }
-            if segment.elementIs(1, "233") { let value = date(segment, 2); claim?.statementEnd = value }
-            if segment.elementIs(1, "050") { let value = date(segment, 2); claim?.receivedDate = value }
+            if segment.elementIs(1, "232") {
+                let value = date(segment, 2)
+                updateClaim { $0.statementStart = value }
+            } else if segment.elementIs(1, "233") {
+                let value = date(segment, 2)
+                updateClaim { $0.statementEnd = value }
+            } else if segment.elementIs(1, "050") {
+                let value = date(segment, 2)
+                updateClaim { $0.receivedDate = value }
+            }
         case .line:
             readLineDate(segment)
         case .claims, .trailer:
@@ -174,6 +192,7 @@ struct PaymentBuilder {
                 payment.providerAdjustments.append(ERAProviderAdjustment(
                     providerID: provider, fiscalPeriodDate: date, reason: parts[0], reference: reference,
                     amountCents: amount))
+                balancing.addProviderAdjustment(amount)
             } else if amount != nil {
                 throw segment.error("\(segment.name(index + 1)) has an amount without a reason in \(segment.name(index))")
             }
@@ -191,19 +210,41 @@ struct PaymentBuilder {
         return nil
     }
 
-    /// Appends the open line to the open claim and the claim to the payment.
+    /// Closes the open claim (and its open line), checking its balance.
     mutating func closeClaim() {
         closeLine()
-        if let claim {
-            payment.claims.append(claim)
-            self.claim = nil
-        }
+        guard hasClaim, let last = payment.claims.indices.last else { return }
+        hasClaim = false
+        balancing.closeClaim(chargeCents: payment.claims[last].chargeCents, paidCents: payment.claims[last].paidCents,
+                             claimNumber: payment.claims[last].claimNumber,
+                             segmentNumber: payment.claims[last].segmentNumber)
     }
 
+    /// Closes the open service line, checking its balance.
     mutating func closeLine() {
-        if let line {
-            claim?.serviceLines.append(line)
-            self.line = nil
+        guard hasLine, hasClaim, let claim = payment.claims.indices.last,
+              let last = payment.claims[claim].serviceLines.indices.last else { return }
+        hasLine = false
+        balancing.closeLine(chargeCents: payment.claims[claim].serviceLines[last].chargeCents,
+                            paidCents: payment.claims[claim].serviceLines[last].paidCents,
+                            claimNumber: payment.claims[claim].claimNumber,
+                            segmentNumber: payment.claims[claim].serviceLines[last].segmentNumber)
+    }
+
+    /// Changes the open claim in place (nothing when none is open).
+    @inline(__always)
+    mutating func updateClaim(_ change: (inout ERAClaim) -> Void) {
+        guard hasClaim, let last = payment.claims.indices.last else { return }
+        change(&payment.claims[last])
+    }
+
+    /// Changes the open service line in place (nothing when none is open).
+    @inline(__always)
+    mutating func updateLine(_ change: (inout ERAServiceLine) -> Void) {
+        guard hasLine else { return }
+        updateClaim { claim in
+            guard let last = claim.serviceLines.indices.last else { return }
+            change(&claim.serviceLines[last])
         }
     }
 }

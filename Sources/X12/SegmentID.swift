@@ -27,13 +27,16 @@ enum SegmentID {
 
     /// Packs 2–3 id bytes; nil when `bytes` is not 2–3 upper-case letters or digits.
     static func pack(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
-        guard bytes.count == 2 || bytes.count == 3 else { return nil }
-        var value: UInt32 = 0
-        for byte in bytes {
-            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) else { return nil }
-            value = value << 8 | UInt32(byte)
-        }
-        return bytes.count == 2 ? value << 8 : value
+        let count = bytes.count
+        guard count == 2 || count == 3 else { return nil }
+        let first = bytes[0], second = bytes[1], third = count == 3 ? bytes[2] : 0x30
+        guard isIDByte(first), isIDByte(second), isIDByte(third) else { return nil }
+        return UInt32(first) << 16 | UInt32(second) << 8 | (count == 3 ? UInt32(third) : 0)
+    }
+
+    @inline(__always)
+    static func isIDByte(_ byte: UInt8) -> Bool {
+        byte &- 0x30 < 10 || byte &- 0x41 < 26
     }
 
     /// The id as text ("CLP").

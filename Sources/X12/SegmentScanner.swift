@@ -34,8 +34,12 @@ struct SegmentScanner {
     private var searchFrom = 0
     private(set) var segmentCount = 0
     private(set) var statistics = Statistics()
+    private var plainCache: (base: UnsafeRawPointer?, count: Int, delimiters: X12Delimiters, plain: Bool)?
     /// Warnings about the byte stream itself (an unterminated last IEA).
     private(set) var warnings: [X12Warning] = []
+
+    /// Bytes kept for the next `drain` (the unfinished segment).
+    var pendingCount: Int { pending.count }
 
     /// Stream offset just past the last byte fed.
     var streamLength: Int { baseOffset + pending.count }
@@ -51,6 +55,7 @@ struct SegmentScanner {
     mutating func drain<Handler: SegmentHandler>(atEnd: Bool, handler: inout Handler) throws(X12Error) {
         var buffer: [UInt8] = []
         swap(&buffer, &pending)
+        plainCache = nil  // per buffer: a later buffer may reuse the address
         let consumed = try buffer.withUnsafeBufferPointer { (pointer) throws(X12Error) -> Int in
             try scan(UnsafeRawBufferPointer(pointer), atEnd: atEnd, handler: &handler)
         }
@@ -63,10 +68,9 @@ struct SegmentScanner {
                                                         handler: inout Handler) throws(X12Error) -> Int {
         var position = 0
         var ends: [Int] = []
-        ends.reserveCapacity(32)
         while true {
             let topLevel = handler.atTopLevel
-            guard let start = try skipPadding(raw, from: position, topLevel: topLevel, atEnd: atEnd) else { break }
+            guard let start = skipPadding(raw, from: position, topLevel: topLevel, atEnd: atEnd) else { break }
             position = start
             if start == raw.count { break }
             if topLevel || delimiters == nil {
@@ -104,14 +108,15 @@ struct SegmentScanner {
         statistics.segments += 1
         statistics.bytesScanned += end - start
         let offset = baseOffset + start
-        if let problem = SegmentSplitter.split(raw, start: start, end: end, delimiters: delimiters, into: &ends) {
-            let id = SegmentSplitter.guessID(raw, start: start)
-            switch problem {
-            case .invalidByte(let index, let byte):
-                throw X12Error(segmentNumber: segmentCount, byteOffset: offset, segmentID: id,
-                               message: "byte \(SegmentSplitter.describe(byte)) at offset \(baseOffset + index) "
-                                   + "is neither printable ASCII nor a declared delimiter")
-            }
+        let count: Int
+        switch SegmentSplitter.split(raw, start: start, end: end, delimiters: delimiters, into: &ends) {
+        case .success(let found):
+            count = found
+        case .failure(.invalidByte(let index, let byte)):
+            throw X12Error(segmentNumber: segmentCount, byteOffset: offset,
+                           segmentID: SegmentSplitter.guessID(raw, start: start),
+                           message: "byte \(SegmentSplitter.describe(byte)) at offset \(baseOffset + index) "
+                               + "is neither printable ASCII nor a declared delimiter")
         }
         guard let id = SegmentID.pack(UnsafeRawBufferPointer(rebasing: raw[start..<ends[0]])) else {
             throw X12Error(segmentNumber: segmentCount, byteOffset: offset,
@@ -119,28 +124,56 @@ struct SegmentScanner {
                            message: SegmentSplitter.badIDMessage(raw, start: start, idEnd: ends[0],
                                                                  delimiters: delimiters))
         }
-        try handler.handle(X12Segment(buffer: raw, start: start, ends: ends, id: id, number: segmentCount, offset: offset,
-                              delimiters: delimiters))
+        let number = segmentCount
+        try ends.withUnsafeBufferPointer { (pointer) throws(X12Error) in
+            try handler.handle(X12Segment(buffer: raw, start: start, ends: UnsafeBufferPointer(rebasing: pointer[0..<count]),
+                                          id: id, number: number, offset: offset, delimiters: delimiters,
+                                          plainContent: plainContent(raw, delimiters)))
+        }
+    }
+
+    /// Whether `raw` holds no byte that the canonical form would escape under `delimiters`
+    /// (see `X12Segment.plainContent`), remembered per buffer and delimiters during one
+    /// `drain`.
+    private mutating func plainContent(_ raw: UnsafeRawBufferPointer, _ delimiters: X12Delimiters) -> Bool {
+        if let known = plainCache, known.base == raw.baseAddress, known.count == raw.count,
+           known.delimiters == delimiters {
+            return known.plain
+        }
+        var plain = true
+        if delimiters.repetition == nil && SegmentSplitter.find(UInt8(ascii: "^"), in: raw, from: 0) != nil {
+            plain = false
+        }
+        if delimiters.terminator != UInt8(ascii: "~") && SegmentSplitter.find(UInt8(ascii: "~"), in: raw, from: 0) != nil {
+            plain = false
+        }
+        plainCache = (raw.baseAddress, raw.count, delimiters, plain)
+        return plain
     }
 
     /// Index of the first byte after padding, or nil when more bytes are needed to tell
     /// (a partial byte-order mark at the end of what was fed).
-    private func skipPadding(_ raw: UnsafeRawBufferPointer, from: Int, topLevel: Bool,
-                             atEnd: Bool) throws(X12Error) -> Int? {
+    @inline(__always)
+    private func skipPadding(_ raw: UnsafeRawBufferPointer, from: Int, topLevel: Bool, atEnd: Bool) -> Int? {
         var index = from
+        // Indented files pad with runs of spaces: skip them eight at a time.
+        while raw.count - index >= 8 && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0x2020_2020_2020_2020 {
+            index += 8
+        }
         while index < raw.count {
-            switch raw[index] {
-            case 0x0D, 0x0A, 0x20, 0x09:
+            let byte = raw[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
                 index += 1
-            case 0xEF where topLevel:
-                let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-                let available = min(3, raw.count - index)
-                guard (0..<available).allSatisfy({ raw[index + $0] == bom[$0] }) else { return index }
-                if available < 3 { return atEnd ? index : nil }
-                index += 3
-            default:
-                return index
+                continue
             }
+            guard byte == 0xEF && topLevel else { return index }
+            // A UTF-8 byte-order mark where an interchange may start.
+            let available = min(3, raw.count - index)
+            let mark: (UInt8, UInt8) = (0xBB, 0xBF)
+            if available >= 2 && raw[index + 1] != mark.0 { return index }
+            if available >= 3 && raw[index + 2] != mark.1 { return index }
+            if available < 3 { return atEnd ? index : nil }
+            index += 3
         }
         return index
     }

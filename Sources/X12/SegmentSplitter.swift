@@ -10,7 +10,7 @@ import Darwin
 /// elements, checking its bytes and id. Pure functions over `UnsafeRawBufferPointer`.
 enum SegmentSplitter {
     /// What is wrong with a segment's bytes.
-    enum Problem: Equatable {
+    enum Problem: Error, Equatable {
         /// A byte that is neither printable ASCII nor a declared delimiter, at this index.
         case invalidByte(index: Int, byte: UInt8)
     }
@@ -23,27 +23,33 @@ enum SegmentSplitter {
     }
 
     /// Splits `raw[start..<end]` (one segment, terminator excluded) at each element
-    /// separator: `ends` receives the end index of each element, the id first. Every byte
-    /// must be printable ASCII (0x20–0x7E) or a declared delimiter (element, component,
-    /// repetition separator). Returns the first problem, or nil.
+    /// separator: `ends[0..<count]` receives the end index of each element, the id first
+    /// (`ends` grows as needed; its size is not the count). Every byte must be printable
+    /// ASCII (0x20–0x7E) or a declared delimiter (element, component, repetition separator).
+    /// Returns the element count, or the first problem.
     static func split(_ raw: UnsafeRawBufferPointer, start: Int, end: Int, delimiters: X12Delimiters,
-                      into ends: inout [Int]) -> Problem? {
-        ends.removeAll(keepingCapacity: true)
+                      into ends: inout [Int]) -> Result<Int, Problem> {
+        let most = end - start + 1
+        if ends.count < most { ends = [Int](repeating: 0, count: max(most, 2 * ends.count, 64)) }
         let element = delimiters.element
         let component = delimiters.component
         let repetition = delimiters.repetition ?? element
-        var index = start
-        while index < end {
-            let byte = raw[index]
-            if byte == element {
-                ends.append(index)
-            } else if byte &- 0x20 > 0x5E && byte != component && byte != repetition {
-                return .invalidByte(index: index, byte: byte)
+        return ends.withUnsafeMutableBufferPointer { out -> Result<Int, Problem> in
+            var count = 0
+            var index = start
+            while index < end {
+                let byte = raw[index]
+                if byte == element {
+                    out[count] = index
+                    count += 1
+                } else if byte &- 0x20 > 0x5E && byte != component && byte != repetition {
+                    return .failure(.invalidByte(index: index, byte: byte))
+                }
+                index += 1
             }
-            index += 1
+            out[count] = end
+            return .success(count + 1)
         }
-        ends.append(end)
-        return nil
     }
 
     /// The best guess of a segment id at `raw[start...]` for error messages: the leading

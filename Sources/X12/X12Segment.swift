@@ -10,7 +10,7 @@ struct X12Segment {
     /// Index in `buffer` of the segment's first byte (its id).
     let start: Int
     /// Index in `buffer` of the end (exclusive) of each element, element 0 (the id) first.
-    let ends: [Int]
+    let ends: UnsafeBufferPointer<Int>
     /// Packed id (see `SegmentID`).
     let id: UInt32
     /// 1-based number of the segment in the stream.
@@ -18,6 +18,10 @@ struct X12Segment {
     /// Offset of the segment's first byte in the stream.
     let offset: Int
     let delimiters: X12Delimiters
+    /// True when no content byte of the buffer needs escaping in the fingerprint's canonical
+    /// form (no '^' without a repetition separator, no '~' under another terminator): lets
+    /// `Fingerprint` skip a search per segment. False means "check".
+    var plainContent = false
 
     /// Number of elements after the id (CLP*a*b → 2).
     var count: Int { ends.count - 1 }
@@ -57,9 +61,10 @@ struct X12Segment {
         return true
     }
 
-    /// Element `index` as one of `codes`' text, or nil.
-    func elementIn(_ index: Int, _ codes: [StaticString]) -> Bool {
-        codes.contains { elementIs(index, $0) }
+    /// Element `index` packed like a segment id when it is 2–3 upper-case letters or digits
+    /// (so `SegmentID.pack`-style constants compare without building a String), else nil.
+    func code(_ index: Int) -> UInt32? {
+        SegmentID.pack(bytes(index))
     }
 
     /// Element `index` as cents; nil when empty and not `required`.

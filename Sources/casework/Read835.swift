@@ -82,7 +82,7 @@ struct Read835: ParsableCommand {
         var total = 0
         do throws(X12Error) {
             while true {
-                let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+                let count = chunk.withUnsafeMutableBytes { readChunk(descriptor, $0) }
                 if count < 0 { return (.failed("cannot read the file"), total) }
                 if count == 0 { break }
                 total += count
@@ -118,6 +118,12 @@ struct Read835: ParsableCommand {
     }
 }
 
+/// read(2) into `buffer`: the byte count, 0 at the end, negative on error.
+private func readChunk(_ descriptor: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
+    read(descriptor, buffer.baseAddress, buffer.count)
+}
+
+/// A number with three decimals, e.g. "123.456".
 private func format3(_ value: Double) -> String {
     let scaled = Int((value * 1000).rounded())
     let fraction = String(scaled % 1000)

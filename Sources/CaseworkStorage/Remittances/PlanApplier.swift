@@ -20,19 +20,33 @@ struct PlanApplier {
         let paymentID = Identifier.make("rmt")
         try insertPayment(paymentID)
         var claimIDs: [ClaimRef: String] = [:]
+        var denials: [ClaimRef: FoundDenial] = [:]
+        for denial in plan.denials { denials[denial.claim] = denial }
+        var updates: [ClaimRef: ClaimUpdate] = [:]
+        for update in plan.claimUpdates { updates[update.claim] = update }
+        // A new claim is written once, with its figures after the payment.
         for (index, planned) in plan.claimsToCreate.enumerated() {
-            claimIDs[.new(index)] = try createClaim(planned)
+            let ref = ClaimRef.new(index)
+            claimIDs[ref] = try createClaim(planned, figures: updates[ref], denial: denials[ref])
         }
         func id(_ ref: ClaimRef) -> String {
             if case .existing(let id) = ref { return id }
             return claimIDs[ref] ?? ""
         }
+        // Remits are numbered per claim after those it had (its newest has the largest number).
+        var nextSeq: [String: Int] = [:]
+        for claim in state.claims.values { nextSeq[claim.id] = claim.remittances.count + 1 }
         for posting in plan.postings {
-            try RemitRows.insert(db, claimID: id(posting.claim), paymentID: paymentID, position: posting.index,
+            let claimID = id(posting.claim)
+            let seq = nextSeq[claimID, default: 1]
+            nextSeq[claimID] = seq + 1
+            try RemitRows.insert(db, claimID: claimID, paymentID: paymentID, position: posting.index, seq: seq,
                                  claim: era.claims[posting.index], remit: advice.claims[posting.index], paidOn: advice.paymentDate,
                                  sourceName: sourceName)
         }
-        for update in plan.claimUpdates { try updateClaim(id(update.claim), update, denial: plan.denials.first { $0.claim == update.claim }) }
+        for update in plan.claimUpdates {
+            if case .existing(let claimID) = update.claim { try updateClaim(claimID, update, denial: denials[update.claim]) }
+        }
 
         var summary = PostingSummary(
             remittanceId: paymentID, duplicate: false, payerId: payer.id, payerName: payer.name, traceNumber: era.traceNumber,
@@ -113,9 +127,11 @@ struct PlanApplier {
                         expectedCents: i.expectedCents, actualCents: i.actualCents, differenceCents: i.differenceCents)
     }
 
-    /// A claim the remit introduces, with its patient (matched by name and member id within the
-    /// organization, else created) and an original submission carrying the payer's claim number.
-    private mutating func createClaim(_ planned: PlannedClaim) throws -> String {
+    /// A claim the remit introduces, with its figures after the payment, its patient (matched by
+    /// name and member id within the organization, else created) and an original submission
+    /// carrying the payer's claim number; one audit event.
+    private mutating func createClaim(_ planned: PlannedClaim, figures: ClaimUpdate?, denial: FoundDenial?) throws -> String {
+        let org = caller.organizationID
         var patientID: String?
         if let person = planned.patient, !person.lastName.isEmpty {
             let key = [person.lastName, person.firstName, person.memberID ?? ""].joined(separator: "\u{1F}")
@@ -123,20 +139,44 @@ struct PlanApplier {
                 patientID = known
             } else if let row = try db.queryOne(
                 "SELECT id FROM patients WHERE organization_id = ? AND last_name = ? AND first_name = ? AND member_id IS ? ORDER BY created_at, id LIMIT 1",
-                [.text(caller.organizationID), .text(person.lastName), .text(person.firstName), SQLValue(person.memberID)]) {
+                [.text(org), .text(person.lastName), .text(person.firstName), SQLValue(person.memberID)]) {
                 patientID = row.string("id")
             } else {
-                patientID = try PatientRepository.insert(db, organizationID: caller.organizationID, patient: Patient(
+                patientID = try PatientRepository.insert(db, organizationID: org, patient: Patient(
                     id: Identifier.make("pat"), firstName: person.firstName, lastName: person.lastName, birthDate: nil,
                     memberID: person.memberID), importKey: nil, actorID: caller.userID).id
             }
             patients[key] = patientID
         }
-        return try ClaimRepository.insert(db, organizationID: caller.organizationID, claim: NewClaim(
-            claimNumber: planned.claimNumber, payerID: payer.id, patientID: patientID, serviceStart: planned.serviceStart,
-            serviceEnd: planned.serviceEnd, amounts: ClaimAmounts(billed: planned.billed, expected: planned.billed),
-            submissions: [NewSubmission(frequencyCode: .original, submittedOn: nil, payerClaimNumber: planned.payerClaimNumber)],
-            remittances: []), actorID: caller.userID)
+        let a = figures?.amounts ?? ClaimAmounts(billed: planned.billed, expected: planned.billed)
+        let carcs = figures?.denialReasons.map(\.description).joined(separator: " ") ?? ""
+        let id = Identifier.make("clm")
+        let at = now.description
+        // The plan chose a number no claim of the organization has; the UNIQUE constraint still guards it.
+        try db.execute(
+            """
+            INSERT INTO claims (id, organization_id, claim_number, payer_id, patient_id, service_start, service_end, billed_cents,
+                expected_cents, paid_cents, cost_share_cents, denial_carcs, denied_cents, denial_category, last_remitted_on,
+                created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(id), .text(org), .text(planned.claimNumber), .text(payer.id), SQLValue(patientID),
+             SQLValue(planned.serviceStart?.description), SQLValue(planned.serviceEnd?.description), SQLValue(a.billed.amount),
+             SQLValue(a.expected.amount), SQLValue(a.paid.amount), SQLValue(a.costShare.amount), .text(carcs),
+             SQLValue(denial?.finding.amount.amount ?? 0), SQLValue(denial?.finding.category), SQLValue(advice.paymentDate?.description),
+             .text(at), .text(at)])
+        try db.execute(
+            """
+            INSERT INTO submissions (id, claim_id, sequence, frequency_code, submitted_on, payer_claim_number, created_at)
+            VALUES (?, ?, 1, '1', NULL, ?, ?)
+            """, [.text(Identifier.make("sub")), .text(id), SQLValue(planned.payerClaimNumber), .text(at)])
+        try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "claim", entityID: id, action: "create",
+                            changes: [.init(field: "claim_number", before: AuditLog.value(nil), after: planned.claimNumber),
+                                      .init(field: "paid_cents", before: AuditLog.value(nil), after: a.paid.amount),
+                                      .init(field: "expected_cents", before: AuditLog.value(nil), after: a.expected.amount),
+                                      .init(field: "trace_number", before: AuditLog.value(nil), after: era.traceNumber)],
+                            at: at)
+        return id
     }
 
     private func updateClaim(_ id: String, _ update: ClaimUpdate, denial: FoundDenial?) throws {

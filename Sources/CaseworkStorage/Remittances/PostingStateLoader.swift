@@ -25,14 +25,19 @@ enum PostingStateLoader {
             claims[number] = ClaimState(id: claim.id, claimNumber: claim.claimNumber, amounts: claim.amounts,
                                         remittances: try remits(db, claimID: claim.id, billed: claim.amounts.billed), activeCaseID: holder)
         }
+        // Only grouping rules look for the case they opened: its oldest active one per subject.
         var ruleCases: [String: [String: String]] = [:]
-        for row in try db.query(
-            """
-            SELECT id, opened_by_rule_id, subject FROM cases
-            WHERE organization_id = ? AND payer_id = ? AND status = 'active' AND opened_by_rule_id IS NOT NULL
-            ORDER BY created_at, id
-            """, [.text(org), .text(payerID)]) where ruleCases[row.string("opened_by_rule_id")]?[row.string("subject")] == nil {
-            ruleCases[row.string("opened_by_rule_id"), default: [:]][row.string("subject")] = row.string("id")
+        let grouping = rules.filter { $0.action == .addToPayerCase }.map(\.id)
+        if !grouping.isEmpty {
+            let marks = grouping.map { _ in "?" }.joined(separator: ", ")
+            for row in try db.query(
+                """
+                SELECT opened_by_rule_id, subject, id, MIN(created_at) FROM cases
+                WHERE organization_id = ? AND payer_id = ? AND status = 'active' AND opened_by_rule_id IN (\(marks))
+                GROUP BY opened_by_rule_id, subject
+                """, [.text(org), .text(payerID)] + grouping.map { .text($0) }) {
+                ruleCases[row.string("opened_by_rule_id"), default: [:]][row.string("subject")] = row.string("id")
+            }
         }
         var cases: [String: CaseState] = [:]
         let caseIDs = Set(claims.values.compactMap(\.activeCaseID)).union(ruleCases.values.flatMap(\.values))

@@ -3,10 +3,9 @@ import X12
 
 /// Writes one CLP loop as a claim's remit: the remit row, its claim- and line-level CAS and its service lines.
 enum RemitRows {
-    static func insert(_ db: SQLiteConnection, claimID: String, paymentID: String, position: Int, claim: ERAClaim,
+    static func insert(_ db: SQLiteConnection, claimID: String, paymentID: String, position: Int, seq: Int, claim: ERAClaim,
                        remit: RemittedClaim, paidOn: Day?, sourceName: String?) throws {
         let id = Identifier.make("rem")
-        let seq = (try db.queryOne("SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM remittances WHERE claim_id = ?", [.text(claimID)])?.int("next")) ?? 1
         try db.execute(
             """
             INSERT INTO remittances (id, claim_id, status_code, paid_cents, patient_responsibility_cents, paid_on, source_file,

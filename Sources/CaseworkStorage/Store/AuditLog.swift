@@ -14,11 +14,10 @@ struct AuditLog {
                        entityID: String, action: String, changes: [FieldChange], at: String) throws {
         var object: [String: Any] = [:]
         for change in changes { object[change.field] = ["before": change.before, "after": change.after] }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         try db.execute(
             "INSERT INTO audit_events (organization_id, actor_id, entity_type, entity_id, action, changes, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [.text(organizationID), SQLValue(actorID), .text(entityType), .text(entityID), .text(action),
-             .text(String(decoding: data, as: UTF8.self)), .text(at)])
+             .text(JSONText.encode(object)), .text(at)])
     }
 
     /// A JSON-compatible value for an optional: the value or `NSNull`.

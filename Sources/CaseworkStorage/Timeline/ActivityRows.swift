@@ -41,7 +41,7 @@ enum ActivityRows {
         case .appointment(let start, let end, let state):
             return [.null, .text(state.rawValue), .null, .null, .text(start.description), .text(end.description), .null, .null]
         case .system(let event, let facts):
-            let json = (try? JSONSerialization.data(withJSONObject: facts, options: [.sortedKeys])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            let json = JSONText.encode(facts)
             return [.null, .null, .null, .null, .null, .null, .text(event.rawValue), .text(json)]
         }
     }

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Writes the JSON-compatible values the audit log and timeline facts hold (strings, integers,
+/// booleans, doubles, `NSNull`, arrays, string-keyed dictionaries with sorted keys) as RFC 8259
+/// text. Foundation's `JSONSerialization` spent a third of a remittance posting's time here.
+enum JSONText {
+    static func encode(_ value: Any) -> String {
+        var out = ""
+        write(value, into: &out)
+        return out
+    }
+
+    static func write(_ value: Any, into out: inout String) {
+        switch value {
+        case let text as String: string(text, into: &out)
+        case let number as Int: out += String(number)
+        case let number as Int64: out += String(number)
+        case let flag as Bool: out += flag ? "true" : "false"
+        case let number as Double: out += number.isFinite ? String(number) : "null"
+        case let object as [String: Any]:
+            out += "{"
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                string(key, into: &out)
+                out += ":"
+                write(object[key] ?? NSNull(), into: &out)
+            }
+            out += "}"
+        case let array as [Any]:
+            out += "["
+            for (index, item) in array.enumerated() {
+                if index > 0 { out += "," }
+                write(item, into: &out)
+            }
+            out += "]"
+        default:
+            out += "null"
+        }
+    }
+
+    /// A JSON string: quotes, backslashes and control characters escaped.
+    static func string(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

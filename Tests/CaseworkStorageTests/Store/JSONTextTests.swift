@@ -1,0 +1,19 @@
+import Foundation
+import Testing
+@testable import CaseworkStorage
+
+@Suite struct JSONTextTests {
+    @Test func writesWhatJSONSerializationReadsBack() throws {
+        let value: [String: Any] = ["b": ["before": NSNull(), "after": 12], "a": ["x", "q\"uote\\\n\u{1}é"], "c": true, "d": -7, "e": 1.5,
+                                    "f": [["claim_id": "clm_1", "submission_id": NSNull()]]]
+        let text = JSONText.encode(value)
+        #expect(text.contains("\"c\":true,\"d\":-7,\"e\":1.5"))
+        #expect(text.hasPrefix("{\"a\":[\"x\",\"q\\\"uote\\\\\\n\\u0001é\"],\"b\":"))
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect((parsed["a"] as? [String]) == ["x", "q\"uote\\\n\u{1}é"])
+        #expect(((parsed["b"] as? [String: Any])?["after"] as? Int) == 12)
+        #expect((parsed["b"] as? [String: Any])?["before"] is NSNull)
+        #expect((parsed["c"] as? Bool) == true && (parsed["d"] as? Int) == -7 && (parsed["e"] as? Double) == 1.5)
+        #expect((((parsed["f"] as? [[String: Any]])?.first)?["claim_id"] as? String) == "clm_1")
+    }
+}
