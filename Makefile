@@ -39,8 +39,13 @@ test-e2e: build venv
 # parameters and generator are unchanged), then each view's first page and each dashboard: the server's median
 # latency over keep-alive HTTP beside the sqlite3 CLI running the same SQL (bench/sql/), as a ratio.
 # Options go through BENCH_ARGS, e.g. make bench BENCH_ARGS='--requests 50 --breakdown'.
+# Then bench/bench_835.py on a ~30 MB 835 file built by bench/make_835.py from ../shared/data/x12/835: read-835's
+# MB/s ÷ oxedi's and pyx12's, claims/s posted (POST /v1/remittances on a fresh demo database) ÷ the sqlite3 CLI
+# inserting the same rows, and the server's peak RSS over idle while posting; options through BENCH_835_ARGS,
+# e.g. make bench BENCH_835_ARGS='--size-mb 20 --post both' (see bench/README.md).
 bench: venv
 	$(PYTHON) bench/bench_views.py --swift $(SWIFT) $(BENCH_ARGS)
+	$(PYTHON) bench/bench_835.py --swift $(SWIFT) --no-build $(BENCH_835_ARGS)
 
 clean:
 	rm -rf .build var $(VENV)

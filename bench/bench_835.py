@@ -508,8 +508,8 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="reads of the file per `read-835 --repeat` process")
     parser.add_argument("--peer-seconds", type=float, default=40, help="time after which a Python peer stops starting new runs")
     parser.add_argument("--pyx12-tree-seconds", type=float, default=20, help="how long pyx12's X12ContextReader is timed (0: skip)")
-    parser.add_argument("--post", choices=("both", "cli", "server", "none"), default="both",
-                        help="posting through import-835, the server, both or neither")
+    parser.add_argument("--post", choices=("server", "cli", "both", "none"), default="server",
+                        help="posting through POST /v1/remittances (with the memory figures), import-835, both or neither")
     parser.add_argument("--post-size-mb", type=float, help="post a file of this size (built the same way) instead of the parse file")
     parser.add_argument("--sqlite3", default="sqlite3")
     parser.add_argument("--python", default=str(ROOT / ".venv" / "bin" / "python"), help="Python with oxedi and pyx12")

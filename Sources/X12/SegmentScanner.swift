@@ -34,7 +34,6 @@ struct SegmentScanner {
     private var searchFrom = 0
     private(set) var segmentCount = 0
     private(set) var statistics = Statistics()
-    private var plainCache: (base: UnsafeRawPointer?, count: Int, delimiters: X12Delimiters, plain: Bool)?
     /// Warnings about the byte stream itself (an unterminated last IEA).
     private(set) var warnings: [X12Warning] = []
 
@@ -55,7 +54,6 @@ struct SegmentScanner {
     mutating func drain<Handler: SegmentHandler>(atEnd: Bool, handler: inout Handler) throws(X12Error) {
         var buffer: [UInt8] = []
         swap(&buffer, &pending)
-        plainCache = nil  // per buffer: a later buffer may reuse the address
         let consumed = try buffer.withUnsafeBufferPointer { (pointer) throws(X12Error) -> Int in
             try scan(UnsafeRawBufferPointer(pointer), atEnd: atEnd, handler: &handler)
         }
@@ -68,6 +66,9 @@ struct SegmentScanner {
                                                         handler: inout Handler) throws(X12Error) -> Int {
         var position = 0
         var ends: [Int] = []
+        // Whether this buffer needs no escaping in fingerprints, for the delimiters it was
+        // computed for (they change only at an ISA).
+        var plain: (delimiters: X12Delimiters, value: Bool)?
         while true {
             let topLevel = handler.atTopLevel
             guard let start = skipPadding(raw, from: position, topLevel: topLevel, atEnd: atEnd) else { break }
@@ -92,7 +93,11 @@ struct SegmentScanner {
             var end = terminator
             if delimiters.terminator == 0x0A && end > start && raw[end - 1] == 0x0D { end -= 1 }
             try checkLength(end - start, raw, start)
-            try emit(raw, start: start, end: end, delimiters: delimiters, ends: &ends, handler: &handler)
+            if plain?.delimiters != delimiters {
+                plain = (delimiters, SegmentScanner.plainContent(raw, delimiters))
+            }
+            try emit(raw, start: start, end: end, delimiters: delimiters, plain: plain?.value ?? false, ends: &ends,
+                     handler: &handler)
             position = terminator + 1
             searchFrom = baseOffset + position
         }
@@ -101,8 +106,8 @@ struct SegmentScanner {
 
     /// Splits, checks and hands out one segment.
     private mutating func emit<Handler: SegmentHandler>(
-        _ raw: UnsafeRawBufferPointer, start: Int, end: Int, delimiters: X12Delimiters, ends: inout [Int],
-        handler: inout Handler
+        _ raw: UnsafeRawBufferPointer, start: Int, end: Int, delimiters: X12Delimiters, plain: Bool = false,
+        ends: inout [Int], handler: inout Handler
     ) throws(X12Error) {
         segmentCount += 1
         statistics.segments += 1
@@ -128,27 +133,20 @@ struct SegmentScanner {
         try ends.withUnsafeBufferPointer { (pointer) throws(X12Error) in
             try handler.handle(X12Segment(buffer: raw, start: start, ends: UnsafeBufferPointer(rebasing: pointer[0..<count]),
                                           id: id, number: number, offset: offset, delimiters: delimiters,
-                                          plainContent: plainContent(raw, delimiters)))
+                                          plainContent: plain))
         }
     }
 
     /// Whether `raw` holds no byte that the canonical form would escape under `delimiters`
-    /// (see `X12Segment.plainContent`), remembered per buffer and delimiters during one
-    /// `drain`.
-    private mutating func plainContent(_ raw: UnsafeRawBufferPointer, _ delimiters: X12Delimiters) -> Bool {
-        if let known = plainCache, known.base == raw.baseAddress, known.count == raw.count,
-           known.delimiters == delimiters {
-            return known.plain
-        }
-        var plain = true
+    /// (see `X12Segment.plainContent`).
+    private static func plainContent(_ raw: UnsafeRawBufferPointer, _ delimiters: X12Delimiters) -> Bool {
         if delimiters.repetition == nil && SegmentSplitter.find(UInt8(ascii: "^"), in: raw, from: 0) != nil {
-            plain = false
+            return false
         }
         if delimiters.terminator != UInt8(ascii: "~") && SegmentSplitter.find(UInt8(ascii: "~"), in: raw, from: 0) != nil {
-            plain = false
+            return false
         }
-        plainCache = (raw.baseAddress, raw.count, delimiters, plain)
-        return plain
+        return true
     }
 
     /// Index of the first byte after padding, or nil when more bytes are needed to tell

@@ -37,6 +37,20 @@ enum SegmentSplitter {
         return ends.withUnsafeMutableBufferPointer { out -> Result<Int, Problem> in
             var count = 0
             var index = start
+            // Eight bytes at a time while they are all printable ASCII: separators are found
+            // from a zero-byte mask of (word XOR separator), without a branch per byte.
+            let separators = UInt64(element) &* 0x0101_0101_0101_0101
+            while end - index >= 8 {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                guard isPrintable(word) else { break }
+                var found = zeroBytes(word ^ separators)
+                while found != 0 {
+                    out[count] = index + found.trailingZeroBitCount / 8
+                    count += 1
+                    found &= found &- 1
+                }
+                index += 8
+            }
             while index < end {
                 let byte = raw[index]
                 if byte == element {
@@ -50,6 +64,24 @@ enum SegmentSplitter {
             out[count] = end
             return .success(count + 1)
         }
+    }
+
+    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether all eight bytes of `word` are in 0x20...0x7E (exact, no carries between bytes).
+    @inline(__always)
+    static func isPrintable(_ word: UInt64) -> Bool {
+        let seven = word & lowBits
+        let belowSpace = ~(seven &+ 0x6060_6060_6060_6060) & highBits  // (b & 0x7F) < 0x20
+        let delete = (seven &+ 0x0101_0101_0101_0101) & highBits         // (b & 0x7F) == 0x7F
+        return (word & highBits) | belowSpace | delete == 0
+    }
+
+    /// The high bit of each byte of `word` that is zero (exact).
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        ~(((word & lowBits) &+ lowBits) | word) & highBits
     }
 
     /// The best guess of a segment id at `raw[start...]` for error messages: the leading

@@ -42,9 +42,11 @@ struct X12Segment {
         return ends[index] == ends[index - 1] + 1
     }
 
-    /// Element `index` as text ("" when absent).
+    /// Element `index` as text ("" when absent). The bytes are checked ASCII already; this
+    /// initializer is the cheapest public way to copy them into a String.
     func string(_ index: Int) -> String {
-        String(decoding: bytes(index), as: UTF8.self)
+        let value = bytes(index)
+        return String(unsafeUninitializedCapacity: value.count) { $0.initialize(from: value).1 }
     }
 
     /// Element `index` as text, nil when absent or empty.

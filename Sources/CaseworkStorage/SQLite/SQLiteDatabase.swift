@@ -18,6 +18,10 @@ import CSQLite
 ///   transaction, small for human-paced casework writes; reads pay nothing.
 ///   Source: https://www.sqlite.org/pragma.html#pragma_synchronous
 /// - `foreign_keys = ON` — SQLite leaves foreign keys unenforced unless asked, per connection.
+/// - writer only: `cache_size = -32768` (32 MiB of page cache instead of 2 MiB) and
+///   `temp_store = MEMORY` — a large write transaction (an 835 file of thousands of claims) kept
+///   its statement journals in temporary files: 257,000 `pwrite`s and 2.7 s of 6.6 s CPU in
+///   system calls for 12,519 claims, 26,000 and 0.25 s with these.
 /// - busy timeout 5000 ms (`sqlite3_busy_timeout`) — another *process* (e.g. the `casework`
 ///   CLI) holding the write lock is waited for up to 5 s before `SQLiteError.isBusy` is thrown.
 public final class SQLiteDatabase: Sendable {
@@ -45,6 +49,8 @@ public final class SQLiteDatabase: Sendable {
 
         let writerConnection = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         try Self.configure(writerConnection)
+        try writerConnection.execute("PRAGMA cache_size = -32768")
+        try writerConnection.execute("PRAGMA temp_store = MEMORY")
         try runner.run(on: writerConnection)
 
         var readerConnections: [SQLiteConnection] = []
