@@ -27,7 +27,8 @@ CREATE TABLE remittance_payments (
     posted_by                   TEXT REFERENCES users(id),
     UNIQUE (organization_id, payer_id, fingerprint)
 );
-CREATE INDEX remittance_payments_by_trace ON remittance_payments(organization_id, trace_number);
+-- Trace number first after the organization: the list filter and the posting's reuse check (which adds the payer).
+CREATE INDEX remittance_payments_by_trace ON remittance_payments(organization_id, trace_number, payer_id);
 CREATE INDEX remittance_payments_by_date ON remittance_payments(organization_id, payment_date, id);
 CREATE INDEX remittance_payments_by_payer ON remittance_payments(organization_id, payer_id, id);
 

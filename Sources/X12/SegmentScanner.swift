@@ -154,26 +154,27 @@ struct SegmentScanner {
     @inline(__always)
     private func skipPadding(_ raw: UnsafeRawBufferPointer, from: Int, topLevel: Bool, atEnd: Bool) -> Int? {
         var index = from
-        // Indented files pad with runs of spaces: skip them eight at a time.
-        while raw.count - index >= 8 && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) == 0x2020_2020_2020_2020 {
-            index += 8
-        }
-        while index < raw.count {
-            let byte = raw[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
-                index += 1
-                continue
+        while true {
+            // Eight bytes at a time (indented files pad every line with a dozen bytes).
+            while raw.count - index >= 8 {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let padding = SegmentSplitter.paddingBytes(word)
+                if padding == 0x8080_8080_8080_8080 {
+                    index += 8
+                } else {
+                    index += (~padding & 0x8080_8080_8080_8080).trailingZeroBitCount / 8
+                    break
+                }
             }
-            guard byte == 0xEF && topLevel else { return index }
+            while index < raw.count, SegmentSplitter.isPadding(raw[index]) { index += 1 }
+            guard index < raw.count, raw[index] == 0xEF, topLevel else { return index }
             // A UTF-8 byte-order mark where an interchange may start.
             let available = min(3, raw.count - index)
-            let mark: (UInt8, UInt8) = (0xBB, 0xBF)
-            if available >= 2 && raw[index + 1] != mark.0 { return index }
-            if available >= 3 && raw[index + 2] != mark.1 { return index }
+            if available >= 2 && raw[index + 1] != 0xBB { return index }
+            if available >= 3 && raw[index + 2] != 0xBF { return index }
             if available < 3 { return atEnd ? index : nil }
             index += 3
         }
-        return index
     }
 
     /// At a point where an interchange may start: reads the delimiters of an ISA, or of a

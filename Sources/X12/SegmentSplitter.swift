@@ -78,6 +78,19 @@ enum SegmentSplitter {
         return (word & highBits) | belowSpace | delete == 0
     }
 
+    /// Padding between segments: CR, LF, space, tab.
+    @inline(__always)
+    static func isPadding(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// The high bit of each byte of `word` that is padding (see `isPadding`), exact.
+    @inline(__always)
+    static func paddingBytes(_ word: UInt64) -> UInt64 {
+        zeroBytes(word ^ 0x2020_2020_2020_2020) | zeroBytes(word ^ 0x0A0A_0A0A_0A0A_0A0A)
+            | zeroBytes(word ^ 0x0D0D_0D0D_0D0D_0D0D) | zeroBytes(word ^ 0x0909_0909_0909_0909)
+    }
+
     /// The high bit of each byte of `word` that is zero (exact).
     @inline(__always)
     static func zeroBytes(_ word: UInt64) -> UInt64 {

@@ -10,6 +10,9 @@ import Testing
                 bytes[position] = UInt8(value)
                 let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
                 #expect(SegmentSplitter.isPrintable(word) == (value >= 0x20 && value <= 0x7E), "\(value) at \(position)")
+                let padding = SegmentSplitter.paddingBytes(word)
+                let paddingExpected: UInt64 = SegmentSplitter.isPadding(UInt8(value)) ? 0x80 << (8 * UInt64(position)) : 0
+                #expect(padding == paddingExpected, "padding \(value) at \(position)")
                 let zeros = SegmentSplitter.zeroBytes(word ^ 0x4141_4141_4141_4141)
                 let expected: UInt64 = value == 0x41 ? 0x8080_8080_8080_8080 : 0x8080_8080_8080_8080 & ~(0x80 << (8 * UInt64(position)))
                 #expect(zeros == expected, "\(value) at \(position)")

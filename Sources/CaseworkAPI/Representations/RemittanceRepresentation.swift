@@ -84,7 +84,17 @@ enum RemittanceRepresentation {
         ])
     }
 
-    static func file(_ result: FilePostingResult) -> JSONValue {
-        .object([("payments", .array(result.payments.map(summary))), ("warnings", .strings(result.warnings))])
+    /// `{"payments": [summary...], "warnings": [...]}` as bytes, one payment at a time: a file of
+    /// 20,000 payments never exists as one JSON tree in memory.
+    static func serialized(_ result: FilePostingResult) -> [UInt8] {
+        var out = Array(#"{"payments":["#.utf8)
+        for (index, payment) in result.payments.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += summary(payment).serialized()
+        }
+        out += Array(#"],"warnings":"#.utf8)
+        out += JSONValue.strings(result.warnings).serialized()
+        out.append(UInt8(ascii: "}"))
+        return out
     }
 }

@@ -24,7 +24,8 @@ enum RemittanceRoutes {
             if let name, name.isEmpty || name.utf8.count > 200 { q.fail("file_name", "Use 1 to 200 bytes of text.") }
             try q.check()
             let result = try ctx.store.remittances.post(caller: ctx.caller, sourceName: name, today: Instant.now().day, bytes: ctx.request.body)
-            return Responses.json(RemittanceRepresentation.file(result), status: result.postedAnything ? 201 : 200)
+            return HTTPResponse(status: result.postedAnything ? 201 : 200, headers: HTTPHeaders([("Content-Type", "application/json")]),
+                                body: RemittanceRepresentation.serialized(result))
         }
         table.add("GET", path) { ctx in
             var q = QueryReader(ctx.request.query)
