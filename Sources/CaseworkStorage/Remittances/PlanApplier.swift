@@ -205,14 +205,13 @@ struct PlanApplier {
 
     /// Opens a rule's case through the same path as a person's, then marks it as the rule's.
     private func openCase(_ planned: PlannedCase, claimIDs: [String], rules: [WorkRule]) throws -> CaseReference {
-        let record = try CaseRepository.create(db, caller: caller, newCase: NewCase(
+        let opened = try CaseRepository.open(db, caller: caller, newCase: NewCase(
             claims: claimIDs.map { ($0, nil) }, subject: planned.subject, carcCodes: planned.carcCodes,
             description: "Opened for denials posted from payment \(era.traceNumber).", followUpBy: planned.followUpBy,
-            priority: planned.priority, owner: planned.owner))
-        try db.execute("UPDATE cases SET opened_by_rule_id = ? WHERE id = ?", [.text(planned.ruleID), .text(record.case.id)])
+            priority: planned.priority, owner: planned.owner), applyRules: false, openedByRuleID: planned.ruleID)
         let name = rules.first { $0.id == planned.ruleID }?.name ?? planned.ruleID
-        try SystemEvents.record(db, caller: caller, caseID: record.case.id, event: .openedByRule,
+        try SystemEvents.record(db, caller: caller, caseID: opened.id, event: .openedByRule,
                                 facts: ["rule": name, "rule_id": planned.ruleID, "trace_number": era.traceNumber], at: now)
-        return CaseReference(id: record.case.id, number: record.case.number)
+        return CaseReference(id: opened.id, number: opened.number)
     }
 }

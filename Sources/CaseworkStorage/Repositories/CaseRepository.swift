@@ -16,6 +16,16 @@ public struct CaseRepository: Sendable {
     }
 
     static func create(_ db: SQLiteConnection, caller: Caller, newCase: NewCase, applyRules: Bool = false) throws -> CaseRecord {
+        let theCase = try open(db, caller: caller, newCase: newCase, applyRules: applyRules)
+        guard let record = try Self.record(db, organizationID: caller.organizationID, id: theCase.id) else {
+            throw StorageError.notFound(entity: "case", id: theCase.id)
+        }
+        return record
+    }
+
+    /// Writes a new case (rules, checks, labels, audit, timeline, claim links) and returns its value;
+    /// `openedByRuleID` marks a case a work rule opened, so that grouping finds it.
+    static func open(_ db: SQLiteConnection, caller: Caller, newCase: NewCase, applyRules: Bool, openedByRuleID: String? = nil) throws -> Case {
         let org = caller.organizationID
         var newCase = newCase
         try Self.requireSubject(db, organizationID: org, subject: newCase.subject)
@@ -46,14 +56,14 @@ public struct CaseRepository: Sendable {
         try db.execute(
             """
             INSERT INTO cases (id, organization_id, number, payer_id, patient_id, subject, description, follow_up_by,
-                priority, owner_type, owner_id, stage, status, created_at, created_by, updated_at, updated_by, revision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, 1)
+                priority, owner_type, owner_id, stage, status, created_at, created_by, updated_at, updated_by, revision, opened_by_rule_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, 1, ?)
             """,
             [.text(theCase.id), .text(org), SQLValue(sequence), .text(payerID), SQLValue(theCase.patientID),
              .text(theCase.subject), .text(theCase.description), SQLValue(theCase.followUpBy?.description),
              .text(theCase.priority.rawValue), SQLValue(theCase.owner?.kind), SQLValue(theCase.owner?.id),
              .text(theCase.stage.rawValue), .text(now.description), .text(caller.userID), .text(now.description),
-             .text(caller.userID)])
+             .text(caller.userID), SQLValue(openedByRuleID)])
         try Self.saveLabels(db, theCase)
         try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "case", entityID: theCase.id,
                             action: "create", changes: CaseAudit.changes(from: nil, to: theCase) + [.init(
@@ -64,10 +74,7 @@ public struct CaseRepository: Sendable {
         for link in newCase.claims {
             try Self.link(db, caller: caller, caseID: theCase.id, claimID: link.claimID, submissionID: link.submissionID, at: now)
         }
-        guard let record = try Self.record(db, organizationID: org, id: theCase.id) else {
-            throw StorageError.notFound(entity: "case", id: theCase.id)
-        }
-        return record
+        return theCase
     }
 
     /// Owner (and follow-up, when absent) from the first matching rule that opens or groups cases.
