@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseworkAPI
 import X12
 #if canImport(Glibc)
 import Glibc
@@ -31,7 +32,7 @@ struct Read835: ParsableCommand {
     func run() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1.") }
         var failed = false
-        var documents: [String] = []
+        var documents: [JSONValue] = []
         for path in paths {
             var outcome: Outcome = .failed("not read")
             var bytes = 0
@@ -50,12 +51,12 @@ struct Read835: ParsableCommand {
             case .failed(let message):
                 failed = true
                 Read835.printError("\(path): \(message)")
-                documents.append(JSON.object([("path", JSON.string(path)), ("error", JSON.string(message))]))
+                documents.append(JSONValue.object([("path", .string(path)), ("error", .string(message))]))
             case .read(let summary, let payments, let warnings):
                 if json {
-                    documents.append(JSON.object([
-                        ("path", JSON.string(path)), ("payments", JSON.array(payments.map(JSON.payment))),
-                        ("warnings", JSON.array(warnings.map(JSON.warning))),
+                    documents.append(.object([
+                        ("path", .string(path)), ("payments", .array(payments.map(JSON.payment))),
+                        ("warnings", .array(warnings.map(JSON.warning))),
                     ]))
                 } else {
                     print("\(path): \(summary.payments) payments, \(summary.claims) claims, "
@@ -63,7 +64,7 @@ struct Read835: ParsableCommand {
                 }
             }
         }
-        if json { print(JSON.object([("files", JSON.array(documents))])) }
+        if json { print(String(decoding: JSONValue.object([("files", .array(documents))]).serialized(), as: UTF8.self)) }
         if failed { throw ExitCode(1) }
     }
 
@@ -130,116 +131,88 @@ private func format3(_ value: Double) -> String {
     return "\(scaled / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
 }
 
-/// Minimal JSON text for `read-835 --json`: snake_case keys, null for absent values.
+/// The JSON document of `read-835 --json`: snake_case keys, null for absent values, built as
+/// the API's `JSONValue`.
 private enum JSON {
-    static func string(_ value: String?) -> String {
-        guard let value else { return "null" }
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-    static func int(_ value: Int?) -> String { value.map(String.init) ?? "null" }
-    static func date(_ value: X12Date?) -> String { string(value?.description) }
-    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
-    static func strings(_ items: [String]) -> String { array(items.map { string($0) }) }
-    static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
-    }
-
-    static func payment(_ p: ERAPayment) -> String {
-        object([
-            ("version", string(p.version)), ("transaction_control_number", string(p.transactionControlNumber)),
-            ("segment_number", int(p.segmentNumber)), ("byte_offset", int(p.byteOffset)),
-            ("handling_code", string(p.handlingCode)), ("total_payment_cents", int(p.totalPaymentCents)),
-            ("credit_debit", string(p.creditDebit)), ("payment_method", string(p.paymentMethod)),
-            ("payment_date", date(p.paymentDate)), ("trace_number", string(p.traceNumber)),
-            ("trace_originator_id", string(p.traceOriginatorID)), ("production_date", date(p.productionDate)),
-            ("payer", party(p.payer)), ("payee", p.payee.map(party) ?? "null"),
-            ("claims", array(p.claims.map(claim))),
-            ("provider_adjustments", array(p.providerAdjustments.map { a in
-                object([("provider_id", string(a.providerID)), ("fiscal_period_date", date(a.fiscalPeriodDate)),
-                        ("reason", string(a.reason)), ("reference", string(a.reference)),
-                        ("amount_cents", int(a.amountCents))])
+    static func payment(_ p: ERAPayment) -> JSONValue {
+        .object([
+            ("version", .optional(p.version)), ("transaction_control_number", .optional(p.transactionControlNumber)),
+            ("segment_number", .optional(p.segmentNumber)), ("byte_offset", .optional(p.byteOffset)),
+            ("handling_code", .optional(p.handlingCode)), ("total_payment_cents", .optional(p.totalPaymentCents)),
+            ("credit_debit", .optional(p.creditDebit)), ("payment_method", .optional(p.paymentMethod)),
+            ("payment_date", .optional(p.paymentDate?.description)), ("trace_number", .optional(p.traceNumber)),
+            ("trace_originator_id", .optional(p.traceOriginatorID)), ("production_date", .optional(p.productionDate?.description)),
+            ("payer", party(p.payer)), ("payee", p.payee.map(party) ?? .null),
+            ("claims", .array(p.claims.map(claim))),
+            ("provider_adjustments", .array(p.providerAdjustments.map { a in
+                .object([("provider_id", .optional(a.providerID)), ("fiscal_period_date", .optional(a.fiscalPeriodDate?.description)),
+                        ("reason", .optional(a.reason)), ("reference", .optional(a.reference)),
+                        ("amount_cents", .optional(a.amountCents))])
             })),
-            ("imbalances", array(p.imbalances.map { i in
-                object([("level", string(i.level.rawValue)), ("claim_number", string(i.claimNumber)),
-                        ("line_number", int(i.lineNumber)), ("segment_number", int(i.segmentNumber)),
-                        ("expected_cents", int(i.expectedCents)), ("actual_cents", int(i.actualCents)),
-                        ("difference_cents", int(i.differenceCents))])
+            ("imbalances", .array(p.imbalances.map { i in
+                .object([("level", .optional(i.level.rawValue)), ("claim_number", .optional(i.claimNumber)),
+                        ("line_number", .optional(i.lineNumber)), ("segment_number", .optional(i.segmentNumber)),
+                        ("expected_cents", .optional(i.expectedCents)), ("actual_cents", .optional(i.actualCents)),
+                        ("difference_cents", .optional(i.differenceCents))])
             })),
-            ("fingerprint", string(p.fingerprint)), ("warnings", array(p.warnings.map(warning))),
+            ("fingerprint", .optional(p.fingerprint)), ("warnings", .array(p.warnings.map(warning))),
         ])
     }
 
-    static func party(_ p: ERAParty) -> String {
-        object([("name", string(p.name)), ("id_qualifier", string(p.idQualifier)), ("id", string(p.id)),
-                ("additional_ids", array(p.additionalIDs.map(reference)))])
+    static func party(_ p: ERAParty) -> JSONValue {
+        .object([("name", .optional(p.name)), ("id_qualifier", .optional(p.idQualifier)), ("id", .optional(p.id)),
+                ("additional_ids", .array(p.additionalIDs.map(reference)))])
     }
 
-    static func reference(_ r: ERAReference) -> String {
-        object([("qualifier", string(r.qualifier)), ("value", string(r.value))])
+    static func reference(_ r: ERAReference) -> JSONValue {
+        .object([("qualifier", .optional(r.qualifier)), ("value", .optional(r.value))])
     }
 
-    static func amount(_ a: ERAAmount) -> String {
-        object([("qualifier", string(a.qualifier)), ("cents", int(a.cents))])
+    static func amount(_ a: ERAAmount) -> JSONValue {
+        .object([("qualifier", .optional(a.qualifier)), ("cents", .optional(a.cents))])
     }
 
-    static func adjustment(_ a: ERAAdjustment) -> String {
-        object([("group", string(a.group)), ("reason", string(a.reason)), ("amount_cents", int(a.amountCents)),
-                ("quantity", string(a.quantity))])
+    static func adjustment(_ a: ERAAdjustment) -> JSONValue {
+        .object([("group", .optional(a.group)), ("reason", .optional(a.reason)), ("amount_cents", .optional(a.amountCents)),
+                ("quantity", .optional(a.quantity))])
     }
 
-    static func claim(_ c: ERAClaim) -> String {
-        object([
-            ("segment_number", int(c.segmentNumber)), ("byte_offset", int(c.byteOffset)),
-            ("claim_number", string(c.claimNumber)), ("status_code", string(c.statusCode)),
-            ("charge_cents", int(c.chargeCents)), ("paid_cents", int(c.paidCents)),
-            ("patient_responsibility_cents", int(c.patientResponsibilityCents)),
-            ("filing_indicator", string(c.filingIndicator)), ("payer_claim_number", string(c.payerClaimNumber)),
-            ("facility_code", string(c.facilityCode)), ("frequency_code", string(c.frequencyCode)),
-            ("adjustments", array(c.adjustments.map(adjustment))),
-            ("people", array(c.people.map { n in
-                object([("entity", string(n.entity)), ("last_name", string(n.lastName)),
-                        ("first_name", string(n.firstName)), ("middle_name", string(n.middleName)),
-                        ("id_qualifier", string(n.idQualifier)), ("id", string(n.id))])
+    static func claim(_ c: ERAClaim) -> JSONValue {
+        .object([
+            ("segment_number", .optional(c.segmentNumber)), ("byte_offset", .optional(c.byteOffset)),
+            ("claim_number", .optional(c.claimNumber)), ("status_code", .optional(c.statusCode)),
+            ("charge_cents", .optional(c.chargeCents)), ("paid_cents", .optional(c.paidCents)),
+            ("patient_responsibility_cents", .optional(c.patientResponsibilityCents)),
+            ("filing_indicator", .optional(c.filingIndicator)), ("payer_claim_number", .optional(c.payerClaimNumber)),
+            ("facility_code", .optional(c.facilityCode)), ("frequency_code", .optional(c.frequencyCode)),
+            ("adjustments", .array(c.adjustments.map(adjustment))),
+            ("people", .array(c.people.map { n in
+                .object([("entity", .optional(n.entity)), ("last_name", .optional(n.lastName)),
+                        ("first_name", .optional(n.firstName)), ("middle_name", .optional(n.middleName)),
+                        ("id_qualifier", .optional(n.idQualifier)), ("id", .optional(n.id))])
             })),
-            ("remark_codes", strings(c.remarkCodes)), ("statement_start", date(c.statementStart)),
-            ("statement_end", date(c.statementEnd)), ("received_date", date(c.receivedDate)),
-            ("references", array(c.references.map(reference))), ("amounts", array(c.amounts.map(amount))),
-            ("service_lines", array(c.serviceLines.map(line))),
+            ("remark_codes", .strings(c.remarkCodes)), ("statement_start", .optional(c.statementStart?.description)),
+            ("statement_end", .optional(c.statementEnd?.description)), ("received_date", .optional(c.receivedDate?.description)),
+            ("references", .array(c.references.map(reference))), ("amounts", .array(c.amounts.map(amount))),
+            ("service_lines", .array(c.serviceLines.map(line))),
         ])
     }
 
-    static func line(_ l: ERAServiceLine) -> String {
-        object([
-            ("segment_number", int(l.segmentNumber)), ("procedure", string(l.procedure)),
-            ("charge_cents", int(l.chargeCents)), ("paid_cents", int(l.paidCents)),
-            ("revenue_code", string(l.revenueCode)), ("units", string(l.units)),
-            ("original_procedure", string(l.originalProcedure)), ("service_date", date(l.serviceDate)),
-            ("service_end_date", date(l.serviceEndDate)), ("control_number", string(l.controlNumber)),
-            ("allowed_cents", int(l.allowedCents)), ("remark_codes", strings(l.remarkCodes)),
-            ("adjustments", array(l.adjustments.map(adjustment))),
-            ("references", array(l.references.map(reference))), ("amounts", array(l.amounts.map(amount))),
+    static func line(_ l: ERAServiceLine) -> JSONValue {
+        .object([
+            ("segment_number", .optional(l.segmentNumber)), ("procedure", .optional(l.procedure)),
+            ("charge_cents", .optional(l.chargeCents)), ("paid_cents", .optional(l.paidCents)),
+            ("revenue_code", .optional(l.revenueCode)), ("units", .optional(l.units)),
+            ("original_procedure", .optional(l.originalProcedure)), ("service_date", .optional(l.serviceDate?.description)),
+            ("service_end_date", .optional(l.serviceEndDate?.description)), ("control_number", .optional(l.controlNumber)),
+            ("allowed_cents", .optional(l.allowedCents)), ("remark_codes", .strings(l.remarkCodes)),
+            ("adjustments", .array(l.adjustments.map(adjustment))),
+            ("references", .array(l.references.map(reference))), ("amounts", .array(l.amounts.map(amount))),
         ])
     }
 
-    static func warning(_ w: X12Warning) -> String {
-        object([("segment_number", int(w.segmentNumber)), ("byte_offset", int(w.byteOffset)),
-                ("segment_id", string(w.segmentID)), ("message", string(w.message))])
+    static func warning(_ w: X12Warning) -> JSONValue {
+        .object([("segment_number", .optional(w.segmentNumber)), ("byte_offset", .optional(w.byteOffset)),
+                ("segment_id", .optional(w.segmentID)), ("message", .optional(w.message))])
     }
 }
