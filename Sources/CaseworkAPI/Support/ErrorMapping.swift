@@ -19,7 +19,7 @@ enum ErrorMapping {
             return APIError(status: 400, slug: "invalid-query", title: "Invalid query parameter",
                             detail: "The cursor was not issued for this list and sort.",
                             errors: [FieldError(parameter: "cursor", "Unknown cursor.")])
-        case let sqlite as SQLiteError where sqlite.isBusy:
+        case let busy where StorageError.isBusy(busy):
             return APIError(status: 503, slug: "busy", title: "Busy", detail: "The database is busy; retry shortly.",
                             headers: [("Retry-After", "1")])
         default:

@@ -9,3 +9,11 @@ public enum StorageError: Error, Sendable, Equatable {
     /// The row changed since the caller read it (optimistic concurrency).
     case revisionMismatch(current: Int)
 }
+
+extension StorageError {
+    /// Whether `error` is the database being busy (another process holds the write lock past the
+    /// busy timeout): worth retrying shortly. Callers above storage never see the driver's types.
+    public static func isBusy(_ error: any Error) -> Bool {
+        (error as? SQLiteError)?.isBusy ?? false
+    }
+}
