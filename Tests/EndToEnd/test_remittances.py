@@ -165,3 +165,19 @@ def test_media_type_and_size_limits(server):
     conn.endheaders()
     assert conn.getresponse().status == 413
     conn.close()
+
+
+def test_a_large_file_is_answered_while_it_is_sent(server):
+    """Above 200 payments the answer is streamed (chunked), payment by payment; it says the same."""
+    client, _ = fresh_org(server, "Large answer")
+    sets = [x12.payment([x12.claim_with_paid(f"LG-{i}", 0, cas=[("CO", "16", 10000)])], trace=f"LG-{i}", control=f"{i:04d}")
+            for i in range(1, 211)]
+    data = x12.interchange(sets)
+    status, body, headers = post_835(client, data)
+    assert status == 201, body
+    assert headers.get("transfer-encoding") == "chunked" and "content-length" not in headers
+    assert [p["trace_number"] for p in body["payments"]] == [f"LG-{i}" for i in range(1, 211)]
+    assert all(p["claims_created"] == 1 and p["denials"][0]["carc_codes"] == ["CO-16"] for p in body["payments"])
+    small = x12.file([x12.claim_with_paid("SM-1", 500)], trace="SM-T")
+    status, body, headers = post_835(client, small)
+    assert status == 201 and headers.get("content-length") and "transfer-encoding" not in headers

@@ -84,17 +84,21 @@ enum RemittanceRepresentation {
         ])
     }
 
-    /// `{"payments": [summary...], "warnings": [...]}` as bytes, one payment at a time: a file of
-    /// 20,000 payments never exists as one JSON tree in memory.
-    static func serialized(_ result: FilePostingResult) -> [UInt8] {
+    /// `{"payments": [summary...], "warnings": [...]}`, handed to `emit` in pieces of about 64 KiB,
+    /// one payment at a time: a file of 20,000 payments never exists as one JSON tree or one buffer.
+    static func write(_ result: FilePostingResult, to emit: ([UInt8]) throws -> Void) rethrows {
         var out = Array(#"{"payments":["#.utf8)
         for (index, payment) in result.payments.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out += summary(payment).serialized()
+            if out.count >= 65_536 {
+                try emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         out += Array(#"],"warnings":"#.utf8)
         out += JSONValue.strings(result.warnings).serialized()
         out.append(UInt8(ascii: "}"))
-        return out
+        try emit(out)
     }
 }

@@ -8,6 +8,8 @@ enum RemittanceRoutes {
     static let path = "/v1/remittances"
     /// The default largest 835 file accepted, in bytes: 64 MiB (larger: 413). `--max-remittance-bytes` changes it.
     static let defaultMaximumFileBytes = 64 << 20
+    /// Answers for files of more payments than this are streamed rather than buffered.
+    static let streamedAnswerPayments = 200
     /// Media types an 835 body may be declared as.
     static let mediaTypes: Set<String> = ["application/edi-x12", "text/plain"]
 
@@ -24,8 +26,18 @@ enum RemittanceRoutes {
             if let name, name.isEmpty || name.utf8.count > 200 { q.fail("file_name", "Use 1 to 200 bytes of text.") }
             try q.check()
             let result = try ctx.store.remittances.post(caller: ctx.caller, sourceName: name, today: Instant.now().day, bytes: ctx.request.body)
-            return HTTPResponse(status: result.postedAnything ? 201 : 200, headers: HTTPHeaders([("Content-Type", "application/json")]),
-                                body: RemittanceRepresentation.serialized(result))
+            let status = result.postedAnything ? 201 : 200
+            let headers = HTTPHeaders([("Content-Type", "application/json")])
+            guard result.payments.count > streamedAnswerPayments else {
+                var body: [UInt8] = []
+                RemittanceRepresentation.write(result) { body += $0 }
+                return HTTPResponse(status: status, headers: headers, body: body)
+            }
+            // A large file's answer is written while it is sent (chunked), never held whole; such an
+            // answer is not kept for Idempotency-Key replay (a retry gets the summaries as duplicates).
+            return HTTPResponse(status: status, headers: headers) { writer in
+                try RemittanceRepresentation.write(result) { try writer.write($0) }
+            }
         }
         table.add("GET", path) { ctx in
             var q = QueryReader(ctx.request.query)

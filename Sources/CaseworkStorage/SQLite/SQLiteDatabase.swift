@@ -49,7 +49,7 @@ public final class SQLiteDatabase: Sendable {
 
         let writerConnection = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         try Self.configure(writerConnection)
-        try writerConnection.execute("PRAGMA cache_size = -32768")
+        try writerConnection.execute("PRAGMA cache_size = -16384")
         try writerConnection.execute("PRAGMA temp_store = MEMORY")
         try runner.run(on: writerConnection)
 
