@@ -10,14 +10,23 @@ enum JSONText {
         return out
     }
 
+    /// Timeline facts: a flat object of strings, written without dynamic casts.
+    static func encode(_ facts: [String: String]) -> String {
+        var out = "{"
+        for (index, key) in facts.keys.sorted().enumerated() {
+            if index > 0 { out += "," }
+            string(key, into: &out)
+            out += ":"
+            string(facts[key] ?? "", into: &out)
+        }
+        return out + "}"
+    }
+
     static func write(_ value: Any, into out: inout String) {
-        switch value {
-        case let text as String: string(text, into: &out)
-        case let number as Int: out += String(number)
-        case let number as Int64: out += String(number)
-        case let flag as Bool: out += flag ? "true" : "false"
-        case let number as Double: out += number.isFinite ? String(number) : "null"
-        case let object as [String: Any]:
+        // Most likely shapes first: every cast from `Any` costs a runtime type check.
+        if let text = value as? String { return string(text, into: &out) }
+        if let number = value as? Int { out += String(number); return }
+        if let object = value as? [String: Any] {
             out += "{"
             for (index, key) in object.keys.sorted().enumerated() {
                 if index > 0 { out += "," }
@@ -26,6 +35,21 @@ enum JSONText {
                 write(object[key] ?? NSNull(), into: &out)
             }
             out += "}"
+            return
+        }
+        if let strings = value as? [String] {
+            out += "["
+            for (index, item) in strings.enumerated() {
+                if index > 0 { out += "," }
+                string(item, into: &out)
+            }
+            out += "]"
+            return
+        }
+        switch value {
+        case let flag as Bool: out += flag ? "true" : "false"
+        case let number as Int64: out += String(number)
+        case let number as Double: out += number.isFinite ? String(number) : "null"
         case let array as [Any]:
             out += "["
             for (index, item) in array.enumerated() {
