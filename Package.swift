@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "CaseworkAPI",
             dependencies: [
-                "HTTPServer", "CaseworkDomain", "CaseworkStorage",
+                "HTTPServer", "CaseworkDomain", "CaseworkStorage", "X12",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseworkDomain
 import CaseworkStorage
 import Foundation
+import X12
 
 /// `casework import-835`: posts X12 835 files through the same path as `POST /v1/remittances`.
 struct Import835: ParsableCommand {
@@ -39,7 +40,7 @@ struct Import835: ParsableCommand {
                     return chunk.isEmpty ? nil : [UInt8](chunk)
                 }
                 print("\(path): \(Self.line(result))")
-            } catch let error as RemittanceFileError {
+            } catch let error as X12Error {
                 FileHandle.standardError.write(Data("\(path): not posted: \(error)\n".utf8))
                 failed = true
             }

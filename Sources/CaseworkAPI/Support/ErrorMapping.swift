@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import X12
 
 /// Maps domain and storage failures to one status and one problem `type` each.
 enum ErrorMapping {
@@ -9,7 +10,7 @@ enum ErrorMapping {
         case let violation as CaseRuleViolation: return apiError(for: violation)
         case let storage as StorageError: return apiError(for: storage)
         case let timeline as ActivityRuleViolation: return apiError(for: timeline)
-        case let file as RemittanceFileError:
+        case let file as X12Error:
             return APIError(status: 422, slug: "invalid-x12", title: "Not a valid 835 file",
                             detail: "Nothing was posted: \(file.description)",
                             errors: [FieldError(pointer: "", file.message)],

@@ -5,7 +5,7 @@ extension PaymentAdvice {
     /// The domain's view of a payment the X12 reader produced: claim- and line-level CAS as
     /// `RemittanceAdjustment`s, RARCs of MOA/MIA and LQ, the service period, the patient (NM1*QC,
     /// else NM1*IL). Payment date: BPR16, else DTM*405.
-    /// - Throws: `RemittanceFileError` for a CAS whose reason code is not a CARC (1–5 letters or digits).
+    /// - Throws: `X12Error` at the claim's CLP for a CAS whose reason code is not a CARC (1–5 letters or digits).
     init(era payment: ERAPayment) throws {
         let claims = try payment.claims.map(RemittedClaim.init(era:))
         self.init(traceNumber: payment.traceNumber, paymentDate: (payment.paymentDate ?? payment.productionDate).flatMap(Day.init(era:)),
@@ -17,7 +17,7 @@ extension RemittedClaim {
     init(era claim: ERAClaim) throws {
         func carc(_ adjustment: ERAAdjustment) throws -> CARC {
             guard let group = AdjustmentGroup(rawValue: adjustment.group), let carc = CARC(group: group, code: adjustment.reason) else {
-                throw RemittanceFileError(segmentNumber: claim.segmentNumber, byteOffset: claim.byteOffset, segmentID: "CAS",
+                throw X12Error(segmentNumber: claim.segmentNumber, byteOffset: claim.byteOffset, segmentID: "CLP",
                                           message: "CAS \(adjustment.group)-\(adjustment.reason) is not a claim adjustment reason code.")
             }
             return carc

@@ -16,7 +16,6 @@ struct PlanApplier {
     let now = Instant.now()
 
     mutating func apply(_ plan: PostingPlan, state: PostingState) throws -> PostingSummary {
-        let org = caller.organizationID
         let paymentID = Identifier.make("rmt")
         try insertPayment(paymentID)
         var claimIDs: [ClaimRef: String] = [:]
@@ -81,7 +80,6 @@ struct PlanApplier {
                 carcCodes: denial.finding.reasons.map(\.description), remarkCodes: denial.finding.remarkCodes, category: denial.finding.category,
                 outcome: denial.outcome.rawValue, caseId: holder?.id, caseNumber: holder?.number.description, ruleId: denial.ruleID))
         }
-        _ = org
         return summary
     }
 

@@ -70,18 +70,3 @@ public struct FilePostingResult: Sendable, Equatable {
     /// True when at least one payment was new (not a duplicate).
     public var postedAnything: Bool { payments.contains { !$0.duplicate } }
 }
-
-/// Why a file could not be posted: where the reader stopped, or which value posting refused.
-/// Nothing of the file is posted.
-public struct RemittanceFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var segmentNumber: Int
-    public var byteOffset: Int
-    public var segmentID: String
-    public var message: String
-
-    public init(segmentNumber: Int, byteOffset: Int, segmentID: String, message: String) {
-        self.segmentNumber = segmentNumber; self.byteOffset = byteOffset; self.segmentID = segmentID; self.message = message
-    }
-
-    public var description: String { "segment \(segmentNumber) (\(segmentID.isEmpty ? "?" : segmentID), byte \(byteOffset)): \(message)" }
-}

@@ -16,23 +16,16 @@ public struct RemittanceRepository: Sendable {
     ///   - read: the file's bytes in chunks; the reader keeps only what an unfinished payment needs.
     ///   - sourceName: the file name, kept with each payment; nil for an upload.
     ///   - today: the organization's today, for follow-up dates of payments without a date.
-    /// - Throws: `RemittanceFileError` naming the segment, byte offset and segment id; storage errors.
+    /// - Throws: `X12Error` naming the segment, byte offset and segment id where the file is damaged or
+    ///   holds a value posting refuses; storage errors.
     public func post(caller: Caller, sourceName: String?, today: Day, read: ByteSource) throws -> FilePostingResult {
         try database.write { db in
             var posting = try FilePosting(db, caller: caller, sourceName: sourceName, today: today)
             var reader = ERAReader()
-            var offset = 0
-            do {
-                while let chunk = try read() {
-                    offset += chunk.count
-                    for payment in try reader.feed(chunk) { try posting.post(payment) }
-                }
-                let warnings = try reader.finish()
-                posting.result.warnings += warnings.map { "segment \($0.segmentNumber) (\($0.segmentID), byte \($0.byteOffset)): \($0.message)" }
-            } catch let error as X12Error {
-                throw RemittanceFileError(segmentNumber: error.segmentNumber, byteOffset: error.byteOffset,
-                                          segmentID: error.segmentID, message: error.message)
+            while let chunk = try read() {
+                for payment in try reader.feed(chunk) { try posting.post(payment) }
             }
+            posting.result.warnings += try reader.finish().map(\.description)
             return posting.result
         }
     }
