@@ -26,7 +26,6 @@ import http.client
 import json
 import os
 import re
-import select
 import signal
 import statistics
 import subprocess
@@ -36,6 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_views  # noqa: E402
 import make_835  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -371,44 +371,8 @@ def proc_status(pid):
     return values
 
 
-class Server:
-    """`casework serve --port 0` on 127.0.0.1, stopped with SIGTERM by PID."""
-
-    def __init__(self, binary, db, log_path):
-        self.log_file = open(log_path, "wb")
-        command = [str(binary), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", "0"]
-        log("$ " + " ".join(command))
-        self.process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=self.log_file, start_new_session=True)
-        try:
-            self.port = self._port(log_path)
-        except BaseException:
-            self.stop()
-            raise
-        threading.Thread(target=lambda: self.process.stdout.read(), daemon=True).start()
-
-    def _port(self, log_path):
-        deadline = time.monotonic() + 30
-        line = b""
-        while not line.endswith(b"\n"):
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                raise SystemExit(f"the server did not print its address (see {log_path})")
-            ready, _, _ = select.select([self.process.stdout], [], [], 0.5)
-            if ready:
-                line += os.read(self.process.stdout.fileno(), 1)
-        match = re.search(r"http://127\.0\.0\.1:(\d+)", line.decode())
-        if not match:
-            raise SystemExit(f"unexpected first line from the server: {line!r}")
-        return int(match.group(1))
-
-    def stop(self):
-        if self.process.poll() is None:
-            os.kill(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.kill(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-        self.log_file.close()
+# The same `casework serve --port 0` wrapper as the views benchmark.
+Server = bench_views.Server
 
 
 def post_server(binary, db, token, path, log_path):
