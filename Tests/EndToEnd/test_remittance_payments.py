@@ -59,6 +59,8 @@ def test_paid_awaiting_payment_case_resolves_when_the_setting_is_on(server):
 def test_paid_awaiting_payment_case_is_flagged_when_the_setting_is_off(server):
     client, _ = fresh_org(server, "Flag paid")
     assert client.get("/v1/settings")[1] == {"auto_resolve_paid_cases": False}
+    status, problem, _ = client.patch("/v1/settings", {"auto_resolve": True})
+    assert status == 422 and [e["pointer"] for e in problem["errors"]] == ["/auto_resolve"]
     case = denied_then_case(client, "FL")
     pay(client, "FL", ["FL-A", "FL-B"], "FL-PAY")
     status, now, _ = client.get(f"/v1/cases/{case['id']}")

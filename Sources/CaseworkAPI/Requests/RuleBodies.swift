@@ -90,9 +90,29 @@ struct DenialCategoryBody: Decodable {
     let subject: String
 }
 
-/// Body of `PATCH /v1/settings`.
+/// Body of `PATCH /v1/settings`: only present members change; unknown members are refused.
 struct SettingsBody: Decodable {
-    let auto_resolve_paid_cases: Bool?
+    private enum Key: String, CodingKey, CaseIterable { case auto_resolve_paid_cases }
+
+    var autoResolvePaidCases: Bool?
+    var unknownMembers: [String] = []
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Key.self)
+        autoResolvePaidCases = try c.decodeIfPresent(Bool.self, forKey: .auto_resolve_paid_cases)
+        unknownMembers = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }.sorted()
+    }
+
+    /// `current` with the body's changes.
+    /// - Throws: 422 naming each member that is not a setting.
+    func applied(to current: OrganizationSettings) throws -> OrganizationSettings {
+        var v = FieldValidation()
+        for member in unknownMembers { v.fail("/\(member)", "Not a setting.") }
+        try v.check()
+        var settings = current
+        if let autoResolvePaidCases { settings.autoResolvePaidCases = autoResolvePaidCases }
+        return settings
+    }
 }
 
 /// Body of `PATCH /v1/payers/{id}`: only present members change; `null` clears `payer_id`,

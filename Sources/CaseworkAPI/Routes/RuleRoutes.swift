@@ -50,9 +50,8 @@ enum RuleRoutes {
         }
         table.add("PATCH", "/v1/settings", role: .admin) { ctx in
             let body = try RequestBody.decode(SettingsBody.self, from: ctx.request)
-            var current = try ctx.store.organizations.settings(organizationID: ctx.organizationID)
-            if let auto = body.auto_resolve_paid_cases { current.autoResolvePaidCases = auto }
-            return Responses.json(settings(try ctx.store.organizations.update(organizationID: ctx.organizationID, settings: current,
+            let changed = try body.applied(to: try ctx.store.organizations.settings(organizationID: ctx.organizationID))
+            return Responses.json(settings(try ctx.store.organizations.update(organizationID: ctx.organizationID, settings: changed,
                                                                               actorID: ctx.caller.userID)))
         }
     }
