@@ -4,7 +4,7 @@
 /// for a payee), `id` = N104, `additionalIDs` = the REF segments of the loop in order
 /// (payer: REF*2U additional payer id, REF*EO, …; payee: REF*TJ tax id, REF*PQ, …).
 /// A payment without N1*PR has a payer with an empty name.
-public struct ERAParty: Sendable, Equatable {
+public struct ERAParty: Sendable, Hashable {
     public var name: String
     public var idQualifier: String?
     public var id: String?
@@ -22,7 +22,7 @@ public struct ERAParty: Sendable, Equatable {
 
 /// A reference number (X12 REF): `qualifier` = REF01 (e.g. "2U", "6R", "EA", "F8"),
 /// `value` = REF02, both as written.
-public struct ERAReference: Sendable, Equatable {
+public struct ERAReference: Sendable, Hashable {
     public var qualifier: String
     public var value: String
 

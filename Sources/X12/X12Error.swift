@@ -10,7 +10,7 @@
 /// - `segmentID`: the segment's id (e.g. "CLP"), the missing segment's id, or "" when unknown.
 /// - `message`: human readable; never quotes patient data (names, member ids), only element
 ///   positions (e.g. "CLP04 is not a decimal amount") and codes.
-public struct X12Error: Error, Sendable, Equatable, CustomStringConvertible {
+public struct X12Error: Error, Sendable, Equatable, X12Located {
     public var segmentNumber: Int
     public var byteOffset: Int
     public var segmentID: String
@@ -23,12 +23,6 @@ public struct X12Error: Error, Sendable, Equatable, CustomStringConvertible {
         self.segmentID = segmentID
         self.message = message
     }
-
-    /// "segment S (byte B, ID): message", the ID left out when unknown.
-    public var description: String {
-        let id = segmentID.isEmpty ? "" : ", \(segmentID)"
-        return "segment \(segmentNumber) (byte \(byteOffset)\(id)): \(message)"
-    }
 }
 
 /// Something odd the reader tolerated: the input was read, but a person should know.
@@ -38,7 +32,7 @@ public struct X12Error: Error, Sendable, Equatable, CustomStringConvertible {
 /// ISA/GS envelope ("no interchange envelope"); an SE01 segment count that disagrees in such
 /// a file; a CLP that stops after CLP02 (amounts read as 0); a last segment (IEA) without a
 /// segment terminator.
-public struct X12Warning: Sendable, Equatable, CustomStringConvertible {
+public struct X12Warning: Sendable, Equatable, X12Located {
     public var segmentNumber: Int
     public var byteOffset: Int
     public var segmentID: String
@@ -51,7 +45,18 @@ public struct X12Warning: Sendable, Equatable, CustomStringConvertible {
         self.segmentID = segmentID
         self.message = message
     }
+}
 
+/// What errors and warnings share: where in the input (segment number, byte offset, segment id)
+/// and what; written as one line.
+public protocol X12Located: CustomStringConvertible {
+    var segmentNumber: Int { get }
+    var byteOffset: Int { get }
+    var segmentID: String { get }
+    var message: String { get }
+}
+
+extension X12Located {
     /// "segment S (byte B, ID): message", the ID left out when unknown.
     public var description: String {
         let id = segmentID.isEmpty ? "" : ", \(segmentID)"

@@ -41,9 +41,6 @@ public struct RemittedClaim: Sendable, Hashable {
     public var contractualAdjustment: Cents {
         adjustments.filter { $0.carc.isContractual }.map(\.amount).sum()
     }
-
-    /// What this remit says the provider may collect in total: charge − contractual adjustments.
-    public var allowed: Cents { charge - contractualAdjustment }
 }
 
 /// The patient named on a remittance (X12 835 NM1*QC). PHI: stored, never logged.

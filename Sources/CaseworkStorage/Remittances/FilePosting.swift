@@ -14,6 +14,8 @@ struct FilePosting {
     var result = FilePostingResult(payments: [], warnings: [])
     /// Patients met in this file by (last, first, member id): one record per person.
     var patients: [String: String] = [:]
+    /// Payers met in this file by their N1*PR loop: a file's payments usually share one.
+    var payers: [ERAParty: Payer] = [:]
 
     init(_ db: SQLiteConnection, caller: Caller, sourceName: String?, today: Day) throws {
         self.db = db; self.caller = caller; self.sourceName = sourceName; self.today = today
@@ -27,7 +29,8 @@ struct FilePosting {
     /// Posts one payment, or reports it as a duplicate of the one posted before.
     mutating func post(_ era: ERAPayment) throws {
         let org = caller.organizationID
-        let payer = try PayerMatching.payer(db, organizationID: org, party: era.payer, actorID: caller.userID)
+        let payer = try payers[era.payer] ?? PayerMatching.payer(db, organizationID: org, party: era.payer, actorID: caller.userID)
+        payers[era.payer] = payer
         if let earlier = try db.queryOne(
             "SELECT summary FROM remittance_payments WHERE organization_id = ? AND payer_id = ? AND fingerprint = ?",
             [.text(org), .text(payer.id), .text(era.fingerprint)]) {

@@ -8,8 +8,7 @@ extension PaymentAdvice {
     /// - Throws: `X12Error` at the claim's CLP for a CAS whose reason code is not a CARC (1–5 letters or digits).
     init(era payment: ERAPayment) throws {
         let claims = try payment.claims.map(RemittedClaim.init(era:))
-        self.init(traceNumber: payment.traceNumber, paymentDate: (payment.paymentDate ?? payment.productionDate).flatMap(Day.init(era:)),
-                  totalPayment: Cents(payment.totalPaymentCents), fingerprint: payment.fingerprint, claims: claims)
+        self.init(paymentDate: (payment.paymentDate ?? payment.productionDate).flatMap(Day.init(era:)), claims: claims)
     }
 }
 

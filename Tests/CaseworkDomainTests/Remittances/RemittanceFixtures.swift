@@ -15,8 +15,7 @@ enum RemittanceFixtures {
     }
 
     static func payment(_ claims: [RemittedClaim], trace: String = "T1") -> PaymentAdvice {
-        PaymentAdvice(traceNumber: trace, paymentDate: Day("2026-11-02"), totalPayment: Cents(claims.map(\.paid.amount).reduce(0, +)),
-                      fingerprint: "f-\(trace)", claims: claims)
+        PaymentAdvice(paymentDate: Day("2026-11-02"), claims: claims)
     }
 
     static func rule(_ id: String, position: Int, category: String? = nil, carc: String? = nil, minimum: Int? = nil,
@@ -31,4 +30,9 @@ enum RemittanceFixtures {
         PostingState(payerID: "pay1", claims: claims, numbersTaken: taken, cases: cases, ruleCases: ruleCases, rules: rules,
                      categories: .seed, autoResolvePaidCases: autoResolve, today: Day("2026-12-01")!)
     }
+}
+
+extension RemittedClaim {
+    /// What the remit leaves collectable: charge − contractual adjustments (the planner's expected).
+    var allowed: Cents { charge - contractualAdjustment }
 }
