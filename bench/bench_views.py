@@ -250,8 +250,19 @@ def view_counts_sql(sqlite, caller):
     return statements, check
 
 
-def case_insights_sql(caller, drill_down=None):
-    """DashboardRepository.caseInsights with InsightsSQL, no filters."""
+def appeals_due_sql(caller, today):
+    """DashboardRepository.appealsDue (DeadlineSQL.caseAppealDeadline) over the organization's active cases."""
+    day = lambda offset: lit((today + datetime.timedelta(days=offset)).isoformat())
+    return ("WITH per_case AS MATERIALIZED (\n"
+            "    SELECT (SELECT MIN(cl.appeal_deadline) FROM case_claims dl JOIN claims cl ON cl.id = dl.claim_id\n"
+            "            WHERE dl.case_id = c.id AND cl.outstanding_cents > 0) AS d\n"
+            f"    FROM cases c WHERE c.organization_id = {lit(caller['org'])} AND c.status = 'active')\n"
+            f"SELECT COALESCE(SUM(d < {day(0)}), 0), COALESCE(SUM(d >= {day(0)} AND d < {day(7)}), 0),\n"
+            f"       COALESCE(SUM(d >= {day(0)} AND d < {day(30)}), 0) FROM per_case WHERE d IS NOT NULL;")
+
+
+def case_insights_sql(caller, today, drill_down=None):
+    """DashboardRepository.caseInsights with InsightsSQL, no filters, then its appeals due."""
     if drill_down is None:
         source, dimensions = "cases c", "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
     elif drill_down == "owner":
@@ -285,11 +296,12 @@ def case_insights_sql(caller, drill_down=None):
         "       COALESCE(SUM(c.status = 'resolved'), 0) AS resolved,\n"
         "       COALESCE(SUM(c.status = 'active' AND c.stage = 'in_progress'), 0) AS in_progress\n"
         f"FROM {source} WHERE {conditions} {status_group};",
+        appeals_due_sql(caller, today),
     ]
 
 
 def tier_one_sql(sqlite, caller, today):
-    """DashboardRepository.tierOne for period=this_year (both ends included, so `< next Jan 1`)."""
+    """DashboardRepository.tierOne for period=this_year (both ends included, so `< next Jan 1`), then appeals due."""
     org = lit(caller["org"])
     year_from, year_to = f"{today.year}-01-01T00:00:00Z", f"{today.year + 1}-01-01T00:00:00Z"
 
@@ -326,6 +338,8 @@ def tier_one_sql(sqlite, caller, today):
                   f"     OR (a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = {me}))",
                   "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31'), a.seq")
 
+    statements.append(appeals_due_sql(caller, today))
+
     def check(body):
         for key, ids in lists.items():
             problem = same_ids(key, [item["id"] for item in body[key]["items"]], ids)
@@ -343,11 +357,11 @@ def endpoints(sqlite, caller, today):
     out.append(("cases view=open sort=-total_outstanding", "/v1/cases?view=open&sort=-total_outstanding", "cases_open_by_outstanding",
                 *view_page_sql(sqlite, caller, "open", sort="total_outstanding", descending=True)))
     out.append(("views (counts)", "/v1/views", "views", *view_counts_sql(sqlite, caller)))
-    out.append(("case-insights", "/v1/dashboards/case-insights", "case_insights", case_insights_sql(caller), None))
+    out.append(("case-insights", "/v1/dashboards/case-insights", "case_insights", case_insights_sql(caller, today), None))
     out.append(("case-insights drill_down=owner", "/v1/dashboards/case-insights?drill_down=owner", "case_insights_owner",
-                case_insights_sql(caller, "owner"), None))
+                case_insights_sql(caller, today, "owner"), None))
     out.append(("case-insights drill_down=carc_code", "/v1/dashboards/case-insights?drill_down=carc_code", "case_insights_carc_code",
-                case_insights_sql(caller, "carc_code"), None))
+                case_insights_sql(caller, today, "carc_code"), None))
     out.append(("tier1 period=this_year", "/v1/dashboards/tier1?period=this_year", "tier1_this_year", *tier_one_sql(sqlite, caller, today)))
     return out
 

@@ -21,15 +21,18 @@ extension DashboardRepository {
             scope = shape.conditions
             bindings = shape.bindings
         }
+        // MATERIALIZED: inlined, the per-case subquery would run once for each of the sums below.
         let sql = """
+            WITH per_case AS MATERIALIZED (
+                SELECT \(DeadlineSQL.caseAppealDeadline) AS d FROM cases c WHERE \(scope) AND c.status = 'active')
             SELECT COALESCE(SUM(d < ?), 0) AS past_due, COALESCE(SUM(d >= ? AND d < ?), 0) AS within_7,
                    COALESCE(SUM(d >= ? AND d < ?), 0) AS within_30
-            FROM (SELECT \(DeadlineSQL.caseAppealDeadline) AS d FROM cases c WHERE \(scope) AND c.status = 'active') WHERE d IS NOT NULL
+            FROM per_case WHERE d IS NOT NULL
             """
         let t = SQLValue.text(today.description)
         let week = SQLValue.text(today.adding(days: 7).description), month = SQLValue.text(today.adding(days: 30).description)
         return try database.read { db in
-            let row = try db.queryOne(sql, [t, t, week, t, month] + bindings)
+            let row = try db.queryOne(sql, bindings + [t, t, week, t, month])
             return AppealsDue(pastDue: row?.int("past_due") ?? 0, dueWithin7Days: row?.int("within_7") ?? 0,
                               dueWithin30Days: row?.int("within_30") ?? 0)
         }

@@ -27,10 +27,7 @@ extension ClaimRepository {
     public func detail(organizationID: String, id: String) throws -> ClaimDetail? {
         try database.read { db in
             guard let row = try db.queryOne(
-                """
-                SELECT cl.*, \(DeadlineSQL.appeal) AS appeal_deadline, \(DeadlineSQL.filing) AS filing_deadline
-                FROM claims cl JOIN payers py ON py.id = cl.payer_id WHERE cl.organization_id = ? AND cl.id = ?
-                """, [.text(organizationID), .text(id)]) else { return nil }
+"SELECT * FROM claims WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(id)]) else { return nil }
             let record = try Self.record(db, Self.claim(row))
             let history = try RemittanceRepository.history(db, claimID: id)
             var denial: ClaimDenial?

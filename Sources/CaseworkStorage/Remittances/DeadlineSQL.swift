@@ -1,40 +1,21 @@
-/// Deadlines (DESIGN §9) as SQL expressions, the one place they are defined, so that claims,
-/// cases, view filters, sorts and dashboards agree. Dates are `YYYY-MM-DD` text or NULL.
+/// Case deadlines (DESIGN §9) as SQL expressions, the one place they are defined, so that cases,
+/// view filters, sorts and dashboards agree. Dates are `YYYY-MM-DD` text or NULL.
 ///
-/// - appeal deadline: a denied (or underpaid) claim's newest remit payment date + the payer's `appeal_days`;
-/// - filing deadline: the claim's first service date + the payer's `timely_filing_days`;
-/// - a claim's deadline: its appeal deadline when denied, else its filing deadline while it has
-///   no remit (once remitted, it was filed);
-/// - a case's deadline: the earliest deadline of its claims still open (outstanding > 0).
+/// A claim's own deadlines are stored columns (`appeal_deadline`, `filing_deadline`, `deadline`)
+/// that migration 0006's triggers keep from the view `claim_deadlines`; a case's deadline is the
+/// earliest deadline of its claims still open (outstanding > 0), read through the covering index
+/// `claims_open_deadlines`.
 enum DeadlineSQL {
-    /// Over `claims cl` joined to its payer as `py`.
-    static let appeal = """
-        CASE WHEN (cl.denial_carcs <> '' OR cl.denial_category IS NOT NULL) AND cl.last_remitted_on IS NOT NULL
-                  AND py.appeal_days IS NOT NULL
-             THEN date(cl.last_remitted_on, '+' || py.appeal_days || ' days') END
-        """
-
-    /// Over `claims cl` joined to its payer as `py`.
-    static let filing = """
-        CASE WHEN cl.service_start IS NOT NULL AND py.timely_filing_days IS NOT NULL
-             THEN date(cl.service_start, '+' || py.timely_filing_days || ' days') END
-        """
-
-    /// Over `claims cl` joined to its payer as `py`.
-    static let claim = """
-        CASE WHEN (cl.denial_carcs <> '' OR cl.denial_category IS NOT NULL) THEN (\(appeal))
-             WHEN cl.last_remitted_on IS NULL AND NOT EXISTS (SELECT 1 FROM remittances r WHERE r.claim_id = cl.id) THEN (\(filing)) END
-        """
-
-    /// Over `cases c`.
-    static let caseDeadline = """
-        (SELECT MIN(\(claim)) FROM case_claims dl JOIN claims cl ON cl.id = dl.claim_id JOIN payers py ON py.id = cl.payer_id
-         WHERE dl.case_id = c.id AND cl.outstanding_cents > 0)
-        """
+    /// Over `cases c`: the earliest deadline (appeal when denied, filing while unremitted) of its open claims.
+    static let caseDeadline = earliest("deadline")
 
     /// Over `cases c`: the earliest appeal deadline of its claims still open.
-    static let caseAppealDeadline = """
-        (SELECT MIN(\(appeal)) FROM case_claims dl JOIN claims cl ON cl.id = dl.claim_id JOIN payers py ON py.id = cl.payer_id
+    static let caseAppealDeadline = earliest("appeal_deadline")
+
+    private static func earliest(_ column: String) -> String {
+        """
+        (SELECT MIN(cl.\(column)) FROM case_claims dl JOIN claims cl ON cl.id = dl.claim_id
          WHERE dl.case_id = c.id AND cl.outstanding_cents > 0)
         """
+    }
 }

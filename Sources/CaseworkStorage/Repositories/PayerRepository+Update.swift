@@ -2,7 +2,7 @@ import CaseworkDomain
 
 extension PayerRepository {
     /// Saves a payer's changed fields (name, electronic id, kind, timely filing and appeal days),
-    /// auditing each. Deadlines of its claims and cases follow at once (they are computed on read).
+    /// auditing each. Deadlines of its claims and cases follow at once (migration 0006's triggers restore them).
     /// - Throws: `StorageError.notFound` when the organization has no such payer.
     public func update(organizationID: String, payer: Payer, actorID: String) throws -> Payer {
         try database.write { db in

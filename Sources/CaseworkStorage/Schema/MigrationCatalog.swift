@@ -11,6 +11,7 @@ public enum MigrationCatalog {
             migration("0003_data_version.sql", PackageResources._003_data_version_sql),
             migration("0004_idempotency.sql", PackageResources._004_idempotency_sql),
             migration("0005_remittances.sql", PackageResources._005_remittances_sql),
+            migration("0006_claim_deadlines.sql", PackageResources._006_claim_deadlines_sql),
         ]
     }
 
