@@ -268,3 +268,19 @@ def test_csv_export_has_the_view_rows(world):
     numbers = [r["number"] for r in c.all_pages("/v1/cases?view=open")]
     assert [r[0] for r in rows[1:]] == numbers
     assert text.endswith("\r\n")
+
+
+def test_tier1_periods_reach_the_last_day_of_the_calendar(world):
+    """Issue 9 item 3: `to=9999-12-31` once answered every figure empty (its next midnight, year 10000,
+    sorted before every instant); the last possible day must count like any other."""
+    c, m, me = world["client"], world["model"], world["me"]
+    everything = m.tier1(me, [world["team"]], lambda day: day is not None)
+    for to in ("9999-12-30", "9999-12-31"):
+        status, body, _ = c.get(f"/v1/dashboards/tier1?from=0001-01-01&to={to}")
+        assert status == 200, body
+        assert {r["status"]: r["count"] for r in body["by_status"]} == everything["by_status"], to
+        assert body["active_cases"]["total"] == everything["active_cases"] > 0, to
+    for bad in ("to=10000-01-01", "from=2026-02-30", "to=2026-13-01", "from=-0001-01-01"):
+        status, body, _ = c.get(f"/v1/dashboards/tier1?{bad}")
+        assert status == 400 and body["type"] == "/problems/invalid-query", (bad, body)
+        assert [e["parameter"] for e in body["errors"]] == [bad.split("=")[0]], (bad, body)

@@ -38,7 +38,9 @@ extension DashboardRepository {
         func bound(_ column: String) -> (String, [SQLValue]) {
             var sql = "", values: [SQLValue] = []
             if let from = period.from { sql += " AND \(column) >= ?"; values.append(.text("\(from)T00:00:00Z")) }
-            if let to = period.to { sql += " AND \(column) < ?"; values.append(.text("\(to.adding(days: 1))T00:00:00Z")) }
+            // The last second of `to` (instants are whole seconds): a bound of the next day's midnight
+            // would not exist after 9999-12-31.
+            if let to = period.to { sql += " AND \(column) <= ?"; values.append(.text("\(to)T23:59:59Z")) }
             return (sql, values)
         }
         (periodSQL, periodValues) = bound("c.created_at")
