@@ -119,3 +119,12 @@ def test_invisible_characters_are_refused_in_names(client):
         assert status == 422 and "/first_name" in pointers(body), repr(name)
     status, body = problem(client.post("/v1/patients", {"first_name": "Ann", "last_name": "Moss", "member_id": "M\u0000"}))
     assert status == 422 and "/member_id" in pointers(body)
+    # Issue 9 item 10: a joiner inside an emoji sequence is part of the emoji, not a disguise; one that
+    # joins letters, dangles at an end, or a tag outside a flag sequence still is.
+    for name in ["\U0001F469\u200D\u2695\uFE0F", "\U0001F468\U0001F3FD\u200D\U0001F4BB",
+                 "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F", "Dr \U0001F469\u200D\U0001F52C Ann"]:
+        status, body, _ = client.post("/v1/patients", {"first_name": name, "last_name": "Moss"})
+        assert status == 201 and body["first_name"] == name, repr(name)
+    for name in ["A\u200Db", "\U0001F469\u200D", "\u200D\U0001F469", "a\U000E0067", "\U0001F469\u200D\u202E\U0001F52C"]:
+        status, body = problem(client.post("/v1/patients", {"first_name": name, "last_name": "Moss"}))
+        assert status == 422 and "/first_name" in pointers(body), repr(name)

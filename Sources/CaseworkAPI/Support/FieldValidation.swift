@@ -53,8 +53,9 @@ struct FieldValidation {
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) {
             fail(pointer, "Must not contain control characters."); return nil
         }
-        // Invisible format characters (bidi overrides, zero-width, BOM) can disguise a value.
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .format && (!allowEmpty || Self.isBidiControl($0)) }) {
+        // Invisible format characters (bidi overrides, zero-width, BOM) can disguise a value; the
+        // joiners and tags inside an emoji sequence (👩‍⚕️, subdivision flags) only draw the emoji.
+        if Self.hasDisguisingFormat(text, allowingLayout: allowEmpty) {
             fail(pointer, "Must not contain invisible formatting characters."); return nil
         }
         return allowEmpty ? text : trimmed
@@ -66,6 +67,35 @@ struct FieldValidation {
         var listed = errors
         if unlisted > 0 { listed.append(FieldError(pointer: "", "\(unlisted) more errors are not listed.")) }
         throw APIError.validation(listed)
+    }
+
+    /// Whether `text` holds a format character (Unicode category Cf) that could disguise it: with
+    /// `allowingLayout` (long free text) only bidirectional controls count. A zero-width joiner
+    /// between two emoji and the tags of an emoji tag sequence never count (Unicode TS #51 §1.4.5–6).
+    static func hasDisguisingFormat(_ text: String, allowingLayout: Bool) -> Bool {
+        for character in text {
+            let scalars = Array(character.unicodeScalars)
+            for (index, scalar) in scalars.enumerated() where scalar.properties.generalCategory == .format {
+                if allowingLayout && !isBidiControl(scalar) { continue }
+                if isEmojiSequencePart(scalars, at: index) { continue }
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A ZWJ (U+200D) with an emoji (or its presentation selector or skin tone) before it and an
+    /// emoji after it, within one grapheme; or a tag (U+E0020–U+E007F) in a grapheme that starts
+    /// with the black flag U+1F3F4.
+    static func isEmojiSequencePart(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        func isEmoji(_ scalar: Unicode.Scalar) -> Bool { scalar.value > 0x7F && scalar.properties.isEmoji }
+        let scalar = scalars[index]
+        if scalar.value == 0x200D {
+            guard index > 0, index + 1 < scalars.count, isEmoji(scalars[index + 1]) else { return false }
+            let before = scalars[index - 1]
+            return isEmoji(before) || before.value == 0xFE0F
+        }
+        return (0xE0020...0xE007F).contains(scalar.value) && scalars.first?.value == 0x1F3F4
     }
 
     /// U+202A–U+202E and U+2066–U+2069: they reorder how text displays.
