@@ -48,3 +48,32 @@ def test_audit_log_matches_the_actions_performed(server, client):
     history = ada.all_pages(f"/v1/cases/{case['id']}/history")
     assert [e["action"] for e in reversed(history)] == ["create", "update", "claims_added", "claim_removed", "create", "update",
                                                          "resolve", "reactivate", "cancel"]
+
+
+def test_a_view_export_is_audited_as_one_bulk_read_and_viewers_may_not_export(server, client):
+    """Issue 9 item 8: the CSV export names a patient on every row; it writes one audit event with the
+    query and the row count. Viewers read work lists but may not export them."""
+    payer = client.post("/v1/payers", {"name": "Export Payer"})[1]
+    for n in range(3):
+        patient = client.post("/v1/patients", {"first_name": f"Eve{n}", "last_name": "Export"})[1]
+        claim = client.post("/v1/claims", {"claim_number": f"EXP-{n}", "payer_id": payer["id"], "patient_id": patient["id"],
+                                           "billed_cents": 1000, "expected_cents": 900})[1]
+        assert client.post("/v1/cases", {"claims": [{"claim_id": claim["id"]}], "subject": "other"})[0] == 201
+    me = client.get("/v1/me")[1]["user"]["id"]
+
+    def exports():
+        return [e for e in client.all_pages(f"/v1/audit?entity_type=patient&actor_id={me}") if e["action"] == "export"]
+    before = len(exports())
+    query = f"view=open&payer_id={payer['id']}"
+    status, _, headers = client.get(f"/v1/cases?{query}", headers={"Accept": "text/csv"})
+    assert status == 200 and headers["content-type"].startswith("text/csv")
+    events = exports()
+    assert len(events) == before + 1
+    assert events[0]["entity_id"] == "bulk"
+    assert events[0]["changes"] == {"filter": {"before": None, "after": query}, "rows": {"before": None, "after": 3}}
+
+    viewer = type(client)(client.port, server.viewer_token)
+    status, problem, _ = viewer.get(f"/v1/cases?{query}", headers={"Accept": "text/csv"})
+    assert status == 403 and problem["type"] == "/problems/forbidden"
+    assert viewer.get(f"/v1/cases?{query}")[0] == 200          # the JSON work list stays open to viewers
+    assert len(exports()) == before + 1

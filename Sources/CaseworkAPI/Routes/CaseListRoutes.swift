@@ -8,7 +8,14 @@ enum CaseListRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/v1/cases") { ctx in
             let query = try caseQuery(ctx.request.query)
-            if wantsCSV(ctx.request) { return try csv(ctx, query) }
+            if wantsCSV(ctx.request) {
+                // An export names a patient on every row: bulk PHI is for the people who work the cases.
+                guard ctx.caller.user.role.includes(.biller) else {
+                    throw APIError(status: 403, slug: "forbidden", title: "Forbidden",
+                                   detail: "Exporting a view (patient names on every row) needs the biller role; you are \(ctx.caller.user.role.rawValue).")
+                }
+                return try csv(ctx, query)
+            }
             var q = QueryReader(ctx.request.query)
             let page = q.page()
             try q.check()
@@ -49,17 +56,26 @@ enum CaseListRoutes {
 
     /// Every row of the view as CSV (RFC 4180, header line first), streamed: rows are read in
     /// keyset batches and each batch is written before the next is read, so memory stays flat
-    /// and no database reader is held while the client reads.
+    /// and no database reader is held while the client reads. The export is audited as one bulk
+    /// read of patient data (the query and the rows sent), also when the client leaves early.
     static func csv(_ ctx: RequestContext, _ query: CaseQuery) throws -> HTTPResponse {
         let store = ctx.store, caller = ctx.caller
+        let filter = ctx.request.query.pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
         let headers = HTTPHeaders([("Content-Type", "text/csv; charset=utf-8; header=present"),
                                    ("Content-Disposition", "attachment; filename=\"cases.csv\"")])
         return HTTPResponse(status: 200, headers: headers) { writer in
+            var sent = 0
+            defer {
+                // The rows are out by now; a write that fails here (disk full) cannot call them back.
+                try? store.audit.recordBulkPatientRead(organizationID: caller.organizationID, actorID: caller.userID,
+                                                       action: "export", filter: filter, rows: sent)
+            }
             try writer.write(CaseRowRepresentation.csvHeader)
             try store.cases.forEachRow(caller: caller, query: query) { rows in
                 var chunk: [UInt8] = []
                 for row in rows { chunk += CaseRowRepresentation.csv(row) }
                 try writer.write(chunk)
+                sent += rows.count
                 return true
             }
         }

@@ -71,6 +71,18 @@ public struct AuditRepository: Sendable {
         }
     }
 
+    /// Records one bulk read of patient data (an export of `rows` rows naming patients), so that an
+    /// access audit finds it among the patient events: entity `patient`, id `bulk`, the action
+    /// given (e.g. `export`), and as changes the request's `filter` (its query) and the row count.
+    public func recordBulkPatientRead(organizationID: String, actorID: String, action: String, filter: String, rows: Int) throws {
+        try database.write { db in
+            try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "patient", entityID: "bulk",
+                                action: action, changes: [.init(field: "filter", before: AuditLog.value(nil), after: filter),
+                                                          .init(field: "rows", before: AuditLog.value(nil), after: rows)],
+                                at: Instant.now().description)
+        }
+    }
+
     static func page(_ db: SQLiteConnection, _ conditions: String, _ bindings: [SQLValue], _ page: PageRequest) throws -> Page<AuditEvent> {
         var clause = ""
         var values = bindings
