@@ -42,12 +42,27 @@ public struct CaseworkApplication: HTTPResponder {
         let record = RequestRecord()
         var response = RequestRecord.$current.withValue(record) { router.respond(to: request) }
         response.headers.set("X-Request-Id", requestID)
-        let micros = (DispatchTime.now().uptimeNanoseconds - started) / 1000
-        logger.info("request", metadata: [
-            "request_id": .string(requestID), "method": .string(request.method), "route": .string(record.route ?? "(none)"),
-            "status": .stringConvertible(response.status), "duration_us": .stringConvertible(micros),
-            "organization_id": .string(record.organizationID ?? "-"), "user_id": .string(record.userID ?? "-"),
-        ])
+        log(requestID: requestID, method: request.method, route: record.route ?? "(none)", status: response.status,
+            micros: (DispatchTime.now().uptimeNanoseconds - started) / 1000, record: record)
         return response
+    }
+
+    /// The server's own refusals (malformed or oversized messages, timeouts, a full server) get a
+    /// request id and a log line like every other answer; route `(refused)`, method `-` (the
+    /// request line may not have been read).
+    public func refused(_ response: HTTPResponse) -> HTTPResponse {
+        var response = response
+        let requestID = requestIDs.next()
+        response.headers.set("X-Request-Id", requestID)
+        log(requestID: requestID, method: "-", route: "(refused)", status: response.status, micros: 0, record: nil)
+        return response
+    }
+
+    private func log(requestID: String, method: String, route: String, status: Int, micros: UInt64, record: RequestRecord?) {
+        logger.info("request", metadata: [
+            "request_id": .string(requestID), "method": .string(method), "route": .string(route),
+            "status": .stringConvertible(status), "duration_us": .stringConvertible(micros),
+            "organization_id": .string(record?.organizationID ?? "-"), "user_id": .string(record?.userID ?? "-"),
+        ])
     }
 }

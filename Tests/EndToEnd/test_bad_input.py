@@ -128,3 +128,30 @@ def test_invisible_characters_are_refused_in_names(client):
     for name in ["A\u200Db", "\U0001F469\u200D", "\u200D\U0001F469", "a\U000E0067", "\U0001F469\u200D\u202E\U0001F52C"]:
         status, body = problem(client.post("/v1/patients", {"first_name": name, "last_name": "Moss"}))
         assert status == 422 and "/first_name" in pointers(body), repr(name)
+
+
+def test_the_servers_own_refusals_carry_a_request_id_and_a_log_line(server, client):
+    """Issue 9 item 9: a request refused while it is read (framing, limits) is answered and logged like
+    every other request: with an X-Request-Id that the log line names."""
+    import socket
+    refusals = [
+        (b"GET /v1/cases HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab", 400),
+        (b"GET /v1/cases HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 70_000 + b"\r\n\r\n", 431),
+        (b"POST /v1/cases HTTP/1.1\r\nHost: x\r\nContent-Length: 999999999999\r\n\r\n", 413),
+    ]
+    for raw, status in refusals:
+        with socket.create_connection(("127.0.0.1", client.port), timeout=10) as conn:
+            conn.sendall(raw)
+            answer = b""
+            while b"\r\n\r\n" not in answer:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    break
+                answer += chunk
+        head = answer.split(b"\r\n\r\n")[0].decode("latin-1").split("\r\n")
+        assert head[0].split(" ")[1] == str(status), head[0]
+        ids = [line.split(":", 1)[1].strip() for line in head[1:] if line.lower().startswith("x-request-id:")]
+        assert len(ids) == 1 and ids[0], head
+        server.log.flush()
+        lines = [line for line in open(server.log.name, encoding="utf-8", errors="replace") if f"request_id={ids[0]}" in line]
+        assert len(lines) == 1 and f"status={status}" in lines[0] and "route=(refused)" in lines[0], lines

@@ -50,6 +50,9 @@ public struct CompressingResponder: HTTPResponder {
         self.level = level
     }
 
+    /// The wrapped responder's handling of the server's own refusals (never compressed).
+    public func refused(_ response: HTTPResponse) -> HTTPResponse { wrapped.refused(response) }
+
     /// Calls the wrapped responder with `-gzip` validators stripped, then compresses
     /// its response when the rules above allow.
     public func respond(to request: HTTPRequest) -> HTTPResponse {

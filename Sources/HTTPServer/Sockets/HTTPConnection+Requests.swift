@@ -38,7 +38,7 @@ extension HTTPConnection {
                 dispatch(request)
             case .error(let error):
                 context.logger.debug("request rejected", metadata: ["connection": "\(id)", "status": "\(error.status)"])
-                queueClosingResponse(error.response)
+                queueClosingResponse(context.responder.refused(error.response))
             }
         }
         if pendingStart == pending.count, pendingStart > 0 {

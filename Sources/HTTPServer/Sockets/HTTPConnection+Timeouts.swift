@@ -64,7 +64,7 @@ extension HTTPConnection {
                 tearDown("idle timeout")
             } else {
                 context.logger.debug("request timed out", metadata: ["connection": "\(id)"])
-                queueClosingResponse(HTTPParseError.requestTimeout.response)
+                queueClosingResponse(context.responder.refused(HTTPParseError.requestTimeout.response))
                 processPending()
             }
         case .closed:

@@ -12,4 +12,16 @@ public protocol HTTPResponder: Sendable {
     /// own, and the connection's next request waits for it. For `HEAD` the producer is
     /// not run.
     func respond(to request: HTTPRequest) -> HTTPResponse
+
+    /// Called when the server answers by itself, before any request reaches `respond`: a
+    /// message it could not frame or that broke a limit (400, 408, 413, 414, 431, 501, 505;
+    /// RFC 9112 §2.2, §6.3) or a connection over the limit (503). Returns the response to send,
+    /// e.g. with a request id added, and is the place to log it. Runs on the connection's
+    /// queue (or the accepting thread, for 503): keep it short; it must not block.
+    func refused(_ response: HTTPResponse) -> HTTPResponse
+}
+
+extension HTTPResponder {
+    /// Sends the server's own refusal unchanged.
+    public func refused(_ response: HTTPResponse) -> HTTPResponse { response }
 }

@@ -164,7 +164,7 @@ public final class HTTPServer: Sendable {
         case .full:
             logger.debug("connection refused: limit reached", metadata: ["descriptors": "\(nearDescriptorLimit ? "near limit" : "ok")"])
             let bytes = ResponseSerializer.serialize(
-                HTTPParseError.serviceUnavailable.response, isHeadRequest: false, close: true)
+                context.responder.refused(HTTPParseError.serviceUnavailable.response), isHeadRequest: false, close: true)
             _ = bytes.withUnsafeBytes { Socket.send(fd, $0) }   // best effort; never blocks
             Socket.shutdownWrite(fd)
             Socket.discardPendingInput(fd)   // unread input would turn the close into a reset
