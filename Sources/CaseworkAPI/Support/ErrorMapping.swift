@@ -100,6 +100,8 @@ enum ErrorMapping {
                             errors: [FieldError(pointer: "/\(field)", "Already taken.")])
         case .invalidReference(let field, let id):
             return .validation([FieldError(pointer: field, "No such id in your organization: \(id).")])
+        case .cannotWorkCases(let field, let id, let role):
+            return .validation([FieldError(pointer: field, "User \(id) is a \(role): owners and assignees must be billers or admins (or, for owners, a team).")])
         case .revisionMismatch(let current):
             return APIError(status: 412, slug: "precondition-failed", title: "Precondition failed",
                             detail: "The case changed since you read it; its current ETag is \"r\(current)\".",

@@ -7,4 +7,8 @@ public struct Caller: Sendable, Hashable {
 
     public var organizationID: String { user.organizationID }
     public var userID: String { user.id }
+
+    /// The teams whose cases are the caller's own work (`my_open`, Tier 1's "mine"): a viewer
+    /// belongs to teams but works none of their cases, so none for a viewer.
+    public var workingTeamIDs: [String] { user.role.includes(.biller) ? teamIDs : [] }
 }

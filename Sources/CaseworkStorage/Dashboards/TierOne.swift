@@ -45,7 +45,7 @@ extension DashboardRepository {
         }
         (periodSQL, periodValues) = bound("c.created_at")
         let (resolvedSQL, resolvedValues) = bound("c.resolved_at")
-        let teams = caller.teamIDs
+        let teams = caller.workingTeamIDs
         let mine = "((c.owner_type = 'user' AND c.owner_id = ?)"
             + (teams.isEmpty ? "" : " OR (c.owner_type = 'team' AND c.owner_id IN (\(teams.map { _ in "?" }.joined(separator: ", "))))") + ")"
         let mineValues: [SQLValue] = [.text(caller.userID)] + teams.map { .text($0) }

@@ -71,7 +71,7 @@ extension CaseQuery {
         if let status = view.requiredStatus { parts.append("c.status = ?"); bindings.append(.text(status.rawValue)) }
         if let stage = view.requiredStage { parts.append("c.stage = ?"); bindings.append(.text(stage.rawValue)) }
         if view.requiresCallerOwnership {
-            let teams = caller.teamIDs
+            let teams = caller.workingTeamIDs
             let teamClause = teams.isEmpty ? "" : " OR (c.owner_type = 'team' AND c.owner_id IN (\(teams.map { _ in "?" }.joined(separator: ", "))))"
             parts.append("((c.owner_type = 'user' AND c.owner_id = ?)\(teamClause))")
             bindings.append(.text(caller.userID))

@@ -3,7 +3,7 @@ import CaseworkDomain
 extension CaseRepository {
     /// How many cases each saved view holds for `caller`, in one scan.
     public func viewCounts(caller: Caller) throws -> [CaseView: Int] {
-        let teams = caller.teamIDs
+        let teams = caller.workingTeamIDs
         let teamClause = teams.isEmpty ? "" : " OR (owner_type = 'team' AND owner_id IN (\(teams.map { _ in "?" }.joined(separator: ", "))))"
         let sql = """
             SELECT COUNT(*) AS all_cases,

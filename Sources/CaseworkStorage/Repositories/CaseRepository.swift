@@ -104,10 +104,12 @@ public struct CaseRepository: Sendable {
         }
     }
 
-    /// The owner must be a user or team of the organization.
+    /// The owner must be a team of the organization or a user of it who can work cases (`CaseWorkers`).
     static func requireOwner(_ db: SQLiteConnection, organizationID: String, owner: Owner) throws {
-        let table = owner.kind == "user" ? "users" : "teams"
-        guard try db.queryOne("SELECT 1 AS found FROM \(table) WHERE organization_id = ? AND id = ?",
+        if owner.kind == "user" {
+            return try CaseWorkers.requireUser(db, organizationID: organizationID, userID: owner.id, field: "/owner/id")
+        }
+        guard try db.queryOne("SELECT 1 AS found FROM teams WHERE organization_id = ? AND id = ?",
                               [.text(organizationID), .text(owner.id)]) != nil else {
             throw StorageError.invalidReference(field: "/owner/id", id: owner.id)
         }

@@ -6,6 +6,8 @@ public enum StorageError: Error, Sendable, Equatable {
     case duplicate(entity: String, field: String, value: String)
     /// A referenced row (payer, patient, owner, team member) does not exist in the organization.
     case invalidReference(field: String, id: String)
+    /// A case owner or task assignee (at `field`) is a user whose role cannot work cases (a viewer).
+    case cannotWorkCases(field: String, userID: String, role: String)
     /// The row changed since the caller read it (optimistic concurrency).
     case revisionMismatch(current: Int)
 }

@@ -17,7 +17,7 @@ public struct ActivityRepository: Sendable {
             throw StorageError.notFound(entity: "case", id: caseID)
         }
         try activity.check(caseStatus: CaseStatus(rawValue: status) ?? .active)
-        if case .task(_, let assignee?, _) = activity.details { try Self.requireUser(db, caller.organizationID, assignee) }
+        if case .task(_, let assignee?, _) = activity.details { try CaseWorkers.requireUser(db, organizationID: caller.organizationID, userID: assignee, field: "/assignee_id") }
         let now = Instant.now()
         let stored = Activity(id: Identifier.make("act"), caseID: caseID, subject: activity.subject, body: activity.body,
                               details: activity.details, createdAt: now, createdBy: caller.userID, updatedAt: now, updatedBy: caller.userID)
@@ -48,7 +48,7 @@ public struct ActivityRepository: Sendable {
             let before = ActivityRows.activity(row)
             var after = try changes.applied(to: before)
             if case .task(_, let assignee?, _) = after.details, changes.assigneeID != nil {
-                try Self.requireUser(db, caller.organizationID, assignee)
+                try CaseWorkers.requireUser(db, organizationID: caller.organizationID, userID: assignee, field: "/assignee_id")
             }
             guard after != before else { return before }
             let now = Instant.now()
@@ -94,12 +94,6 @@ public struct ActivityRepository: Sendable {
         }
     }
 
-    static func requireUser(_ db: SQLiteConnection, _ organizationID: String, _ userID: String) throws {
-        guard try db.queryOne("SELECT 1 AS found FROM users WHERE organization_id = ? AND id = ?",
-                              [.text(organizationID), .text(userID)]) != nil else {
-            throw StorageError.invalidReference(field: "/assignee_id", id: userID)
-        }
-    }
 
     /// The timeline is part of the case: any change to it moves the case's revision (and ETag).
     static func bumpCase(_ db: SQLiteConnection, caseID: String) throws {
