@@ -52,7 +52,12 @@ def test_audit_log_matches_the_actions_performed(server, client):
 
 def test_a_view_export_is_audited_as_one_bulk_read_and_viewers_may_not_export(server, client):
     """Issue 9 item 8: the CSV export names a patient on every row; it writes one audit event with the
-    query and the row count. Viewers read work lists but may not export them."""
+    query and the row count. Viewers read work lists but may not export them. (An organization of its own,
+    so the shared ones keep their cases.)"""
+    for email, role in (("exa@e2e.test", "admin"), ("exv@e2e.test", "viewer")):
+        server.cli("users", "add", "--db", server.db, "--org", "E2E Export", "--email", email, "--name", "Ex " + role, "--role", role)
+    viewer = type(client)(client.port, server.cli("tokens", "create", "--db", server.db, "--org", "E2E Export", "--email", "exv@e2e.test"))
+    client = type(client)(client.port, server.cli("tokens", "create", "--db", server.db, "--org", "E2E Export", "--email", "exa@e2e.test"))
     payer = client.post("/v1/payers", {"name": "Export Payer"})[1]
     for n in range(3):
         patient = client.post("/v1/patients", {"first_name": f"Eve{n}", "last_name": "Export"})[1]
@@ -72,7 +77,6 @@ def test_a_view_export_is_audited_as_one_bulk_read_and_viewers_may_not_export(se
     assert events[0]["entity_id"] == "bulk"
     assert events[0]["changes"] == {"filter": {"before": None, "after": query}, "rows": {"before": None, "after": 3}}
 
-    viewer = type(client)(client.port, server.viewer_token)
     status, problem, _ = viewer.get(f"/v1/cases?{query}", headers={"Accept": "text/csv"})
     assert status == 403 and problem["type"] == "/problems/forbidden"
     assert viewer.get(f"/v1/cases?{query}")[0] == 200          # the JSON work list stays open to viewers

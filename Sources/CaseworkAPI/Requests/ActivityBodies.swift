@@ -72,7 +72,6 @@ struct PatchActivityBody: Decodable {
     var assigneeID: String??
     var startsAt: String?
     var endsAt: String?
-    var unknownMembers: [String] = []
     /// Members sent as `null` that cannot be cleared.
     var nullMembers: [String] = []
 
@@ -90,13 +89,11 @@ struct PatchActivityBody: Decodable {
         if c.contains(.assignee_id) {
             assigneeID = try c.decodeNil(forKey: .assignee_id) ? .some(nil) : .some(try c.decode(String.self, forKey: .assignee_id))
         }
-        unknownMembers = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }.sorted()
     }
 
     /// Changes for an activity of `kind`; `state` is read in that kind's vocabulary.
     func validated(kind: ActivityKind) throws -> ActivityChanges {
         var v = FieldValidation()
-        for member in unknownMembers { v.fail("/" + member.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1"), "Not a field of an activity.") }
         for member in nullMembers { v.fail("/\(member)", "Cannot be null; leave it out to keep the current value.") }
         var changes = ActivityChanges()
         if let subject { changes.subject = v.text(subject, at: "/subject", limit: 300) }

@@ -17,8 +17,6 @@ struct PatchCaseBody: Decodable {
     var priority: String?
     var owner: OwnerBody??
     var stage: String?
-    /// Members the body had that no case field is called.
-    var unknownMembers: [String] = []
     /// Members sent as `null` that cannot be cleared.
     var nullMembers: [String] = []
 
@@ -40,16 +38,10 @@ struct PatchCaseBody: Decodable {
         if c.contains(.owner) {
             owner = try c.decodeNil(forKey: .owner) ? .some(nil) : .some(try c.decode(OwnerBody.self, forKey: .owner))
         }
-        let any = try decoder.container(keyedBy: AnyKey.self)
-        unknownMembers = any.allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }.sorted()
     }
 
     func validated() throws -> CaseChanges {
         var v = FieldValidation()
-        for member in unknownMembers {
-            let escaped = member.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-            v.fail("/\(escaped)", "Not a field of a case that PATCH can change.")
-        }
         for member in nullMembers { v.fail("/\(member)", "Cannot be null; leave it out to keep the current value.") }
         var changes = CaseChanges()
         if let subject { changes.subject = v.text(subject, at: "/subject") }
@@ -70,12 +62,4 @@ struct PatchCaseBody: Decodable {
         try v.check()
         return changes
     }
-}
-
-/// A coding key for any member name.
-struct AnyKey: CodingKey {
-    let stringValue: String
-    let intValue: Int? = nil
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { return nil }
 }

@@ -22,7 +22,6 @@ struct RuleBody: Decodable {
     var owner: OwnerBody??
     var priority: String?
     var followUpDays: Int??
-    var unknownMembers: [String] = []
     var nullMembers: [String] = []
 
     init(from decoder: any Decoder) throws {
@@ -44,15 +43,12 @@ struct RuleBody: Decodable {
         minimumDeniedCents = try optional(.minimum_denied_cents, Int.self)
         owner = try optional(.owner, OwnerBody.self)
         followUpDays = try optional(.follow_up_days, Int.self)
-        let any = try decoder.container(keyedBy: AnyKey.self)
-        unknownMembers = any.allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }.sorted()
     }
 
     /// The rule input: `current` merged with the body (PATCH), or the body alone (POST, where
     /// `name` and `action` are required).
     func validated(over current: WorkRule?) throws -> WorkRuleInput {
         var v = FieldValidation()
-        for member in unknownMembers { v.fail("/\(member)", "Not a field of a rule.") }
         for member in nullMembers { v.fail("/\(member)", "Cannot be null.") }
         if current == nil {
             if name == nil { v.fail("/name", "Required.") }
@@ -92,25 +88,12 @@ struct DenialCategoryBody: Decodable {
 
 /// Body of `PATCH /v1/settings`: only present members change; unknown members are refused.
 struct SettingsBody: Decodable {
-    private enum Key: String, CodingKey, CaseIterable { case auto_resolve_paid_cases }
+    let auto_resolve_paid_cases: Bool?
 
-    var autoResolvePaidCases: Bool?
-    var unknownMembers: [String] = []
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: Key.self)
-        autoResolvePaidCases = try c.decodeIfPresent(Bool.self, forKey: .auto_resolve_paid_cases)
-        unknownMembers = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }.sorted()
-    }
-
-    /// `current` with the body's changes.
-    /// - Throws: 422 naming each member that is not a setting.
-    func applied(to current: OrganizationSettings) throws -> OrganizationSettings {
-        var v = FieldValidation()
-        for member in unknownMembers { v.fail("/\(member)", "Not a setting.") }
-        try v.check()
+    /// `current` with the body's changes (a member that is not a setting is refused while decoding).
+    func applied(to current: OrganizationSettings) -> OrganizationSettings {
         var settings = current
-        if let autoResolvePaidCases { settings.autoResolvePaidCases = autoResolvePaidCases }
+        if let auto_resolve_paid_cases { settings.autoResolvePaidCases = auto_resolve_paid_cases }
         return settings
     }
 }
@@ -125,7 +108,6 @@ struct PatchPayerBody: Decodable {
     var payerID: String??
     var timelyFilingDays: Int??
     var appealDays: Int??
-    var unknownMembers: [String] = []
     var nullMembers: [String] = []
 
     init(from decoder: any Decoder) throws {
@@ -142,13 +124,10 @@ struct PatchPayerBody: Decodable {
         payerID = try optional(.payer_id, String.self)
         timelyFilingDays = try optional(.timely_filing_days, Int.self)
         appealDays = try optional(.appeal_days, Int.self)
-        let any = try decoder.container(keyedBy: AnyKey.self)
-        unknownMembers = any.allKeys.map(\.stringValue).filter { Key(rawValue: $0) == nil }.sorted()
     }
 
     func applied(to payer: Payer) throws -> Payer {
         var v = FieldValidation()
-        for member in unknownMembers { v.fail("/\(member)", "Not a field of a payer that PATCH can change.") }
         for member in nullMembers { v.fail("/\(member)", "Cannot be null.") }
         var after = payer
         if let name { after.name = v.text(name, at: "/name") ?? payer.name }

@@ -6,7 +6,7 @@ import HTTPServer
 enum CaseRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("POST", "/v1/cases") { ctx in
-            let newCase = try RequestBody.decode(CreateCaseBody.self, from: ctx.request).validated()
+            let newCase = try RequestBody.decode(CreateCaseBody.self, from: ctx.request) { try $0.validated() }
             let record = try ctx.store.cases.create(caller: ctx.caller, newCase: newCase)
             return Responses.json(CaseRepresentation.case(record), status: 201,
                                   headers: [("Location", "/v1/cases/\(record.case.id)"), ("ETag", CaseRepresentation.etag(record))])
@@ -18,7 +18,7 @@ enum CaseRoutes {
             return conditional(ctx, record)
         }
         table.add("PATCH", "/v1/cases/{id}") { ctx in
-            let changes = try RequestBody.decode(PatchCaseBody.self, from: ctx.request).validated()
+            let changes = try RequestBody.decode(PatchCaseBody.self, from: ctx.request) { try $0.validated() }
             let record = try ctx.store.cases.update(caller: ctx.caller, id: ctx.parameter("id"), changes: changes,
                                                     expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
             return written(record)

@@ -16,7 +16,7 @@ enum ClaimRoutes {
             return Responses.page(result.items.map(ClaimRepresentation.claim), nextCursor: result.nextCursor)
         }
         table.add("POST", "/v1/claims") { ctx in
-            let claim = try RequestBody.decode(CreateClaimBody.self, from: ctx.request).validated()
+            let claim = try RequestBody.decode(CreateClaimBody.self, from: ctx.request) { try $0.validated() }
             let record = try ctx.store.claims.add(organizationID: ctx.organizationID, claim: claim, actorID: ctx.caller.userID)
             return Responses.json(ClaimRepresentation.claim(record), status: 201, headers: [("Location", "/v1/claims/\(record.claim.id)")])
         }
@@ -27,11 +27,13 @@ enum ClaimRoutes {
             return Responses.page(submissions.map(ClaimRepresentation.submission), nextCursor: nil)
         }
         table.add("POST", "/v1/claims/{id}/submissions") { ctx in
-            let body = try RequestBody.decode(CreateSubmissionBody.self, from: ctx.request)
-            var v = FieldValidation()
-            let submission = body.validated(&v, at: "")
-            try v.check()
-            guard let submission else { throw APIError.validation(v.errors) }
+            let submission = try RequestBody.decode(CreateSubmissionBody.self, from: ctx.request) { body in
+                var v = FieldValidation()
+                let submission = body.validated(&v, at: "")
+                try v.check()
+                guard let submission else { throw APIError.validation(v.errors) }
+                return submission
+            }
             let stored = try ctx.store.claims.addSubmission(organizationID: ctx.organizationID, claimID: ctx.parameter("id"),
                                                             submission: submission, actorID: ctx.caller.userID)
             return Responses.json(ClaimRepresentation.submission(stored), status: 201)

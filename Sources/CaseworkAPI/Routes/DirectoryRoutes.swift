@@ -13,7 +13,7 @@ enum DirectoryRoutes {
         table.addList("/v1/users", fetch: { ctx, page in try ctx.store.users.list(organizationID: ctx.organizationID, page: page) },
                       as: DirectoryRepresentation.user)
         table.add("POST", "/v1/users", role: .admin) { ctx in
-            let input = try RequestBody.decode(CreateUserBody.self, from: ctx.request).validated()
+            let input = try RequestBody.decode(CreateUserBody.self, from: ctx.request) { try $0.validated() }
             let user = try ctx.store.users.add(organizationID: ctx.organizationID, name: input.name, email: input.email,
                                                role: input.role, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.user(user), status: 201, headers: [("Location", "/v1/users/\(user.id)")])
@@ -23,23 +23,27 @@ enum DirectoryRoutes {
         table.addList("/v1/teams", fetch: { ctx, page in try ctx.store.users.listTeams(organizationID: ctx.organizationID, page: page) },
                       as: DirectoryRepresentation.team)
         table.add("POST", "/v1/teams", role: .admin) { ctx in
-            let body = try RequestBody.decode(CreateTeamBody.self, from: ctx.request)
-            var v = FieldValidation()
-            let name = v.text(body.name, at: "/name")
-            v.count(body.member_ids ?? [], at: "/member_ids", limit: 500)
-            try v.check()
-            let team = try ctx.store.users.addTeam(organizationID: ctx.organizationID, name: name ?? "",
-                                                   memberIDs: body.member_ids ?? [], actorID: ctx.caller.userID)
+            let (name, memberIDs) = try RequestBody.decode(CreateTeamBody.self, from: ctx.request) { body in
+                var v = FieldValidation()
+                let name = v.text(body.name, at: "/name")
+                v.count(body.member_ids ?? [], at: "/member_ids", limit: 500)
+                try v.check()
+                return (name ?? "", body.member_ids ?? [])
+            }
+            let team = try ctx.store.users.addTeam(organizationID: ctx.organizationID, name: name,
+                                                   memberIDs: memberIDs, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.team(team), status: 201, headers: [("Location", "/v1/teams/\(team.id)")])
         }
         table.addItem("/v1/teams/{id}", entity: "team", fetch: { ctx, id in try ctx.store.users.team(organizationID: ctx.organizationID, id: id) },
                       as: DirectoryRepresentation.team)
         table.add("POST", "/v1/subjects", role: .admin) { ctx in
-            let body = try RequestBody.decode(CreateSubjectBody.self, from: ctx.request)
-            var v = FieldValidation()
-            let name = v.text(body.name, at: "/name", limit: 80)
-            try v.check()
-            try ctx.store.organizations.addSubject(organizationID: ctx.organizationID, name: name ?? "", actorID: ctx.caller.userID)
+            let name = try RequestBody.decode(CreateSubjectBody.self, from: ctx.request) { body in
+                var v = FieldValidation()
+                let name = v.text(body.name, at: "/name", limit: 80)
+                try v.check()
+                return name ?? ""
+            }
+            try ctx.store.organizations.addSubject(organizationID: ctx.organizationID, name: name, actorID: ctx.caller.userID)
             let subjects = try ctx.store.organizations.subjects(organizationID: ctx.organizationID)
             return Responses.json(.object([("items", .strings(subjects)), ("next_cursor", .null)]), status: 201)
         }

@@ -8,7 +8,7 @@ enum PayerPatientRoutes {
         table.addList("/v1/payers", fetch: { ctx, page in try ctx.store.payers.list(organizationID: ctx.organizationID, page: page) },
                       as: DirectoryRepresentation.payer)
         table.add("POST", "/v1/payers", role: .admin) { ctx in
-            let input = try RequestBody.decode(CreatePayerBody.self, from: ctx.request).validated()
+            let input = try RequestBody.decode(CreatePayerBody.self, from: ctx.request) { try $0.validated() }
             let payer = try ctx.store.payers.add(organizationID: ctx.organizationID, name: input.name, payerID: input.payerID,
                                                  kind: input.kind, timelyFilingDays: input.timelyFilingDays,
                                                  appealDays: input.appealDays, actorID: ctx.caller.userID)
@@ -19,7 +19,7 @@ enum PayerPatientRoutes {
         table.add("PATCH", "/v1/payers/{id}", role: .admin) { ctx in
             let id = ctx.parameter("id")
             guard let payer = try ctx.store.payers.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("payer", id) }
-            let changed = try RequestBody.decode(PatchPayerBody.self, from: ctx.request).applied(to: payer)
+            let changed = try RequestBody.decode(PatchPayerBody.self, from: ctx.request) { try $0.applied(to: payer) }
             return Responses.json(DirectoryRepresentation.payer(try ctx.store.payers.update(organizationID: ctx.organizationID, payer: changed,
                                                                                              actorID: ctx.caller.userID)))
         }
@@ -31,7 +31,7 @@ enum PayerPatientRoutes {
         },
                       as: DirectoryRepresentation.patient)
         table.add("POST", "/v1/patients") { ctx in
-            let input = try RequestBody.decode(CreatePatientBody.self, from: ctx.request).validated()
+            let input = try RequestBody.decode(CreatePatientBody.self, from: ctx.request) { try $0.validated() }
             let patient = try ctx.store.patients.add(organizationID: ctx.organizationID, firstName: input.firstName,
                                                      lastName: input.lastName, birthDate: input.birthDate,
                                                      memberID: input.memberID, actorID: ctx.caller.userID)

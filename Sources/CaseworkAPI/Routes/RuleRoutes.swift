@@ -9,7 +9,7 @@ enum RuleRoutes {
             Responses.page(try ctx.store.rules.list(organizationID: ctx.organizationID).map(rule), nextCursor: nil)
         }
         table.add("POST", "/v1/rules", role: .admin) { ctx in
-            let input = try RequestBody.decode(RuleBody.self, from: ctx.request).validated(over: nil)
+            let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: nil) }
             try requireCategory(ctx, input)
             let stored = try ctx.store.rules.add(organizationID: ctx.organizationID, input: input, actorID: ctx.caller.userID)
             return Responses.json(rule(stored), status: 201, headers: [("Location", "/v1/rules/\(stored.id)")])
@@ -20,7 +20,7 @@ enum RuleRoutes {
         table.add("PATCH", "/v1/rules/{id}", role: .admin) { ctx in
             let id = ctx.parameter("id")
             guard let current = try ctx.store.rules.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("rule", id) }
-            let input = try RequestBody.decode(RuleBody.self, from: ctx.request).validated(over: current)
+            let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: current) }
             try requireCategory(ctx, input)
             return Responses.json(rule(try ctx.store.rules.update(organizationID: ctx.organizationID, id: id, input: input, actorID: ctx.caller.userID)))
         }
@@ -37,11 +37,13 @@ enum RuleRoutes {
                 throw APIError(status: 404, slug: "not-found", title: "Not found",
                                detail: "\(code) is not a reason code: use 1 to 5 letters or digits without the group (16, not CO-16).")
             }
-            let body = try RequestBody.decode(DenialCategoryBody.self, from: ctx.request)
-            var v = FieldValidation()
-            let subject = v.text(body.subject, at: "/subject")
-            try v.check()
-            let entry = try ctx.store.denialCategories.set(organizationID: ctx.organizationID, carcCode: code, subject: subject ?? "",
+            let subject = try RequestBody.decode(DenialCategoryBody.self, from: ctx.request) { body in
+                var v = FieldValidation()
+                let subject = v.text(body.subject, at: "/subject")
+                try v.check()
+                return subject ?? ""
+            }
+            let entry = try ctx.store.denialCategories.set(organizationID: ctx.organizationID, carcCode: code, subject: subject,
                                                            actorID: ctx.caller.userID)
             return Responses.json(category(entry))
         }
@@ -49,8 +51,8 @@ enum RuleRoutes {
             Responses.json(settings(try ctx.store.organizations.settings(organizationID: ctx.organizationID)))
         }
         table.add("PATCH", "/v1/settings", role: .admin) { ctx in
-            let body = try RequestBody.decode(SettingsBody.self, from: ctx.request)
-            let changed = try body.applied(to: try ctx.store.organizations.settings(organizationID: ctx.organizationID))
+            let current = try ctx.store.organizations.settings(organizationID: ctx.organizationID)
+            let changed = try RequestBody.decode(SettingsBody.self, from: ctx.request) { $0.applied(to: current) }
             return Responses.json(settings(try ctx.store.organizations.update(organizationID: ctx.organizationID, settings: changed,
                                                                               actorID: ctx.caller.userID)))
         }
