@@ -45,7 +45,7 @@ def test_paid_awaiting_payment_case_resolves_when_the_setting_is_on(server):
     assert now["status"] == "active" and now["resolved_carc_codes"] == [], "one claim is still unpaid"
     payments = [e for e in events(client, case["id"]) if e["event"] == "payment_posted"]
     assert [(e["facts"]["claim_number"], e["facts"]["amount_cents"], e["facts"]["trace_number"], e["facts"]["payment_date"])
-            for e in payments] == [("AR-A", "10000", "AR-PAY1", "2026-11-20")]
+            for e in payments] == [("AR-A", 10000, "AR-PAY1", "2026-11-20")]
 
     second = pay(client, "AR", ["AR-B"], "AR-PAY2")
     assert second["cases_updated"][0]["changes"][-1] == "resolved"

@@ -14,7 +14,13 @@ enum ActivityRepresentation {
         case .appointment(let start, let end, let s): startsAt = start.description; endsAt = end.description; state = s.rawValue
         case .system(let e, let f):
             event = .string(e.rawValue)
-            facts = .object(f.keys.sorted().map { ($0, .string(f[$0]!)) })
+            facts = .object(f.keys.sorted().map { key in
+                switch f[key]! {
+                case .text(let text): (key, .string(text))
+                case .number(let number): (key, .int(number))
+                case .list(let items): (key, .strings(items))
+                }
+            })
         }
         return .object([
             ("id", .string(a.id)), ("case_id", .string(a.caseID)), ("kind", .string(a.kind.rawValue)),

@@ -62,7 +62,7 @@ enum ClaimRoutes {
                 throw APIError.validation([FieldError(pointer: "/case_id", "No such case in your organization: \(id).")])
             } catch StorageError.invalidReference(let field, let id) where field.hasSuffix("/submission_id") {
                 throw APIError.validation([FieldError(pointer: "/submission_id", "No such submission: \(id).")])
-            } catch CaseRuleViolation.submissionNotOfClaim(let submissionID, _) {
+            } catch CaseRuleViolation.submissionNotOfClaim(let submissionID, _, _) {
                 throw APIError.validation([FieldError(pointer: "/submission_id", "Submission \(submissionID) belongs to another claim.")])
             }
         }

@@ -35,10 +35,14 @@ enum ErrorMapping {
         case .duplicateClaim(let claimID):
             return APIError(status: 409, slug: "duplicate-claim", title: "Claim given twice",
                             detail: "Claim \(claimID) is already on this case or was given twice.", extra: [("claim_id", .string(claimID))])
-        case .payerMismatch(let claimID, let casePayer, let claimPayer):
+        case .payerMismatch(let claimID, let casePayer, let claimPayer, let casePayerName, let claimPayerName):
+            func payer(_ id: String, _ name: String?) -> String { name.map { "\($0) (\(id))" } ?? id }
             return APIError(status: 422, slug: "payer-mismatch", title: "Claims of different payers",
-                            detail: "Claim \(claimID) is billed to payer \(claimPayer), but the case's payer is \(casePayer); a case's claims share one payer.",
-                            extra: [("claim_id", .string(claimID))])
+                            detail: "Claim \(claimID) is billed to payer \(payer(claimPayer, claimPayerName)), but the case's payer is "
+                                + "\(payer(casePayer, casePayerName)); a case's claims share one payer.",
+                            extra: [("claim_id", .string(claimID)),
+                                    ("claim_payer", .object([("id", .string(claimPayer)), ("name", .optional(claimPayerName))])),
+                                    ("case_payer", .object([("id", .string(casePayer)), ("name", .optional(casePayerName))]))])
         case .resolvedCodesNotDisputed(let codes):
             return APIError(status: 422, slug: "validation-failed", title: "Validation failed",
                             detail: "Resolved CARCs must be among the disputed ones: \(codes.map(\.description).joined(separator: ", ")) are not.",
@@ -58,10 +62,10 @@ enum ErrorMapping {
         case .lastClaimOnCase(let claimID):
             return APIError(status: 409, slug: "last-claim", title: "Last claim of the case",
                             detail: "Claim \(claimID) is the case's only claim; cancel the case instead.", extra: [("claim_id", .string(claimID))])
-        case .submissionNotOfClaim(let submissionID, let claimID):
+        case .submissionNotOfClaim(let submissionID, let claimID, let pointer):
             return APIError(status: 422, slug: "validation-failed", title: "Validation failed",
                             detail: "Submission \(submissionID) is not a submission of claim \(claimID).",
-                            errors: [FieldError(pointer: "/claims", "Submission \(submissionID) belongs to another claim.")])
+                            errors: [FieldError(pointer: pointer, "Submission \(submissionID) belongs to another claim.")])
         case .openWorkNeedsConsent(let work):
             return APIError(status: 409, slug: "open-activities", title: "Case has open activities",
                             detail: "The case has \(work.count) open task(s) or appointment(s); send \"cancel_open_activities\": true to cancel them with it.",

@@ -4,8 +4,9 @@ public enum CaseRuleViolation: Error, Sendable, Equatable {
     case noClaims
     /// The same claim was given twice.
     case duplicateClaim(claimID: String)
-    /// A claim's payer differs from the case's payer.
-    case payerMismatch(claimID: String, casePayerID: String, claimPayerID: String)
+    /// A claim's payer differs from the case's payer; storage adds both payers' names.
+    case payerMismatch(claimID: String, casePayerID: String, claimPayerID: String, casePayerName: String? = nil,
+                       claimPayerName: String? = nil)
     /// Some resolved codes are not among the disputed ones.
     case resolvedCodesNotDisputed([CARC])
     /// The action needs an active case.
@@ -18,8 +19,8 @@ public enum CaseRuleViolation: Error, Sendable, Equatable {
     case claimNotOnCase(claimID: String)
     /// Removing it would leave the case without claims.
     case lastClaimOnCase(claimID: String)
-    /// The submission belongs to another claim.
-    case submissionNotOfClaim(submissionID: String, claimID: String)
+    /// The submission (given at `pointer`) belongs to another claim.
+    case submissionNotOfClaim(submissionID: String, claimID: String, pointer: String)
     /// Resolving or canceling would leave open tasks or scheduled appointments: the request must
     /// consent to cancel them (rule 3).
     case openWorkNeedsConsent([Activity])

@@ -87,7 +87,7 @@ public enum ActivityDetails: Sendable, Hashable {
     /// Start and end instants (end ≥ start), state.
     case appointment(startsAt: Instant, endsAt: Instant, state: AppointmentState)
     /// A system event with a few key facts, e.g. `["from": "new", "to": "in_progress"]`.
-    case system(event: SystemEvent, facts: [String: String])
+    case system(event: SystemEvent, facts: [String: SystemFact])
 
     public var kind: ActivityKind {
         switch self {

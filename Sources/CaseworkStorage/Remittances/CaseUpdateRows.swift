@@ -21,14 +21,16 @@ enum CaseUpdateRows {
         }
         for note in update.denialNotes {
             try SystemEvents.record(db, caller: caller, caseID: update.caseID, event: .denialPosted, facts: [
-                "claim_number": note.claimNumber, "amount_cents": String(note.finding.amount.amount), "category": note.finding.category,
-                "carc_codes": note.finding.reasons.map(\.description).joined(separator: " "), "trace_number": traceNumber,
+                "claim_number": .text(note.claimNumber), "amount_cents": .number(note.finding.amount.amount),
+                "category": .text(note.finding.category), "carc_codes": .list(note.finding.reasons.map(\.description)),
+                "trace_number": .text(traceNumber),
             ], at: now)
         }
         if !update.denialNotes.isEmpty { changes.append("denial_noted") }
         for payment in update.payments {
-            var facts = ["claim_number": payment.claimNumber, "amount_cents": String(payment.amount.amount), "trace_number": traceNumber]
-            if let paymentDate { facts["payment_date"] = paymentDate.description }
+            var facts: [String: SystemFact] = ["claim_number": .text(payment.claimNumber), "amount_cents": .number(payment.amount.amount),
+                                               "trace_number": .text(traceNumber)]
+            if let paymentDate { facts["payment_date"] = .text(paymentDate.description) }
             try SystemEvents.record(db, caller: caller, caseID: update.caseID, event: .paymentPosted, facts: facts, at: now)
         }
         if !update.payments.isEmpty { changes.append("payment_noted") }
@@ -53,7 +55,7 @@ enum CaseUpdateRows {
             changes.append("resolved")
         case .flagPaymentReceived:
             try db.execute("UPDATE cases SET payment_received = 1, revision = revision + 1 WHERE id = ?", [.text(update.caseID)])
-            try SystemEvents.record(db, caller: caller, caseID: update.caseID, event: .paymentReceived, facts: ["trace_number": traceNumber], at: now)
+            try SystemEvents.record(db, caller: caller, caseID: update.caseID, event: .paymentReceived, facts: ["trace_number": .text(traceNumber)], at: now)
             try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "case", entityID: update.caseID,
                                 action: "update", changes: [.init(field: "payment_received", before: false, after: true)], at: now.description)
             changes.append("payment_received")

@@ -209,7 +209,7 @@ struct PlanApplier {
             priority: planned.priority, owner: planned.owner), applyRules: false, openedByRuleID: planned.ruleID)
         let name = rules.first { $0.id == planned.ruleID }?.name ?? planned.ruleID
         try SystemEvents.record(db, caller: caller, caseID: opened.id, event: .openedByRule,
-                                facts: ["rule": name, "rule_id": planned.ruleID, "trace_number": era.traceNumber], at: now)
+                                facts: ["rule": .text(name), "rule_id": .text(planned.ruleID), "trace_number": .text(era.traceNumber)], at: now)
         return CaseReference(id: opened.id, number: opened.number)
     }
 }

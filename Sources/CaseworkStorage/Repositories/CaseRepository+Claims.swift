@@ -25,7 +25,7 @@ extension CaseRepository {
                 if existing.contains(claim.id) { throw CaseRuleViolation.duplicateClaim(claimID: claim.id) }
                 facts.append((claim.id, claim.payerID))
             }
-            let payer = try CaseRules.sharedPayer(of: [(caseID, theCase.payerID)] + facts)
+            let payer = try Self.sharedPayer(db, of: [(caseID, theCase.payerID)] + facts)
             precondition(payer == theCase.payerID)
             let now = Instant.now()
             for link in claims {
@@ -56,7 +56,7 @@ extension CaseRepository {
             try db.execute("DELETE FROM case_claims WHERE case_id = ? AND claim_id = ?", [.text(caseID), .text(claimID)])
             let now = Instant.now()
             try SystemEvents.record(db, caller: caller, caseID: caseID, event: .claimRemoved,
-                                    facts: ["claim_id": claimID, "claim_number": number], at: now)
+                                    facts: ["claim_id": .text(claimID), "claim_number": .text(number)], at: now)
             try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "case", entityID: caseID,
                                 action: "claim_removed", changes: [.init(field: "claim_id", before: claimID, after: AuditLog.value(nil))],
                                 at: now.description)
@@ -102,7 +102,8 @@ extension CaseRepository {
                 throw StorageError.invalidReference(field: pointer + "/submission_id", id: submission)
             }
             if owner.string("claim_id") != link.claimID {
-                throw CaseRuleViolation.submissionNotOfClaim(submissionID: submission, claimID: link.claimID)
+                throw CaseRuleViolation.submissionNotOfClaim(submissionID: submission, claimID: link.claimID,
+                                                             pointer: pointer + "/submission_id")
             }
         }
         return ClaimRepository.claim(row)
@@ -121,8 +122,8 @@ extension CaseRepository {
             throw try holdingCase(db, claimID: claimID, except: caseID) ?? CaseRuleViolation.duplicateClaim(claimID: claimID)
         }
         let number = try db.queryOne("SELECT claim_number FROM claims WHERE id = ?", [.text(claimID)])?.string("claim_number") ?? claimID
-        var facts = ["claim_id": claimID, "claim_number": number]
-        if let submissionID { facts["submission_id"] = submissionID }
+        var facts: [String: SystemFact] = ["claim_id": .text(claimID), "claim_number": .text(number)]
+        if let submissionID { facts["submission_id"] = .text(submissionID) }
         try SystemEvents.record(db, caller: caller, caseID: caseID, event: .claimAdded, facts: facts, at: at)
     }
 

@@ -44,7 +44,7 @@ extension CaseRepository {
         try Self.touch(db, caller: caller, before: before, after: after, at: now,
                        action: after.status == .resolved ? "resolve" : "cancel")
         try SystemEvents.record(db, caller: caller, caseID: id, event: after.status == .resolved ? .resolved : .canceled,
-                                facts: note.map { ["note": $0] } ?? [:], at: now)
+                                facts: note.map { ["note": .text($0)] } ?? [:], at: now)
         return try Self.requireRecord(db, organizationID: org, id: id)
     }
 

@@ -57,12 +57,12 @@ extension CaseRepository {
         if let before {
             if before.stage != after.stage {
                 try SystemEvents.record(db, caller: caller, caseID: after.id, event: .stageChanged,
-                                        facts: ["from": before.stage.rawValue, "to": after.stage.rawValue], at: at)
+                                        facts: ["from": .text(before.stage.rawValue), "to": .text(after.stage.rawValue)], at: at)
             }
             let newlyResolved = after.resolvedCarcCodes.filter { !before.resolvedCarcCodes.contains($0) }
             if !newlyResolved.isEmpty {
                 try SystemEvents.record(db, caller: caller, caseID: after.id, event: .carcCodesResolved,
-                                        facts: ["codes": newlyResolved.map(\.description).joined(separator: " ")], at: at)
+                                        facts: ["codes": .list(newlyResolved.map(\.description))], at: at)
             }
         }
         if let action {

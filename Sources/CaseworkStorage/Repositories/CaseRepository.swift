@@ -34,7 +34,7 @@ public struct CaseRepository: Sendable {
             let claim = try Self.linkableClaim(db, organizationID: org, link: link, pointer: "/claims/\(index)")
             facts.append((claim.id, claim.payerID, claim.patientID))
         }
-        let payerID = try CaseRules.sharedPayer(of: facts.map { ($0.claimID, $0.payerID) })
+        let payerID = try Self.sharedPayer(db, of: facts.map { ($0.claimID, $0.payerID) })
         if applyRules, newCase.owner == nil {
             try Self.assignByRule(db, organizationID: org, payerID: payerID, newCase: &newCase, claimIDs: facts.map(\.claimID))
         }
@@ -70,7 +70,7 @@ public struct CaseRepository: Sendable {
                                 field: "claims", before: AuditLog.value(nil),
                                 after: newCase.claims.map { ["claim_id": $0.claimID, "submission_id": AuditLog.value($0.submissionID)] })],
                             at: now.description)
-        try SystemEvents.record(db, caller: caller, caseID: theCase.id, event: .caseOpened, facts: ["number": theCase.number.description], at: now)
+        try SystemEvents.record(db, caller: caller, caseID: theCase.id, event: .caseOpened, facts: ["number": .text(theCase.number.description)], at: now)
         for link in newCase.claims {
             try Self.link(db, caller: caller, caseID: theCase.id, claimID: link.claimID, submissionID: link.submissionID, at: now)
         }
@@ -101,6 +101,19 @@ public struct CaseRepository: Sendable {
         guard try db.queryOne("SELECT 1 AS found FROM subjects WHERE organization_id = ? AND name = ?",
                               [.text(organizationID), .text(subject)]) != nil else {
             throw CaseRuleViolation.unknownSubject(subject)
+        }
+    }
+
+    /// `CaseRules.sharedPayer`, with both payers' names added to a mismatch so the client reads who they are.
+    static func sharedPayer(_ db: SQLiteConnection, of claims: [(claimID: String, payerID: String)]) throws -> String {
+        do {
+            return try CaseRules.sharedPayer(of: claims)
+        } catch .payerMismatch(let claimID, let casePayerID, let claimPayerID, _, _) {
+            func name(_ id: String) throws -> String? {
+                try db.queryOne("SELECT name FROM payers WHERE id = ?", [.text(id)])?.string("name")
+            }
+            throw CaseRuleViolation.payerMismatch(claimID: claimID, casePayerID: casePayerID, claimPayerID: claimPayerID,
+                                                  casePayerName: try name(casePayerID), claimPayerName: try name(claimPayerID))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import CaseworkDomain
 
 /// Writes the JSON-compatible values the audit log and timeline facts hold (strings, integers,
 /// booleans, doubles, `NSNull`, arrays, string-keyed dictionaries with sorted keys) as RFC 8259
@@ -10,14 +11,24 @@ enum JSONText {
         return out
     }
 
-    /// Timeline facts: a flat object of strings, written without dynamic casts.
-    static func encode(_ facts: [String: String]) -> String {
+    /// Timeline facts: a flat object of strings, integers and lists of strings, written without dynamic casts.
+    static func encode(_ facts: [String: SystemFact]) -> String {
         var out = "{"
         for (index, key) in facts.keys.sorted().enumerated() {
             if index > 0 { out += "," }
             string(key, into: &out)
             out += ":"
-            string(facts[key] ?? "", into: &out)
+            switch facts[key]! {
+            case .text(let text): string(text, into: &out)
+            case .number(let number): out += String(number)
+            case .list(let items):
+                out += "["
+                for (position, item) in items.enumerated() {
+                    if position > 0 { out += "," }
+                    string(item, into: &out)
+                }
+                out += "]"
+            }
         }
         return out + "}"
     }

@@ -18,13 +18,37 @@ enum ActivityRows {
                                    endsAt: row.optionalString("ends_at").flatMap(Instant.init) ?? Instant(secondsSinceEpoch: 0),
                                    state: AppointmentState(rawValue: state) ?? .scheduled)
         case .system:
-            let facts = (row.optionalString("facts").flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: String]) ?? [:]
-            details = .system(event: SystemEvent(rawValue: row.optionalString("event") ?? "") ?? .caseOpened, facts: facts)
+            details = .system(event: SystemEvent(rawValue: row.optionalString("event") ?? "") ?? .caseOpened,
+                              facts: systemFacts(row.optionalString("facts")))
         }
         return Activity(id: row.string("id"), caseID: row.string("case_id"), subject: row.string("subject"), body: row.string("body"),
                         details: details, createdAt: Instant(row.string("created_at")) ?? Instant(secondsSinceEpoch: 0),
                         createdBy: row.string("created_by"), updatedAt: Instant(row.string("updated_at")) ?? Instant(secondsSinceEpoch: 0),
                         updatedBy: row.string("updated_by"))
+    }
+
+    /// Facts stored as a JSON object of strings, integers and lists of strings. Rows written before
+    /// facts were typed hold every value as text: counts and amounts are read back as numbers and
+    /// space-separated ids and codes as lists.
+    static func systemFacts(_ json: String?) -> [String: SystemFact] {
+        guard let json, let object = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] else { return [:] }
+        var facts: [String: SystemFact] = [:]
+        for (key, value) in object {
+            switch value {
+            case let list as [String]: facts[key] = .list(list)
+            case let text as String:
+                if ["count", "amount_cents"].contains(key), let number = Int(text) {
+                    facts[key] = .number(number)
+                } else if ["activity_ids", "codes", "carc_codes"].contains(key) {
+                    facts[key] = .list(text.split(separator: " ").map(String.init))
+                } else {
+                    facts[key] = .text(text)
+                }
+            case let number as NSNumber: facts[key] = .number(number.intValue)
+            default: continue
+            }
+        }
+        return facts
     }
 
     /// Column values of the kind-specific part: direction, state, due_on, assignee_id, starts_at, ends_at, event, facts.

@@ -4,15 +4,16 @@ import CaseworkDomain
 enum SystemEvents {
     /// Records `event` with `facts` on the case's timeline, attributed to the caller.
     static func record(_ db: SQLiteConnection, caller: Caller, caseID: String, event: SystemEvent,
-                       facts: [String: String] = [:], at: Instant) throws {
+                       facts: [String: SystemFact] = [:], at: Instant) throws {
         try ActivityRows.insert(db, organizationID: caller.organizationID, Activity(
             id: Identifier.make("act"), caseID: caseID, subject: subject(event, facts), body: "",
             details: .system(event: event, facts: facts), createdAt: at, createdBy: caller.userID, updatedAt: at, updatedBy: caller.userID))
     }
 
     /// A one-line summary a timeline can show as it is.
-    static func subject(_ event: SystemEvent, _ facts: [String: String]) -> String {
-        switch event {
+    static func subject(_ event: SystemEvent, _ typed: [String: SystemFact]) -> String {
+        let facts = typed.mapValues(\.text)
+        return switch event {
         case .caseOpened: "Case opened"
         case .stageChanged: "Stage changed from \(facts["from"] ?? "?") to \(facts["to"] ?? "?")"
         case .claimAdded: "Claim \(facts["claim_number"] ?? "") added"
@@ -51,6 +52,6 @@ enum SystemEvents {
                                 changes: [.init(field: "state", before: before, after: "canceled")], at: at.description)
         }
         try record(db, caller: caller, caseID: caseID, event: .openActivitiesCanceled,
-                   facts: ["count": String(work.count), "activity_ids": work.map(\.id).joined(separator: " ")], at: at)
+                   facts: ["count": .number(work.count), "activity_ids": .list(work.map(\.id))], at: at)
     }
 }

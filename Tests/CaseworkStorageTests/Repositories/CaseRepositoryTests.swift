@@ -79,7 +79,8 @@ import Testing
         let f = try StoreFixture()
         let mine = try f.claim("P-1")
         let theirs = try f.claim("P-2", payer: f.otherPayer)
-        #expect(throws: CaseRuleViolation.payerMismatch(claimID: theirs.claim.id, casePayerID: f.payer.id, claimPayerID: f.otherPayer.id)) {
+        #expect(throws: CaseRuleViolation.payerMismatch(claimID: theirs.claim.id, casePayerID: f.payer.id, claimPayerID: f.otherPayer.id,
+                                                        casePayerName: "Summit", claimPayerName: "Lakeshore")) {
             try f.open([mine, theirs])
         }
         let record = try f.open([mine])
