@@ -262,7 +262,7 @@ def appeals_due_sql(caller, today):
 
 
 def case_insights_sql(caller, today, drill_down=None):
-    """DashboardRepository.caseInsights with InsightsSQL, no filters, then its appeals due."""
+    """DashboardRepository.caseInsights with InsightsSQL, no filters, then outstandingByAging and appealsDue."""
     if drill_down is None:
         source, dimensions = "cases c", "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
     elif drill_down == "owner":
@@ -296,6 +296,17 @@ def case_insights_sql(caller, today, drill_down=None):
         "       COALESCE(SUM(c.status = 'resolved'), 0) AS resolved,\n"
         "       COALESCE(SUM(c.status = 'active' AND c.stage = 'in_progress'), 0) AS in_progress\n"
         f"FROM {source} WHERE {conditions} {status_group};",
+        "SELECT g.*, p.name AS payer_name FROM (\n"
+        "    SELECT dim_type, dim_id, dim_name, payer_id, CASE WHEN age IS NULL THEN NULL WHEN age <= 30 THEN '0-30'\n"
+        "           WHEN age <= 60 THEN '31-60' WHEN age <= 90 THEN '61-90' WHEN age <= 120 THEN '91-120' ELSE '120+' END AS bucket,\n"
+        "           SUM(outstanding) AS total\n"
+        f"    FROM (SELECT {dimensions}, c.payer_id, cl.outstanding_cents AS outstanding,\n"
+        f"                 MAX(0, CAST(julianday({lit(today.isoformat())}) - julianday(COALESCE((SELECT MIN(s.submitted_on) FROM submissions s\n"
+        "                     WHERE s.claim_id = cl.id), cl.service_start)) AS INTEGER)) AS age\n"
+        f"          FROM {source} JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id\n"
+        f"          WHERE {conditions} AND c.status = 'active')\n"
+        "    GROUP BY dim_type, dim_id, payer_id, bucket) AS g\n"
+        "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.bucket;",
         appeals_due_sql(caller, today),
     ]
 

@@ -284,3 +284,40 @@ def test_tier1_periods_reach_the_last_day_of_the_calendar(world):
         status, body, _ = c.get(f"/v1/dashboards/tier1?{bad}")
         assert status == 400 and body["type"] == "/problems/invalid-query", (bad, body)
         assert [e["parameter"] for e in body["errors"]] == [bad.split("=")[0]], (bad, body)
+
+
+def test_rows_csv_and_claims_carry_ages_and_the_aging_filter_checks_its_value(world):
+    """Issue 9 items 15 and 16: ages and aging buckets in rows, claims and Case Insights; the CSV carries
+    the case id, claim numbers, CARCs, created date and age after the columns it had."""
+    import csv
+    import http.client
+    import io
+    c, today = world["client"], world["today"]
+    rows = c.all_pages("/v1/cases?view=open")
+    assert rows and all(r["age_days"] == (today - datetime.date.fromisoformat(r["created_at"][:10])).days for r in rows)
+    assert all(r["aging_bucket"] == "0-30" and r["claim_numbers"] for r in rows)     # the world's cases were opened today
+    assert {r["id"] for r in c.all_pages("/v1/cases?view=open&aging_bucket=0-30")} == {r["id"] for r in rows}
+    assert c.all_pages("/v1/cases?view=open&aging_bucket=120%2B") == []
+    status, body, _ = c.get("/v1/cases?aging_bucket=0-29")
+    assert status == 400 and [e["parameter"] for e in body["errors"]] == ["aging_bucket"]
+
+    conn = http.client.HTTPConnection("127.0.0.1", c.port, timeout=30)
+    conn.request("GET", "/v1/cases?view=open", headers={"Authorization": "Bearer " + c.token, "Accept": "text/csv"})
+    table = list(csv.DictReader(io.StringIO(conn.getresponse().read().decode())))
+    assert list(table[0].keys())[:3] == ["number", "payer", "patient"]
+    by_id = {r["id"]: r for r in rows}
+    for record in table:
+        row = by_id[record["id"]]
+        assert record["number"] == row["number"] and record["claim_numbers"] == "; ".join(row["claim_numbers"])
+        assert record["carc_codes"] == " ".join(row["carc_codes"]) and record["created_on"] == row["created_at"][:10]
+        assert int(record["age_days"]) == row["age_days"] and record["aging_bucket"] == row["aging_bucket"]
+
+    claim = c.all_pages("/v1/claims")[0]
+    dates = [s["submitted_on"] for s in claim["submissions"] if s["submitted_on"]]
+    start = min(dates) if dates else claim["service_start"]
+    assert claim["age_days"] == ((today - datetime.date.fromisoformat(start)).days if start else None)
+
+    status, insights, _ = c.get("/v1/dashboards/case-insights")
+    aging = insights["outstanding_by_aging_bucket"]
+    assert aging and {a["aging_bucket"] for a in aging} <= {"0-30", "31-60", "61-90", "91-120", "120+", None}
+    assert sum(a["outstanding_cents"] for a in aging) == sum(o["outstanding_cents"] for o in insights["outstanding_by_payer_subject"])

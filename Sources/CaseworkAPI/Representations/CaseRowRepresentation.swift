@@ -13,7 +13,8 @@ enum CaseRowRepresentation {
             ("follow_up_by", .optional(c.followUpBy?.description)), ("overdue", .bool(c.isOverdue(today: today))),
             ("priority", .string(c.priority.rawValue)), ("stage", .string(c.stage.rawValue)), ("status", .string(c.status.rawValue)),
             ("tags", .strings(c.tags)), ("carc_codes", .strings(c.carcCodes.map(\.description))),
-            ("open_tasks", .strings(r.openTasks)),
+            ("open_tasks", .strings(r.openTasks)), ("claim_numbers", .strings(r.claimNumbers)),
+            ("age_days", .int(c.ageDays(today: today))), ("aging_bucket", .string(AgingBucket(ageDays: c.ageDays(today: today)).rawValue)),
             ("total_outstanding_cents", .int(r.totalOutstanding.amount)),
             ("total_cost_share_outstanding_cents", .int(r.totalCostShareOutstanding.amount)),
             ("deadline", .optional(r.deadline?.description)), ("payment_received", .bool(r.paymentReceived)),
@@ -25,18 +26,23 @@ enum CaseRowRepresentation {
     static let csvHeader = csvLine([
         "number", "payer", "patient", "subject", "description", "owner", "follow_up_by", "priority", "stage", "status",
         "open_tasks", "total_outstanding_cents", "total_cost_share_outstanding_cents",
+        "id", "claim_numbers", "carc_codes", "created_on", "age_days", "aging_bucket",
     ])
 
     /// One CSV record of the row, CRLF-terminated. Free-text fields that a spreadsheet would
     /// read as a formula (leading `=`, `+`, `-`, `@`, tab or CR) get a leading `'`.
-    static func csv(_ r: CaseRow) -> [UInt8] {
+    static func csv(_ r: CaseRow, today: Day) -> [UInt8] {
         let c = r.case
-        let text = [r.payerName, r.patientName ?? "", c.subject, c.description, r.ownerName ?? "", r.openTasks.joined(separator: "; ")]
+        let text = [r.payerName, r.patientName ?? "", c.subject, c.description, r.ownerName ?? "", r.openTasks.joined(separator: "; "),
+                    r.claimNumbers.joined(separator: "; ")]
             .map(defused)
+        let age = c.ageDays(today: today)
         return csvLine([
             c.number.description, text[0], text[1], text[2], text[3], text[4],
             c.followUpBy?.description ?? "", c.priority.rawValue, c.stage.rawValue, c.status.rawValue,
             text[5], String(r.totalOutstanding.amount), String(r.totalCostShareOutstanding.amount),
+            c.id, text[6], c.carcCodes.map(\.description).joined(separator: " "), c.createdAt.day.description, String(age),
+            AgingBucket(ageDays: age).rawValue,
         ])
     }
 

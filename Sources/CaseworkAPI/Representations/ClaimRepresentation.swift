@@ -32,8 +32,11 @@ enum ClaimRepresentation {
         ]
     }
 
-    static func claim(_ record: ClaimRecord) -> JSONValue {
-        .object(claimFields(record.claim) + [
+    /// A claim with its submissions, age and active case; `today` (UTC) counts its age.
+    static func claim(_ record: ClaimRecord, today: Day = Instant.now().day) -> JSONValue {
+        let age = record.claim.agingStart(submissions: record.submissions).map { AgingBucket.age(from: $0, to: today) }
+        return .object(claimFields(record.claim) + [
+            ("age_days", .optional(age)), ("aging_bucket", .optional(age.map { AgingBucket(ageDays: $0).rawValue })),
             ("submissions", .array(record.submissions.map(submission))),
             ("active_case", record.activeCase.map(caseReference) ?? .null),
         ])

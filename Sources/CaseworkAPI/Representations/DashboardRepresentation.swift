@@ -3,16 +3,26 @@ import CaseworkStorage
 
 /// JSON shapes of the dashboards. Drilled-down rows carry `owner` or `carc_code`.
 enum DashboardRepresentation {
-    static func caseInsights(_ i: CaseInsights, query: CaseInsightsQuery) -> JSONValue {
-        func grouped(_ group: InsightsGroup?, _ members: [(String, JSONValue)]) -> JSONValue {
-            switch group {
-            case nil: return .object(members)
-            case .owner(let owner, let name)?:
-                return .object([("owner", owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id)), ("name", .optional(name))]) } ?? .null)] + members)
-            case .carcCode(let code)?:
-                return .object([("carc_code", .optional(code))] + members)
-            }
+    /// A figure row, with its drill-down member (`owner` or `carc_code`) first when it has one.
+    static func grouped(_ group: InsightsGroup?, _ members: [(String, JSONValue)]) -> JSONValue {
+        switch group {
+        case nil: return .object(members)
+        case .owner(let owner, let name)?:
+            return .object([("owner", owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id)), ("name", .optional(name))]) } ?? .null)] + members)
+        case .carcCode(let code)?:
+            return .object([("carc_code", .optional(code))] + members)
         }
+    }
+
+    /// Case Insights' outstanding by payer and aging bucket.
+    static func aging(_ rows: [AgingOutstanding]) -> JSONValue {
+        .array(rows.map {
+            grouped($0.group, [("payer", .object([("id", .string($0.payerID)), ("name", .string($0.payerName))])),
+                               ("aging_bucket", .optional($0.bucket?.rawValue)), ("outstanding_cents", .int($0.outstanding.amount))])
+        })
+    }
+
+    static func caseInsights(_ i: CaseInsights, query: CaseInsightsQuery) -> JSONValue {
         return .object([
             ("drill_down", .optional(query.drillDown?.rawValue)),
             ("filters", .object([

@@ -73,7 +73,7 @@ enum CaseListRoutes {
             try writer.write(CaseRowRepresentation.csvHeader)
             try store.cases.forEachRow(caller: caller, query: query) { rows in
                 var chunk: [UInt8] = []
-                for row in rows { chunk += CaseRowRepresentation.csv(row) }
+                for row in rows { chunk += CaseRowRepresentation.csv(row, today: query.today) }
                 try writer.write(chunk)
                 sent += rows.count
                 return true
@@ -107,7 +107,7 @@ enum CaseListRoutes {
                                priority: q.choice("priority", Priority.self), tag: q.string("tag"), carcCode: q.carc("carc_code"),
                                followUpBefore: q.day("follow_up_before"), followUpAfter: q.day("follow_up_after"),
                                overdue: q.bool("overdue") ?? false, deadlineBefore: q.day("deadline_before"),
-                               paymentReceived: q.bool("payment_received"), sort: sort, descending: descending, today: Instant.now().day)
+                               paymentReceived: q.bool("payment_received"), agingBucket: q.choice("aging_bucket", AgingBucket.self), sort: sort, descending: descending, today: Instant.now().day)
         try q.check()
         return result
     }

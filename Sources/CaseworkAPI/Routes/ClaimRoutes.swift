@@ -13,7 +13,7 @@ enum ClaimRoutes {
             let page = q.page()
             try q.check()
             let result = try ctx.store.claims.list(organizationID: ctx.organizationID, filter: filter, page: page)
-            return Responses.page(result.items.map(ClaimRepresentation.claim), nextCursor: result.nextCursor)
+            return Responses.page(result.items.map { ClaimRepresentation.claim($0) }, nextCursor: result.nextCursor)
         }
         table.add("POST", "/v1/claims") { ctx in
             let claim = try RequestBody.decode(CreateClaimBody.self, from: ctx.request) { try $0.validated() }

@@ -24,7 +24,10 @@ enum DashboardRoutes {
             return try EntityTag.conditionalJSON(ctx, today: today) {
                 let insights = try ctx.store.dashboards.caseInsights(organizationID: ctx.organizationID, query: query)
                 let appeals = try ctx.store.dashboards.appealsDue(organizationID: ctx.organizationID, today: today, query: query)
-                return DashboardRepresentation.caseInsights(insights, query: query).adding("appeals_due", DashboardRepresentation.appeals(appeals))
+                let aging = try ctx.store.dashboards.outstandingByAging(organizationID: ctx.organizationID, query: query, today: today)
+                return DashboardRepresentation.caseInsights(insights, query: query)
+                    .adding("outstanding_by_aging_bucket", DashboardRepresentation.aging(aging))
+                    .adding("appeals_due", DashboardRepresentation.appeals(appeals))
             }
         }
         table.add("GET", "/v1/dashboards/tier1") { ctx in

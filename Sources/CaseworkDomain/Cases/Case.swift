@@ -47,6 +47,9 @@ public struct Case: Sendable, Hashable {
         self.resolvedAt = resolvedAt; self.canceledAt = canceledAt; self.revision = revision
     }
 
+    /// Whole days since the case was opened (its UTC creation day) until `today`.
+    public func ageDays(today: Day) -> Int { AgingBucket.age(from: createdAt.day, to: today) }
+
     /// Whether the follow-up date has passed: `followUpBy` is before `today`.
     public func isOverdue(today: Day) -> Bool {
         guard status == .active, let followUpBy else { return false }

@@ -19,4 +19,10 @@ public struct Claim: Sendable, Hashable {
     }
 
     public var isDenied: Bool { !denialReasons.isEmpty }
+
+    /// The day the claim starts aging (see `AgingBucket`): its first submission's date among
+    /// `submissions`, else its first service date; nil when neither is known.
+    public func agingStart(submissions: [Submission]) -> Day? {
+        submissions.compactMap(\.submittedOn).min() ?? serviceStart
+    }
 }

@@ -31,17 +31,19 @@ public struct CaseQuery: Sendable {
     public var deadlineBefore: Day?
     /// Only cases flagged `payment_received` (true) or not (false).
     public var paymentReceived: Bool?
+    /// Only cases whose age (days since opened, counted to `today`) falls in this bucket.
+    public var agingBucket: AgingBucket?
     public var sort: SortKey
     public var descending: Bool
     public var today: Day
 
     public init(view: CaseView, payerID: String? = nil, owner: Owner? = nil, subject: String? = nil, priority: Priority? = nil,
                 tag: String? = nil, carcCode: CARC? = nil, followUpBefore: Day? = nil, followUpAfter: Day? = nil,
-                overdue: Bool = false, deadlineBefore: Day? = nil, paymentReceived: Bool? = nil,
+                overdue: Bool = false, deadlineBefore: Day? = nil, paymentReceived: Bool? = nil, agingBucket: AgingBucket? = nil,
                 sort: SortKey = .createdAt, descending: Bool = true, today: Day) {
         self.view = view; self.payerID = payerID; self.owner = owner; self.subject = subject; self.priority = priority
         self.tag = tag; self.carcCode = carcCode; self.followUpBefore = followUpBefore; self.followUpAfter = followUpAfter
-        self.overdue = overdue; self.deadlineBefore = deadlineBefore; self.paymentReceived = paymentReceived; self.sort = sort; self.descending = descending; self.today = today
+        self.overdue = overdue; self.deadlineBefore = deadlineBefore; self.paymentReceived = paymentReceived; self.agingBucket = agingBucket; self.sort = sort; self.descending = descending; self.today = today
     }
 }
 
@@ -91,6 +93,16 @@ extension CaseQuery {
         if let deadlineBefore { parts.append("\(DeadlineSQL.caseDeadline) < ?"); bindings.append(.text(deadlineBefore.description)) }
         if let paymentReceived { parts.append("c.payment_received = ?"); bindings.append(SQLValue(paymentReceived)) }
         if overdue { parts.append("c.status = 'active' AND c.follow_up_by < ?"); bindings.append(.text(today.description)) }
+        if let agingBucket {
+            // Age a..b days means opened on a day from today − b through today − a.
+            let ages = agingBucket.ages
+            parts.append("c.created_at <= ?")
+            bindings.append(.text("\(today.adding(days: -ages.lowerBound))T23:59:59Z"))
+            if ages.upperBound != Int.max {
+                parts.append("c.created_at >= ?")
+                bindings.append(.text("\(today.adding(days: -ages.upperBound))T00:00:00Z"))
+            }
+        }
         return (parts.joined(separator: " AND "), bindings)
     }
 }

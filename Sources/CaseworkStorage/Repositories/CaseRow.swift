@@ -8,6 +8,8 @@ public struct CaseRow: Sendable {
     public var ownerName: String?
     /// Subjects of the case's open tasks.
     public var openTasks: [String]
+    /// Claim numbers of the case's claims, in the order they joined it.
+    public var claimNumbers: [String]
     public var totalOutstanding: Cents
     public var totalCostShareOutstanding: Cents
     /// The earliest deadline of its claims still open.
@@ -41,7 +43,7 @@ extension CaseRepository {
         return ids.compactMap { byID[$0] }
     }
 
-    /// Builds rows from `rowSelect` results, loading tags, CARCs and open tasks for all of them in three queries.
+    /// Builds rows from `rowSelect` results, loading tags, CARCs, claim numbers and open tasks for all of them in four queries.
     static func rows(_ db: SQLiteConnection, _ results: [SQLRow]) throws -> [CaseRow] {
         guard !results.isEmpty else { return [] }
         let ids = results.map { SQLValue.text($0.string("id")) }
@@ -54,6 +56,13 @@ extension CaseRepository {
         for row in try db.query("SELECT case_id, code, resolved FROM case_carc_codes WHERE case_id IN (\(marks)) ORDER BY case_id, position", ids) {
             if let carc = CARC(row.string("code")) { codes[row.string("case_id"), default: []].append((carc, row.bool("resolved"))) }
         }
+        var claimNumbers: [String: [String]] = [:]
+        for row in try db.query("""
+            SELECT l.case_id, cl.claim_number FROM case_claims l JOIN claims cl ON cl.id = l.claim_id
+            WHERE l.case_id IN (\(marks)) ORDER BY l.case_id, l.linked_at, cl.claim_number
+            """, ids) {
+            claimNumbers[row.string("case_id"), default: []].append(row.string("claim_number"))
+        }
         var tasks: [String: [String]] = [:]
         for row in try db.query("""
             SELECT case_id, subject FROM activities WHERE case_id IN (\(marks)) AND kind = 'task' AND state = 'open' ORDER BY case_id, seq
@@ -65,7 +74,7 @@ extension CaseRepository {
             let theCase = caseValue(row, tags: tags[id] ?? [], codes: codes[id] ?? [])
             let patientName = row.optionalString("patient_first_name").map { "\($0) \(row.optionalString("patient_last_name") ?? "")" }
             return CaseRow(case: theCase, payerName: row.string("payer_name"), patientName: patientName,
-                           ownerName: row.optionalString("owner_name"), openTasks: tasks[id] ?? [],
+                           ownerName: row.optionalString("owner_name"), openTasks: tasks[id] ?? [], claimNumbers: claimNumbers[id] ?? [],
                            totalOutstanding: Cents(row.int("total_outstanding_cents")),
                            totalCostShareOutstanding: Cents(row.int("total_cost_share_outstanding_cents")),
                            deadline: row.optionalString("deadline").flatMap(Day.init), paymentReceived: row.int("payment_received") == 1)

@@ -1,0 +1,62 @@
+import CaseworkDomain
+import Foundation
+import Testing
+@testable import CaseworkStorage
+
+/// Issue 9 item 15: case and claim ages, the aging filter of views and Case Insights' outstanding by bucket.
+@Suite struct AgingTests {
+    private let today = Day("2026-12-01")!
+
+    private func backdate(_ f: StoreFixture, _ caseID: String, days: Int) throws {
+        try f.store.database.write { db in
+            try db.execute("UPDATE cases SET created_at = ? WHERE id = ?",
+                           [.text("\(today.adding(days: -days))T08:00:00Z"), .text(caseID)])
+        }
+    }
+
+    @Test func bucketsHoldTheirAgesAndNothingElse() {
+        #expect([0, 30, 31, 60, 61, 90, 91, 120, 121, 5000, -3].map { AgingBucket(ageDays: $0).rawValue }
+                == ["0-30", "0-30", "31-60", "31-60", "61-90", "61-90", "91-120", "91-120", "120+", "120+", "0-30"])
+        #expect(AgingBucket.age(from: Day("2026-11-01")!, to: today) == 30)
+    }
+
+    @Test func theViewFilterSelectsCasesByTheDayTheyWereOpened() throws {
+        let f = try StoreFixture()
+        var opened: [Int: String] = [:]
+        for days in [0, 30, 31, 60, 61, 90, 91, 120, 121, 400] {
+            let record = try f.open([try f.claim("AG-\(days)")])
+            try backdate(f, record.case.id, days: days)
+            opened[days] = record.case.id
+        }
+        for bucket in AgingBucket.allCases {
+            let page = try f.store.cases.list(caller: f.ann, query: CaseQuery(view: .all, agingBucket: bucket, today: today),
+                                              page: PageRequest(limit: 50))
+            let expected = Set(opened.filter { bucket.ages.contains($0.key) }.map(\.value))
+            #expect(Set(page.items.map(\.case.id)) == expected, "\(bucket)")
+            #expect(page.items.allSatisfy { AgingBucket(ageDays: $0.case.ageDays(today: today)) == bucket })
+        }
+    }
+
+    @Test func caseInsightsSumsOutstandingByPayerAndTheClaimsOwnAge() throws {
+        let f = try StoreFixture()
+        func claim(_ number: String, submitted: Day?, service: Day?, expected: Int) throws -> ClaimRecord {
+            try f.store.claims.add(organizationID: f.organizationID, claim: NewClaim(
+                claimNumber: number, payerID: f.payer.id, patientID: nil, serviceStart: service, serviceEnd: nil,
+                amounts: ClaimAmounts(billed: Cents(expected), expected: Cents(expected)),
+                submissions: submitted.map { [NewSubmission(frequencyCode: .original, submittedOn: $0, payerClaimNumber: nil)] } ?? [],
+                remittances: []), actorID: nil)
+        }
+        let recent = try claim("AO-1", submitted: today.adding(days: -10), service: today.adding(days: -200), expected: 1_000)
+        let old = try claim("AO-2", submitted: nil, service: today.adding(days: -95), expected: 2_000)
+        let undated = try claim("AO-3", submitted: nil, service: nil, expected: 4_000)
+        let older = try claim("AO-4", submitted: today.adding(days: -150), service: nil, expected: 8_000)
+        for group in [[recent, old], [undated], [older]] { _ = try f.open(group) }
+        let closed = try f.open([try claim("AO-5", submitted: today.adding(days: -5), service: nil, expected: 16_000)])
+        _ = try f.store.cases.close(caller: f.ann, id: closed.case.id, closing: .cancel, note: nil, expectedRevision: nil)
+
+        let rows = try f.store.dashboards.outstandingByAging(organizationID: f.organizationID, query: CaseInsightsQuery(), today: today)
+        #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0.bucket?.rawValue ?? "none", $0.outstanding.amount) })
+                == ["0-30": 1_000, "91-120": 2_000, "120+": 8_000, "none": 4_000])
+        #expect(rows.allSatisfy { $0.payerID == f.payer.id && $0.payerName == "Summit" && $0.group == nil })
+    }
+}
