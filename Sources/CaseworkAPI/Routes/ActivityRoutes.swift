@@ -2,7 +2,7 @@ import CaseworkDomain
 import CaseworkStorage
 import HTTPServer
 
-/// The case timeline: `/v1/cases/{id}/activities` and `/v1/activities/{id}`.
+/// The case timeline (`/v1/cases/{id}/activities`, `/v1/activities/{id}`) and the organization's open work (`GET /v1/activities`).
 enum ActivityRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/v1/cases/{id}/activities") { ctx in
@@ -11,6 +11,24 @@ enum ActivityRoutes {
             try q.check()
             let result = try ctx.store.activities.timeline(organizationID: ctx.organizationID, caseID: ctx.parameter("id"), page: page)
             return Responses.page(result.items.map(ActivityRepresentation.activity), nextCursor: result.nextCursor)
+        }
+        table.add("GET", "/v1/activities") { ctx in
+            var q = QueryReader(ctx.request.query)
+            var person: OpenWorkQuery.Person?
+            if let assignee = q.string("assignee_id") { person = assignee == "none" ? .nobody : .user(assignee) }
+            var kind: ActivityKind?
+            if let text = q.string("kind") {
+                kind = ActivityKind(rawValue: text)
+                if kind != .task && kind != .appointment { q.fail("kind", "Use task or appointment."); kind = nil }
+            }
+            let now = Instant.now()
+            let query = OpenWorkQuery(person: person, kind: kind, overdue: q.bool("overdue") ?? false, today: now.day, now: now)
+            let page = q.page()
+            try q.check()
+            let result = try ctx.store.activities.openWork(organizationID: ctx.organizationID, query: query, page: page)
+            return Responses.page(result.items.map {
+                ActivityRepresentation.activity($0.activity).adding("case_number", .string($0.caseNumber.description))
+            }, nextCursor: result.nextCursor)
         }
         table.add("POST", "/v1/cases/{id}/activities") { ctx in
             let activity = try RequestBody.decode(CreateActivityBody.self, from: ctx.request) { try $0.validated() }

@@ -107,7 +107,8 @@ enum CaseListRoutes {
                                priority: q.choice("priority", Priority.self), tag: q.string("tag"), carcCode: q.carc("carc_code"),
                                followUpBefore: q.day("follow_up_before"), followUpAfter: q.day("follow_up_after"),
                                overdue: q.bool("overdue") ?? false, deadlineBefore: q.day("deadline_before"),
-                               paymentReceived: q.bool("payment_received"), agingBucket: q.choice("aging_bucket", AgingBucket.self), sort: sort, descending: descending, today: Instant.now().day)
+                               paymentReceived: q.bool("payment_received"), agingBucket: q.choice("aging_bucket", AgingBucket.self),
+                               status: q.choice("status", CaseStatus.self), search: q.search(), sort: sort, descending: descending, today: Instant.now().day)
         try q.check()
         return result
     }

@@ -9,7 +9,7 @@ enum ClaimRoutes {
             var q = QueryReader(ctx.request.query)
             let filter = ClaimFilter(claimNumber: q.string("claim_number"), payerID: q.string("payer_id"),
                                      patientID: q.string("patient_id"), hasActiveCase: q.bool("has_active_case"),
-                                     denied: q.bool("denied"))
+                                     denied: q.bool("denied"), search: q.search())
             let page = q.page()
             try q.check()
             let result = try ctx.store.claims.list(organizationID: ctx.organizationID, filter: filter, page: page)

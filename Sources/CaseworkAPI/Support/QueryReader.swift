@@ -1,3 +1,4 @@
+import Foundation
 import CaseworkDomain
 import CaseworkStorage
 import HTTPServer
@@ -53,6 +54,14 @@ struct QueryReader {
         guard let text = query[name] else { return nil }
         if let carc = CARC(text) { return carc }
         fail(name, "Use a CARC written GROUP-CODE, e.g. CO-16."); return nil
+    }
+
+    /// `q`, free text to search for: 1 to 100 characters once trimmed, nil when absent.
+    mutating func search() -> String? {
+        guard let text = query["q"] else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard (1...100).contains(trimmed.count) else { fail("q", "Give 1 to 100 characters to search for."); return nil }
+        return trimmed
     }
 
     /// `limit` (1–200, default 50) and `cursor`.

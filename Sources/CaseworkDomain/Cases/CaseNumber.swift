@@ -6,6 +6,19 @@ public struct CaseNumber: Sendable, Hashable, CustomStringConvertible {
 
     public init(sequence: Int) { self.sequence = sequence }
 
+    /// Reads `CASE-000123`, `case-123` or `123` (what a person types when looking a case up); nil otherwise.
+    public init?(_ text: String) {
+        var digits = Substring(text)
+        while digits.first == " " { digits.removeFirst() }
+        while digits.last == " " { digits.removeLast() }
+        if digits.uppercased().hasPrefix("CASE-") { digits = digits.dropFirst(5) }
+        guard !digits.isEmpty, digits.count <= 12, digits.allSatisfy({ ("0"..."9").contains($0) }),
+              let sequence = Int(digits), sequence >= 1 else {
+            return nil
+        }
+        self.sequence = sequence
+    }
+
     /// `CASE-` followed by the sequence zero-padded to six digits.
     public var description: String {
         let digits = String(sequence)

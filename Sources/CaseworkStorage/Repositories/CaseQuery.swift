@@ -33,6 +33,10 @@ public struct CaseQuery: Sendable {
     public var paymentReceived: Bool?
     /// Only cases whose age (days since opened, counted to `today`) falls in this bucket.
     public var agingBucket: AgingBucket?
+    /// Only cases of this status (within the view), e.g. the canceled ones of `all`.
+    public var status: CaseStatus?
+    /// Free text (`q`): the case number, or part of a claim number, payer claim number or patient name of its claims.
+    public var search: String?
     public var sort: SortKey
     public var descending: Bool
     public var today: Day
@@ -40,10 +44,10 @@ public struct CaseQuery: Sendable {
     public init(view: CaseView, payerID: String? = nil, owner: Owner? = nil, subject: String? = nil, priority: Priority? = nil,
                 tag: String? = nil, carcCode: CARC? = nil, followUpBefore: Day? = nil, followUpAfter: Day? = nil,
                 overdue: Bool = false, deadlineBefore: Day? = nil, paymentReceived: Bool? = nil, agingBucket: AgingBucket? = nil,
-                sort: SortKey = .createdAt, descending: Bool = true, today: Day) {
+                status: CaseStatus? = nil, search: String? = nil, sort: SortKey = .createdAt, descending: Bool = true, today: Day) {
         self.view = view; self.payerID = payerID; self.owner = owner; self.subject = subject; self.priority = priority
         self.tag = tag; self.carcCode = carcCode; self.followUpBefore = followUpBefore; self.followUpAfter = followUpAfter
-        self.overdue = overdue; self.deadlineBefore = deadlineBefore; self.paymentReceived = paymentReceived; self.agingBucket = agingBucket; self.sort = sort; self.descending = descending; self.today = today
+        self.overdue = overdue; self.deadlineBefore = deadlineBefore; self.paymentReceived = paymentReceived; self.agingBucket = agingBucket; self.status = status; self.search = search; self.sort = sort; self.descending = descending; self.today = today
     }
 }
 
@@ -93,6 +97,12 @@ extension CaseQuery {
         if let deadlineBefore { parts.append("\(DeadlineSQL.caseDeadline) < ?"); bindings.append(.text(deadlineBefore.description)) }
         if let paymentReceived { parts.append("c.payment_received = ?"); bindings.append(SQLValue(paymentReceived)) }
         if overdue { parts.append("c.status = 'active' AND c.follow_up_by < ?"); bindings.append(.text(today.description)) }
+        if let status { parts.append("c.status = ?"); bindings.append(.text(status.rawValue)) }
+        if let search {
+            let match = SearchSQL.case(search)
+            parts.append(match.sql)
+            bindings += match.bindings
+        }
         if let agingBucket {
             // Age a..b days means opened on a day from today − b through today − a.
             let ages = agingBucket.ages

@@ -35,12 +35,17 @@ public struct ClaimRepository: Sendable {
         if let patient = filter.patientID { conditions.append("patient_id = ?"); bindings.append(.text(patient)) }
         if let denied = filter.denied { conditions.append(denied ? "denial_carcs <> ''" : "denial_carcs = ''") }
         if let held = filter.hasActiveCase {
-            conditions.append("\(held ? "" : "NOT ")EXISTS (SELECT 1 FROM case_claims l WHERE l.claim_id = claims.id AND l.active = 1)")
+            conditions.append("\(held ? "" : "NOT ")EXISTS (SELECT 1 FROM case_claims l WHERE l.claim_id = cl.id AND l.active = 1)")
+        }
+        if let search = filter.search {
+            let match = SearchSQL.claim(search)
+            conditions.append(match.sql)
+            bindings += match.bindings
         }
         let whereClause = conditions.joined(separator: " AND ")
         return try database.read { db in
             try page.keyed(column: "id", key: { (r: ClaimRecord) in r.claim.id }) { clause, extra, limit in
-                try db.query("SELECT * FROM claims WHERE \(whereClause)\(clause) ORDER BY id LIMIT ?",
+                try db.query("SELECT cl.* FROM claims cl WHERE \(whereClause)\(clause) ORDER BY id LIMIT ?",
                              bindings + extra + [.integer(Int64(limit))])
                     .map { try Self.record(db, Self.claim($0)) }
             }
