@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseworkAPI
 import CaseworkDomain
 import CaseworkStorage
 import Foundation
@@ -35,7 +36,7 @@ struct Import835: ParsableCommand {
             defer { try? handle.close() }
             do {
                 let result = try store.remittances.post(caller: caller, sourceName: (path as NSString).lastPathComponent,
-                                                        today: Instant.now().day) {
+                                                        today: OrganizationClock.today(timeZone: caller.timeZone)) {
                     let chunk = try handle.read(upToCount: 65_536) ?? Data()
                     return chunk.isEmpty ? nil : [UInt8](chunk)
                 }
@@ -65,14 +66,15 @@ struct Import835: ParsableCommand {
 
     /// The user named by `email`, or the organization's automatic posting user (a biller, created when absent).
     static func caller(_ store: CaseworkStore, organizationID: String, email: String?) throws -> Caller {
+        let timeZone = try store.organizations.settings(organizationID: organizationID).timeZone
         if let email {
             guard let normalized = EmailAddress.normalized(email), let user = try store.users.find(organizationID: organizationID, email: normalized) else {
                 throw ValidationError("No user with e-mail \(email) in the organization.")
             }
-            return Caller(user: user, teamIDs: [])
+            return Caller(user: user, teamIDs: [], timeZone: timeZone)
         }
         let user = try store.users.find(organizationID: organizationID, email: postingUserEmail)
             ?? store.users.add(organizationID: organizationID, name: "Remittance posting", email: postingUserEmail, role: .biller, actorID: nil)
-        return Caller(user: user, teamIDs: [])
+        return Caller(user: user, teamIDs: [], timeZone: timeZone)
     }
 }

@@ -36,7 +36,7 @@ def events(client, case_id):
 def test_paid_awaiting_payment_case_resolves_when_the_setting_is_on(server):
     client, _ = fresh_org(server, "Autoresolve")
     status, settings, _ = client.patch("/v1/settings", {"auto_resolve_paid_cases": True})
-    assert status == 200 and settings == {"auto_resolve_paid_cases": True}
+    assert status == 200 and settings == {"auto_resolve_paid_cases": True, "time_zone": "UTC"}
     case = denied_then_case(client, "AR")
 
     first = pay(client, "AR", ["AR-A"], "AR-PAY1")
@@ -58,7 +58,7 @@ def test_paid_awaiting_payment_case_resolves_when_the_setting_is_on(server):
 
 def test_paid_awaiting_payment_case_is_flagged_when_the_setting_is_off(server):
     client, _ = fresh_org(server, "Flag paid")
-    assert client.get("/v1/settings")[1] == {"auto_resolve_paid_cases": False}
+    assert client.get("/v1/settings")[1] == {"auto_resolve_paid_cases": False, "time_zone": "UTC"}
     status, problem, _ = client.patch("/v1/settings", {"auto_resolve": True})
     assert status == 422 and [e["pointer"] for e in problem["errors"]] == ["/auto_resolve"]
     case = denied_then_case(client, "FL")

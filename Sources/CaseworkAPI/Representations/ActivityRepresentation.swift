@@ -27,7 +27,7 @@ enum ActivityRepresentation {
             ("subject", .string(a.subject)), ("body", .string(a.body)),
             ("direction", .optional(direction)), ("state", .optional(state)), ("due_on", .optional(dueOn)),
             ("assignee_id", .optional(assignee)), ("starts_at", .optional(startsAt)), ("ends_at", .optional(endsAt)),
-            ("event", event), ("facts", facts),
+            ("event", event), ("facts", facts), ("occurred_at", .string(a.occurredAt.description)),
             ("created_at", .string(a.createdAt.description)), ("created_by", .string(a.createdBy)),
             ("updated_at", .string(a.updatedAt.description)), ("updated_by", .string(a.updatedBy)),
         ])

@@ -32,8 +32,8 @@ enum ClaimRepresentation {
         ]
     }
 
-    /// A claim with its submissions, age and active case; `today` (UTC) counts its age.
-    static func claim(_ record: ClaimRecord, today: Day = Instant.now().day) -> JSONValue {
+    /// A claim with its submissions, age and active case; `today` (the organization's) counts its age.
+    static func claim(_ record: ClaimRecord, today: Day) -> JSONValue {
         let age = record.claim.agingStart(submissions: record.submissions).map { AgingBucket.age(from: $0, to: today) }
         return .object(claimFields(record.claim) + [
             ("age_days", .optional(age)), ("aging_bucket", .optional(age.map { AgingBucket(ageDays: $0).rawValue })),
@@ -43,8 +43,8 @@ enum ClaimRepresentation {
     }
 
     /// The claim with its remittance history, denial and deadlines (`GET /v1/claims/{id}`).
-    static func detail(_ d: ClaimDetail) -> JSONValue {
-        guard case .object(var members) = claim(d.record) else { return .null }
+    static func detail(_ d: ClaimDetail, today: Day) -> JSONValue {
+        guard case .object(var members) = claim(d.record, today: today) else { return .null }
         members += [
             ("denial", d.denial.map { denial in
                 .object([

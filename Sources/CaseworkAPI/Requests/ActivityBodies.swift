@@ -4,6 +4,7 @@ import Foundation
 /// Body of `POST /v1/cases/{id}/activities`. Members beyond `kind`, `subject` and `body` depend on the kind:
 /// email `direction` + `state` (draft|sent|received, default draft for outbound, received for inbound);
 /// phone_call `direction`; task `due_on`, `assignee_id` (state starts open); appointment `starts_at`, `ends_at`.
+/// A phone_call or email may give `occurred_at`, when it happened (not in the future; default now).
 struct CreateActivityBody: Decodable {
     let kind: String
     let subject: String
@@ -14,6 +15,7 @@ struct CreateActivityBody: Decodable {
     let assignee_id: String?
     let starts_at: String?
     let ends_at: String?
+    let occurred_at: String?
 
     func validated() throws -> NewActivity {
         var v = FieldValidation()
@@ -23,6 +25,12 @@ struct CreateActivityBody: Decodable {
         var details: ActivityDetails?
         func forbid(_ members: [(String, Any?)]) {
             for (name, value) in members where value != nil { v.fail("/\(name)", "Not a field of a \(self.kind).") }
+        }
+        if let kind, !Activity.hasOccurrenceTime(kind) { forbid([("occurred_at", occurred_at)]) }
+        let occurredAt = occurred_at.flatMap { instant($0, "/occurred_at", &v) }
+        if let occurredAt, let kind, Activity.hasOccurrenceTime(kind),
+           (try? Activity.checkOccurrence(occurredAt, kind: kind, now: Instant.now())) == nil {
+            v.fail("/occurred_at", ErrorMapping.occursInFutureDetail)
         }
         switch kind {
         case .note:
@@ -58,13 +66,13 @@ struct CreateActivityBody: Decodable {
         }
         try v.check()
         guard let details else { throw APIError.validation(v.errors) }
-        return NewActivity(subject: subject ?? "", body: body ?? "", details: details)
+        return NewActivity(subject: subject ?? "", body: body ?? "", details: details, occurredAt: occurredAt)
     }
 }
 
 /// Body of `PATCH /v1/activities/{id}`: present members change; `due_on` and `assignee_id` may be null.
 struct PatchActivityBody: Decodable {
-    private enum Key: String, CodingKey, CaseIterable { case subject, body, state, due_on, assignee_id, starts_at, ends_at }
+    private enum Key: String, CodingKey, CaseIterable { case subject, body, state, due_on, assignee_id, starts_at, ends_at, occurred_at }
     var subject: String?
     var body: String?
     var state: String?
@@ -72,6 +80,7 @@ struct PatchActivityBody: Decodable {
     var assigneeID: String??
     var startsAt: String?
     var endsAt: String?
+    var occurredAt: String?
     /// Members sent as `null` that cannot be cleared.
     var nullMembers: [String] = []
 
@@ -85,6 +94,7 @@ struct PatchActivityBody: Decodable {
         state = try c.decodeIfPresent(String.self, forKey: .state)
         startsAt = try c.decodeIfPresent(String.self, forKey: .starts_at)
         endsAt = try c.decodeIfPresent(String.self, forKey: .ends_at)
+        occurredAt = try c.decodeIfPresent(String.self, forKey: .occurred_at)
         if c.contains(.due_on) { dueOn = try c.decodeNil(forKey: .due_on) ? .some(nil) : .some(try c.decode(String.self, forKey: .due_on)) }
         if c.contains(.assignee_id) {
             assigneeID = try c.decodeNil(forKey: .assignee_id) ? .some(nil) : .some(try c.decode(String.self, forKey: .assignee_id))
@@ -110,15 +120,16 @@ struct PatchActivityBody: Decodable {
         if let assigneeID { changes.assigneeID = .some(assigneeID) }
         if let startsAt { changes.startsAt = instant(startsAt, "/starts_at", &v) }
         if let endsAt { changes.endsAt = instant(endsAt, "/ends_at", &v) }
+        if let occurredAt { changes.occurredAt = instant(occurredAt, "/occurred_at", &v) }
         try v.check()
         return changes
     }
 }
 
-/// An RFC 3339 UTC instant, or an error at `pointer` (required when `text` is nil).
+/// An RFC 3339 instant with any offset (kept in UTC), or an error at `pointer` (required when `text` is nil).
 private func instant(_ text: String?, _ pointer: String, _ v: inout FieldValidation) -> Instant? {
     guard let text else { v.fail(pointer, "This field is required."); return nil }
     if let instant = Instant(text) { return instant }
-    v.fail(pointer, "\"\(text)\" is not an RFC 3339 UTC instant like 2026-11-29T17:39:24Z.")
+    v.fail(pointer, "\"\(text)\" is not an RFC 3339 instant like 2026-11-29T17:39:24Z or 2026-11-29T12:39:24-05:00.")
     return nil
 }

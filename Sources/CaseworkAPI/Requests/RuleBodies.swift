@@ -87,13 +87,23 @@ struct DenialCategoryBody: Decodable {
 }
 
 /// Body of `PATCH /v1/settings`: only present members change; unknown members are refused.
+/// `time_zone` is an IANA tz database name (`America/Chicago`, `UTC`).
 struct SettingsBody: Decodable {
     let auto_resolve_paid_cases: Bool?
+    let time_zone: String?
 
     /// `current` with the body's changes (a member that is not a setting is refused while decoding).
-    func applied(to current: OrganizationSettings) -> OrganizationSettings {
+    /// - Throws: 422 at `/time_zone` for a name the tz database does not know.
+    func applied(to current: OrganizationSettings) throws -> OrganizationSettings {
         var settings = current
         if let auto_resolve_paid_cases { settings.autoResolvePaidCases = auto_resolve_paid_cases }
+        if let time_zone {
+            guard OrganizationClock.isKnown(time_zone) else {
+                throw APIError.validation([FieldError(pointer: "/time_zone",
+                                                      "\"\(time_zone)\" is not an IANA time zone name like America/Chicago or UTC.")])
+            }
+            settings.timeZone = time_zone
+        }
         return settings
     }
 }

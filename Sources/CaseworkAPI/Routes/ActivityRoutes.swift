@@ -22,7 +22,7 @@ enum ActivityRoutes {
                 if kind != .task && kind != .appointment { q.fail("kind", "Use task or appointment."); kind = nil }
             }
             let now = Instant.now()
-            let query = OpenWorkQuery(person: person, kind: kind, overdue: q.bool("overdue") ?? false, today: now.day, now: now)
+            let query = OpenWorkQuery(person: person, kind: kind, overdue: q.bool("overdue") ?? false, today: ctx.today, now: now)
             let page = q.page()
             try q.check()
             let result = try ctx.store.activities.openWork(organizationID: ctx.organizationID, query: query, page: page)

@@ -7,7 +7,7 @@ import HTTPServer
 enum CaseListRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/v1/cases") { ctx in
-            let query = try caseQuery(ctx.request.query)
+            let query = try caseQuery(ctx.request.query, today: ctx.today)
             if wantsCSV(ctx.request) {
                 // An export names a patient on every row: bulk PHI is for the people who work the cases.
                 guard ctx.caller.user.role.includes(.biller) else {
@@ -28,7 +28,7 @@ enum CaseListRoutes {
             }
         }
         table.add("GET", "/v1/views") { ctx in
-            try EntityTag.conditionalJSON(ctx, today: Instant.now().day) {
+            try EntityTag.conditionalJSON(ctx, today: ctx.today) {
                 let counts = try ctx.store.cases.viewCounts(caller: ctx.caller)
                 return .object([("items", .array(CaseView.allCases.map { view in
                     .object([("view", .string(view.rawValue)), ("count", .int(counts[view] ?? 0)),
@@ -83,7 +83,7 @@ enum CaseListRoutes {
 
     /// Reads `view`, the filters and `sort` (`created_at`, `-created_at`, ...; `-` means descending).
     /// - Throws: 400 naming each bad parameter.
-    static func caseQuery(_ query: QueryParameters) throws -> CaseQuery {
+    static func caseQuery(_ query: QueryParameters, today: Day) throws -> CaseQuery {
         var q = QueryReader(query)
         let view = q.choice("view", CaseView.self) ?? .all
         var owner: Owner?
@@ -108,7 +108,7 @@ enum CaseListRoutes {
                                followUpBefore: q.day("follow_up_before"), followUpAfter: q.day("follow_up_after"),
                                overdue: q.bool("overdue") ?? false, deadlineBefore: q.day("deadline_before"),
                                paymentReceived: q.bool("payment_received"), agingBucket: q.choice("aging_bucket", AgingBucket.self),
-                               status: q.choice("status", CaseStatus.self), search: q.search(), sort: sort, descending: descending, today: Instant.now().day)
+                               status: q.choice("status", CaseStatus.self), search: q.search(), sort: sort, descending: descending, today: today)
         try q.check()
         return result
     }

@@ -13,15 +13,16 @@ enum ClaimRoutes {
             let page = q.page()
             try q.check()
             let result = try ctx.store.claims.list(organizationID: ctx.organizationID, filter: filter, page: page)
-            return Responses.page(result.items.map { ClaimRepresentation.claim($0) }, nextCursor: result.nextCursor)
+            return Responses.page(result.items.map { ClaimRepresentation.claim($0, today: ctx.today) }, nextCursor: result.nextCursor)
         }
         table.add("POST", "/v1/claims") { ctx in
             let claim = try RequestBody.decode(CreateClaimBody.self, from: ctx.request) { try $0.validated() }
             let record = try ctx.store.claims.add(organizationID: ctx.organizationID, claim: claim, actorID: ctx.caller.userID)
-            return Responses.json(ClaimRepresentation.claim(record), status: 201, headers: [("Location", "/v1/claims/\(record.claim.id)")])
+            return Responses.json(ClaimRepresentation.claim(record, today: ctx.today), status: 201, headers: [("Location", "/v1/claims/\(record.claim.id)")])
         }
-        table.addItem("/v1/claims/{id}", entity: "claim", fetch: { ctx, id in try ctx.store.claims.detail(organizationID: ctx.organizationID, id: id) },
-                      as: ClaimRepresentation.detail)
+        table.addItem("/v1/claims/{id}", entity: "claim",
+                      fetch: { ctx, id in try ctx.store.claims.detail(organizationID: ctx.organizationID, id: id).map { ($0, ctx.today) } },
+                      as: { ClaimRepresentation.detail($0.0, today: $0.1) })
         table.add("GET", "/v1/claims/{id}/submissions") { ctx in
             let submissions = try ctx.store.claims.submissions(organizationID: ctx.organizationID, claimID: ctx.parameter("id"))
             return Responses.page(submissions.map(ClaimRepresentation.submission), nextCursor: nil)

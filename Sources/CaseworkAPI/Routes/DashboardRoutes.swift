@@ -20,7 +20,7 @@ enum DashboardRoutes {
                 q.fail("created_before", "Must not be before created_after.")
             }
             try q.check()
-            let today = Instant.now().day
+            let today = ctx.today
             return try EntityTag.conditionalJSON(ctx, today: today) {
                 let insights = try ctx.store.dashboards.caseInsights(organizationID: ctx.organizationID, query: query)
                 let appeals = try ctx.store.dashboards.appealsDue(organizationID: ctx.organizationID, today: today, query: query)
@@ -32,7 +32,7 @@ enum DashboardRoutes {
         }
         table.add("GET", "/v1/dashboards/tier1") { ctx in
             var q = QueryReader(ctx.request.query)
-            let today = Instant.now().day
+            let today = ctx.today
             let name = q.choice("period", Period.Name.self)
             let from = q.day("from"), to = q.day("to")
             if name != nil && (from != nil || to != nil) { q.fail("period", "Give either period or from/to, not both.") }

@@ -25,7 +25,7 @@ enum RemittanceRoutes {
             let name = q.string("file_name")
             if let name, name.isEmpty || name.utf8.count > 200 { q.fail("file_name", "Use 1 to 200 bytes of text.") }
             try q.check()
-            let result = try ctx.store.remittances.post(caller: ctx.caller, sourceName: name, today: Instant.now().day, bytes: ctx.request.body)
+            let result = try ctx.store.remittances.post(caller: ctx.caller, sourceName: name, today: ctx.today, bytes: ctx.request.body)
             let status = result.postedAnything ? 201 : 200
             let headers = HTTPHeaders([("Content-Type", "application/json")])
             guard result.payments.count > streamedAnswerPayments else {

@@ -52,7 +52,7 @@ enum RuleRoutes {
         }
         table.add("PATCH", "/v1/settings", role: .admin) { ctx in
             let current = try ctx.store.organizations.settings(organizationID: ctx.organizationID)
-            let changed = try RequestBody.decode(SettingsBody.self, from: ctx.request) { $0.applied(to: current) }
+            let changed = try RequestBody.decode(SettingsBody.self, from: ctx.request) { try $0.applied(to: current) }
             return Responses.json(settings(try ctx.store.organizations.update(organizationID: ctx.organizationID, settings: changed,
                                                                               actorID: ctx.caller.userID)))
         }
@@ -81,6 +81,6 @@ enum RuleRoutes {
     }
 
     static func settings(_ s: OrganizationSettings) -> JSONValue {
-        .object([("auto_resolve_paid_cases", .bool(s.autoResolvePaidCases))])
+        .object([("auto_resolve_paid_cases", .bool(s.autoResolvePaidCases)), ("time_zone", .string(s.timeZone))])
     }
 }

@@ -91,8 +91,14 @@ enum ErrorMapping {
         case .openWorkOnClosedCase:
             return APIError(status: 409, slug: "case-not-active", title: "Case is closed",
                             detail: "Open tasks and scheduled appointments can only be planned on an active case.")
+        case .occursInFuture:
+            return .validation([FieldError(pointer: "/occurred_at", occursInFutureDetail)])
         }
     }
+
+    /// Why an `occurred_at` after now is refused.
+    static let occursInFutureDetail = "A call or e-mail is logged after it happened: occurred_at must not be in the future."
+
 
     static func apiError(for error: StorageError) -> APIError {
         switch error {

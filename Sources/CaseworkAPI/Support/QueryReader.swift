@@ -47,7 +47,7 @@ struct QueryReader {
     mutating func instant(_ name: String) -> Instant? {
         guard let text = query[name] else { return nil }
         if let instant = Instant(text) { return instant }
-        fail(name, "Use an RFC 3339 UTC instant like 2026-11-29T17:39:24Z."); return nil
+        fail(name, "Use an RFC 3339 instant like 2026-11-29T17:39:24Z or 2026-11-29T12:39:24-05:00 (a + in a query is written %2B)."); return nil
     }
 
     mutating func carc(_ name: String) -> CARC? {

@@ -12,6 +12,9 @@ struct RequestContext {
 
     var organizationID: String { caller.organizationID }
 
+    /// Today in the organization's time zone: what is overdue, due or aged is counted against it.
+    var today: Day { OrganizationClock.today(timeZone: caller.timeZone) }
+
     /// A path parameter the route pattern guarantees.
     func parameter(_ name: String) -> String { parameters[name] ?? "" }
 

@@ -2,8 +2,13 @@
 public struct Caller: Sendable, Hashable {
     public var user: User
     public var teamIDs: [String]
+    /// The organization's IANA time zone name (`America/Chicago`); its calendar day is "today"
+    /// for overdue follow-ups and tasks, ages and due dates.
+    public var timeZone: String
 
-    public init(user: User, teamIDs: [String]) { self.user = user; self.teamIDs = teamIDs }
+    public init(user: User, teamIDs: [String], timeZone: String = "UTC") {
+        self.user = user; self.teamIDs = teamIDs; self.timeZone = timeZone
+    }
 
     public var organizationID: String { user.organizationID }
     public var userID: String { user.id }

@@ -5,6 +5,9 @@ public struct Activity: Sendable, Hashable {
     public var subject: String
     public var body: String
     public var details: ActivityDetails
+    /// When it happened: for a call or e-mail, the time the caller gave (never after it was
+    /// logged); for every other kind, when it was logged. The timeline is ordered by it.
+    public var occurredAt: Instant
     public var createdAt: Instant
     /// The user who logged it (for a system event, the user whose action caused it).
     public var createdBy: String
@@ -12,12 +15,27 @@ public struct Activity: Sendable, Hashable {
     public var updatedBy: String
 
     public init(id: String, caseID: String, subject: String, body: String, details: ActivityDetails,
-                createdAt: Instant, createdBy: String, updatedAt: Instant, updatedBy: String) {
+                occurredAt: Instant? = nil, createdAt: Instant, createdBy: String, updatedAt: Instant, updatedBy: String) {
         self.id = id; self.caseID = caseID; self.subject = subject; self.body = body; self.details = details
+        self.occurredAt = occurredAt ?? createdAt
         self.createdAt = createdAt; self.createdBy = createdBy; self.updatedAt = updatedAt; self.updatedBy = updatedBy
     }
 
     public var kind: ActivityKind { details.kind }
+
+    /// Whether the kind records a past happening whose time the caller may give (`occurred_at`).
+    public static func hasOccurrenceTime(_ kind: ActivityKind) -> Bool { kind == .phoneCall || kind == .email }
+
+    /// How far ahead of the server's clock a given `occurred_at` may be (a client clock running
+    /// slightly fast), in seconds; beyond it the time is in the future and refused.
+    public static let clockSkewAllowance: Int64 = 60
+
+    /// Checks a caller-given occurrence time for an entry of `kind` logged at `now`.
+    /// - Throws: `.fieldNotOfKind` for a kind without one, `.occursInFuture` when after `now` (+ skew).
+    public static func checkOccurrence(_ occurredAt: Instant, kind: ActivityKind, now: Instant) throws(ActivityRuleViolation) {
+        guard hasOccurrenceTime(kind) else { throw .fieldNotOfKind(field: "occurred_at", kind: kind) }
+        guard occurredAt.secondsSinceEpoch <= now.secondsSinceEpoch + clockSkewAllowance else { throw .occursInFuture }
+    }
 
     /// Whether the activity is still to be done: an open task or a scheduled appointment.
     /// Resolving or canceling a case with such activities needs the caller's consent.

@@ -10,21 +10,28 @@ public struct ActivityChanges: Sendable {
     public var appointmentState: AppointmentState?
     public var startsAt: Instant?
     public var endsAt: Instant?
+    /// A call's or e-mail's corrected occurrence time.
+    public var occurredAt: Instant?
 
     public init(subject: String? = nil, body: String? = nil, emailState: EmailState? = nil, taskState: TaskState? = nil,
                 dueOn: Day?? = nil, assigneeID: String?? = nil, appointmentState: AppointmentState? = nil,
-                startsAt: Instant? = nil, endsAt: Instant? = nil) {
+                startsAt: Instant? = nil, endsAt: Instant? = nil, occurredAt: Instant? = nil) {
         self.subject = subject; self.body = body; self.emailState = emailState; self.taskState = taskState
         self.dueOn = dueOn; self.assigneeID = assigneeID; self.appointmentState = appointmentState
-        self.startsAt = startsAt; self.endsAt = endsAt
+        self.startsAt = startsAt; self.endsAt = endsAt; self.occurredAt = occurredAt
     }
 
     /// `current` with the changes applied, checking each kind's state machine.
     /// - Throws: `ActivityRuleViolation` for a field the kind does not have, a forbidden state move,
-    ///   a change to a system event, or an appointment ending before it starts.
-    public func applied(to current: Activity) throws(ActivityRuleViolation) -> Activity {
+    ///   a change to a system event, an appointment ending before it starts, or an occurrence time
+    ///   after `now` (see `Activity.checkOccurrence`).
+    public func applied(to current: Activity, now: Instant) throws(ActivityRuleViolation) -> Activity {
         var next = current
         if case .system = current.details { throw .systemEventsAreReadOnly }
+        if let occurredAt {
+            try Activity.checkOccurrence(occurredAt, kind: current.kind, now: now)
+            next.occurredAt = occurredAt
+        }
         if let subject { next.subject = subject }
         if let body { next.body = body }
         switch current.details {
@@ -84,4 +91,6 @@ public enum ActivityRuleViolation: Error, Sendable, Equatable {
     case systemEventsAreReadOnly
     /// Open tasks and scheduled appointments are planned only on active cases.
     case openWorkOnClosedCase
+    /// A call or e-mail is logged after it happened: `occurred_at` is not in the future.
+    case occursInFuture
 }

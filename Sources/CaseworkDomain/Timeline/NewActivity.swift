@@ -4,15 +4,19 @@ public struct NewActivity: Sendable {
     public var body: String
     /// Any kind but `.system`, which only Casework writes.
     public var details: ActivityDetails
+    /// When a call or e-mail happened, if not now.
+    public var occurredAt: Instant?
 
-    public init(subject: String, body: String, details: ActivityDetails) {
-        self.subject = subject; self.body = body; self.details = details
+    public init(subject: String, body: String, details: ActivityDetails, occurredAt: Instant? = nil) {
+        self.subject = subject; self.body = body; self.details = details; self.occurredAt = occurredAt
     }
 
     /// Checks what the kinds require of a new entry.
     /// - Throws: `ActivityRuleViolation.systemEventsAreReadOnly` for a system entry, `.endsBeforeStart`,
-    ///   `.openWorkOnClosedCase` when planning open work on a closed case.
-    public func check(caseStatus: CaseStatus) throws(ActivityRuleViolation) {
+    ///   `.openWorkOnClosedCase` when planning open work on a closed case; for `occurredAt`,
+    ///   `.fieldNotOfKind` unless a call or e-mail and `.occursInFuture` when after `now`.
+    public func check(caseStatus: CaseStatus, now: Instant) throws(ActivityRuleViolation) {
+        if let occurredAt { try Activity.checkOccurrence(occurredAt, kind: details.kind, now: now) }
         switch details {
         case .system: throw .systemEventsAreReadOnly
         case .appointment(let start, let end, _) where end < start: throw .endsBeforeStart

@@ -74,13 +74,14 @@ public struct TokenRepository: Sendable {
         let found = try database.read { db -> (caller: Caller, tokenID: String, lastUsed: String?)? in
             guard let row = try db.queryOne(
                 """
-                SELECT u.*, t.id AS token_id, t.token_sha256, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
+                SELECT u.*, o.time_zone, t.id AS token_id, t.token_sha256, t.last_used_at
+                FROM api_tokens t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = u.organization_id
                 WHERE t.token_sha256 = ? AND t.revoked_at IS NULL
                 """, [.text(digest)]), Self.constantTimeEqual(row.string("token_sha256"), digest) else { return nil }
             let user = UserRepository.user(row)
             let teams = try db.query("SELECT team_id FROM team_members WHERE user_id = ? ORDER BY team_id", [.text(user.id)])
                 .map { $0.string("team_id") }
-            return (Caller(user: user, teamIDs: teams), row.string("token_id"), row.optionalString("last_used_at"))
+            return (Caller(user: user, teamIDs: teams, timeZone: row.string("time_zone")), row.string("token_id"), row.optionalString("last_used_at"))
         }
         guard let found else { return nil }
         let now = Instant.now()

@@ -12,6 +12,7 @@ public enum MigrationCatalog {
             migration("0004_idempotency.sql", PackageResources._004_idempotency_sql),
             migration("0005_remittances.sql", PackageResources._005_remittances_sql),
             migration("0006_claim_deadlines.sql", PackageResources._006_claim_deadlines_sql),
+            migration("0007_activity_times.sql", PackageResources._007_activity_times_sql),
         ]
     }
 

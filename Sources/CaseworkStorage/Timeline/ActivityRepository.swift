@@ -16,11 +16,11 @@ public struct ActivityRepository: Sendable {
                                            [.text(caller.organizationID), .text(caseID)])?.string("status") else {
             throw StorageError.notFound(entity: "case", id: caseID)
         }
-        try activity.check(caseStatus: CaseStatus(rawValue: status) ?? .active)
-        if case .task(_, let assignee?, _) = activity.details { try CaseWorkers.requireUser(db, organizationID: caller.organizationID, userID: assignee, field: "/assignee_id") }
         let now = Instant.now()
+        try activity.check(caseStatus: CaseStatus(rawValue: status) ?? .active, now: now)
+        if case .task(_, let assignee?, _) = activity.details { try CaseWorkers.requireUser(db, organizationID: caller.organizationID, userID: assignee, field: "/assignee_id") }
         let stored = Activity(id: Identifier.make("act"), caseID: caseID, subject: activity.subject, body: activity.body,
-                              details: activity.details, createdAt: now, createdBy: caller.userID, updatedAt: now, updatedBy: caller.userID)
+                              details: activity.details, occurredAt: activity.occurredAt, createdAt: now, createdBy: caller.userID, updatedAt: now, updatedBy: caller.userID)
         try ActivityRows.insert(db, organizationID: caller.organizationID, stored)
         try Self.bumpCase(db, caseID: caseID)
         try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "activity",
@@ -46,21 +46,21 @@ public struct ActivityRepository: Sendable {
                 throw StorageError.notFound(entity: "activity", id: id)
             }
             let before = ActivityRows.activity(row)
-            var after = try changes.applied(to: before)
+            let now = Instant.now()
+            var after = try changes.applied(to: before, now: now)
             if case .task(_, let assignee?, _) = after.details, changes.assigneeID != nil {
                 try CaseWorkers.requireUser(db, organizationID: caller.organizationID, userID: assignee, field: "/assignee_id")
             }
             guard after != before else { return before }
-            let now = Instant.now()
             after.updatedAt = now
             after.updatedBy = caller.userID
             try db.execute(
                 """
                 UPDATE activities SET subject = ?, body = ?, direction = ?, state = ?, due_on = ?, assignee_id = ?,
-                    starts_at = ?, ends_at = ?, event = ?, facts = ?, updated_at = ?, updated_by = ?
+                    starts_at = ?, ends_at = ?, event = ?, facts = ?, occurred_at = ?, updated_at = ?, updated_by = ?
                 WHERE id = ?
                 """, [.text(after.subject), .text(after.body)] + ActivityRows.columns(after.details)
-                    + [.text(now.description), .text(caller.userID), .text(id)])
+                    + [.text(after.occurredAt.description), .text(now.description), .text(caller.userID), .text(id)])
             try Self.bumpCase(db, caseID: before.caseID)
             try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "activity",
                                 entityID: id, action: "update", changes: Self.diff(before, after), at: now.description)
@@ -68,7 +68,8 @@ public struct ActivityRepository: Sendable {
         }
     }
 
-    /// A case's timeline, newest first, a page at a time.
+    /// A case's timeline, newest first by when each entry happened (a call logged late sorts at
+    /// its time; ties in logging order), a page at a time.
     /// - Throws: `StorageError.notFound` for the case; `PageError.invalidCursor`.
     public func timeline(organizationID: String, caseID: String, page: PageRequest) throws -> Page<Activity> {
         try database.read { db in
@@ -79,16 +80,18 @@ public struct ActivityRepository: Sendable {
             var clause = ""
             var bindings: [SQLValue] = [.text(caseID)]
             if let cursor = page.cursor {
-                guard let parts = Cursor.decode(cursor, count: 1), let seq = Int64(parts[0]) else { throw PageError.invalidCursor }
-                clause = " AND seq < ?"
-                bindings.append(.integer(seq))
+                guard let parts = Cursor.decode(cursor, count: 2), let occurred = Instant(parts[0]), let seq = Int64(parts[1]) else {
+                    throw PageError.invalidCursor
+                }
+                clause = " AND (occurred_at < ? OR (occurred_at = ? AND seq < ?))"
+                bindings += [.text(occurred.description), .text(occurred.description), .integer(seq)]
             }
-            var rows = try db.query("SELECT * FROM activities WHERE case_id = ?\(clause) ORDER BY seq DESC LIMIT ?",
+            var rows = try db.query("SELECT * FROM activities WHERE case_id = ?\(clause) ORDER BY occurred_at DESC, seq DESC LIMIT ?",
                                     bindings + [SQLValue(page.limit + 1)])
             var next: String?
             if rows.count > page.limit {
                 rows.removeLast()
-                next = rows.last.map { Cursor.encode([String($0.int64("seq"))]) }
+                next = rows.last.map { Cursor.encode([$0.string("occurred_at"), String($0.int64("seq"))]) }
             }
             return Page(items: rows.map(ActivityRows.activity), nextCursor: next)
         }
@@ -104,6 +107,9 @@ public struct ActivityRepository: Sendable {
         var changes: [AuditLog.FieldChange] = []
         if before.subject != after.subject { changes.append(.init(field: "subject", before: before.subject, after: after.subject)) }
         if before.body != after.body { changes.append(.init(field: "body", before: before.body, after: after.body)) }
+        if before.occurredAt != after.occurredAt {
+            changes.append(.init(field: "occurred_at", before: before.occurredAt.description, after: after.occurredAt.description))
+        }
         let old = ActivityRows.columns(before.details), new = ActivityRows.columns(after.details)
         let names = ["direction", "state", "due_on", "assignee_id", "starts_at", "ends_at", "event", "facts"]
         for (index, name) in names.enumerated() where old[index] != new[index] {

@@ -22,7 +22,8 @@ enum ActivityRows {
                               facts: systemFacts(row.optionalString("facts")))
         }
         return Activity(id: row.string("id"), caseID: row.string("case_id"), subject: row.string("subject"), body: row.string("body"),
-                        details: details, createdAt: Instant(row.string("created_at")) ?? Instant(secondsSinceEpoch: 0),
+                        details: details, occurredAt: Instant(row.string("occurred_at")),
+                        createdAt: Instant(row.string("created_at")) ?? Instant(secondsSinceEpoch: 0),
                         createdBy: row.string("created_by"), updatedAt: Instant(row.string("updated_at")) ?? Instant(secondsSinceEpoch: 0),
                         updatedBy: row.string("updated_by"))
     }
@@ -75,11 +76,11 @@ enum ActivityRows {
         try db.execute(
             """
             INSERT INTO activities (id, organization_id, case_id, kind, subject, body, direction, state, due_on, assignee_id,
-                starts_at, ends_at, event, facts, created_at, created_by, updated_at, updated_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                starts_at, ends_at, event, facts, occurred_at, created_at, created_by, updated_at, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(activity.id), .text(organizationID), .text(activity.caseID), .text(activity.kind.rawValue), .text(activity.subject),
              .text(activity.body)] + columns(activity.details)
-            + [.text(activity.createdAt.description), .text(activity.createdBy), .text(activity.updatedAt.description), .text(activity.updatedBy)])
+            + [.text(activity.occurredAt.description), .text(activity.createdAt.description), .text(activity.createdBy), .text(activity.updatedAt.description), .text(activity.updatedBy)])
     }
 }
