@@ -30,8 +30,8 @@ let package = Package(
                 "CSQLite", "CaseworkDomain", "X12",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            // Sources/CaseworkStorage/Migrations links to the top-level migrations/.
-            resources: [.embedInCode("Migrations")]
+            // Sources/CaseworkStorage/Migrations links to the top-level migrations/; CodeLists holds the shipped CARC and RARC lists.
+            resources: [.embedInCode("Migrations"), .embedInCode("CodeLists")]
         ),
         // Routes and handlers joining HTTP to the domain and storage.
         .target(

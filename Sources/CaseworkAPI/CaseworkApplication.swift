@@ -28,6 +28,7 @@ public struct CaseworkApplication: HTTPResponder {
         AuditRoutes.register(&table)
         RemittanceRoutes.register(&table)
         RuleRoutes.register(&table)
+        CodeRoutes.register(&table)
         router = table.router
         self.logger = logger
     }

@@ -128,7 +128,8 @@ def test_denial_categories_are_seeded_and_editable(server):
     assert table["29"] == "timely filing" and table["16"] == "missing information" and table["197"] == "authorization"
     assert table["18"] == "duplicate claim" and table["50"] == "medical necessity" and table["22"] == "coordination of benefits"
     status, entry, _ = client.request("PUT", "/v1/denial-categories/A1", body={"subject": "eligibility"})
-    assert status == 200 and entry == {"carc_code": "A1", "subject": "eligibility", "customized": True}
+    assert status == 200 and entry == {"carc_code": "A1", "description": "Claim or service denied.", "subject": "eligibility",
+                                      "customized": True}
     assert client.request("PUT", "/v1/denial-categories/29", body={"subject": "not a subject"})[0] == 422
     assert client.request("PUT", "/v1/denial-categories/CO-29", body={"subject": "other"})[0] == 404
     from conftest import Client

@@ -97,13 +97,25 @@ def test_claim_shows_its_remittance_history_and_why_it_was_denied(server):
     claim = client.all_pages("/v1/claims?claim_number=WD-1")[0]
     status, detail, _ = client.get(f"/v1/claims/{claim['id']}")
     assert status == 200
+    carc = {c["code"]: c["description"] for c in client.get("/v1/codes/carc")[1]["items"]}
+    rarc = {c["code"]: c["description"] for c in client.get("/v1/codes/rarc")[1]["items"]}
+    assert carc["50"].startswith("Non-covered") and rarc["MA130"] and rarc["N20"]
+    remarks = [{"code": "MA130", "description": rarc["MA130"]}, {"code": "N20", "description": rarc["N20"]}]
     assert detail["denial"] == {"kind": "denial", "amount_cents": 15000, "category": "medical necessity",
-                                "reasons": [{"carc_code": "CO-50", "amount_cents": 15000, "category": "medical necessity"}],
-                                "remark_codes": ["MA130", "N20"]}
+                                "reasons": [{"carc_code": "CO-50", "description": carc["50"], "amount_cents": 15000,
+                                             "category": "medical necessity"}],
+                                "remark_codes": ["MA130", "N20"], "remarks": remarks}
+    # Issue 9 item 13: each adjustment with group, code, description, amount and level; remarks with
+    # their descriptions; the status code with its meaning; the payment date.
     [remit] = detail["remittances"]
-    assert [a["carc_code"] for a in remit["adjustments"]] == ["CO-45"]
-    assert [(l["procedure"], l["charge_cents"], l["paid_cents"], [a["carc_code"] for a in l["adjustments"]])
-            for l in remit["service_lines"]] == [("HC:99213", 15000, 10000, ["CO-45"]), ("HC:93000", 15000, 0, ["CO-50"])]
+    assert (remit["status_code"], remit["status"]) == ("1", "Processed as primary") and remit["paid_on"]
+    assert remit["remarks"] == remarks
+    assert remit["adjustments"] == [{"carc_code": "CO-45", "group": "CO", "group_description": "Contractual Obligations",
+                                     "reason": "45", "description": carc["45"], "amount_cents": 5000, "level": "claim",
+                                     "line_number": None}]
+    assert [(l["procedure"], l["charge_cents"], l["paid_cents"], [(a["carc_code"], a["description"], a["level"]) for a in l["adjustments"]])
+            for l in remit["service_lines"]] == [("HC:99213", 15000, 10000, [("CO-45", carc["45"], "line")]),
+                                                 ("HC:93000", 15000, 0, [("CO-50", carc["50"], "line")])]
     status, payment, _ = client.get(f"/v1/remittances/{remit['remittance_id']}")
     assert status == 200 and payment["trace_number"] == "WD-T" and payment["claims"][0]["claim_number"] == "WD-1"
 

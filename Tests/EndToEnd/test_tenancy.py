@@ -80,6 +80,12 @@ def test_other_organizations_see_nothing(client, wire_client, a_ids):
         for method in operations:
             if method not in ("get", "post", "patch", "delete"):
                 continue
+            if path == "/v1/codes/{list}":           # X12's code lists: shared by every organization, holding no tenant data
+                for name in ("carc", "rarc"):
+                    status, body, _ = wire_client.get(f"/v1/codes/{name}")
+                    assert status == 200 and not any(v in json.dumps(body) for v in a_ids.values())
+                walked += 1
+                continue
             names = re.findall(r"\{(\w+)\}", path)
             needs_body = method in ("post", "patch")
             assert not needs_body or (method, path) in known, f"{method.upper()} {path} is not in the tenancy walk: add it"

@@ -3,14 +3,15 @@ import CaseworkStorage
 
 /// JSON shape of a case with its derived totals and claims.
 enum CaseRepresentation {
-    static func `case`(_ record: CaseRecord) -> JSONValue {
+    /// The case; `meanings` gives its CARCs' descriptions (`carcs`).
+    static func `case`(_ record: CaseRecord, meanings: CodeMeanings) -> JSONValue {
         let c = record.case
         let totals = record.totals
         return .object([
             ("id", .string(c.id)), ("number", .string(c.number.description)),
             ("payer", payer(c, record.payerName)), ("patient", patient(c, record.patientName)),
             ("subject", .string(c.subject)), ("tags", .strings(c.tags)),
-            ("carc_codes", .strings(c.carcCodes.map(\.description))),
+            ("carc_codes", .strings(c.carcCodes.map(\.description))), ("carcs", meanings.carcs(c.carcCodes)),
             ("resolved_carc_codes", .strings(c.resolvedCarcCodes.map(\.description))),
             ("description", .string(c.description)), ("follow_up_by", .optional(c.followUpBy?.description)),
             ("priority", .string(c.priority.rawValue)),

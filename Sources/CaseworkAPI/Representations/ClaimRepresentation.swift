@@ -43,20 +43,21 @@ enum ClaimRepresentation {
     }
 
     /// The claim with its remittance history, denial and deadlines (`GET /v1/claims/{id}`).
-    static func detail(_ d: ClaimDetail, today: Day) -> JSONValue {
+    static func detail(_ d: ClaimDetail, today: Day, meanings: CodeMeanings) -> JSONValue {
         guard case .object(var members) = claim(d.record, today: today) else { return .null }
         members += [
             ("denial", d.denial.map { denial in
                 .object([
                     ("kind", .string(denial.kind)), ("amount_cents", .int(denial.amountCents)), ("category", .string(denial.category)),
                     ("reasons", .array(denial.reasons.map {
-                        .object([("carc_code", .string($0.carc.description)), ("amount_cents", .int($0.amountCents)), ("category", .string($0.category))])
+                        .object([("carc_code", .string($0.carc.description)), ("description", meanings.description(of: $0.carc)),
+                                 ("amount_cents", .int($0.amountCents)), ("category", .string($0.category))])
                     })),
-                    ("remark_codes", .strings(denial.remarkCodes)),
+                    ("remark_codes", .strings(denial.remarkCodes)), ("remarks", meanings.remarks(denial.remarkCodes)),
                 ])
             } ?? .null),
             ("appeal_deadline", .optional(d.appealDeadline?.description)), ("filing_deadline", .optional(d.filingDeadline?.description)),
-            ("remittances", .array(d.remittances.map(RemittanceRepresentation.remit))),
+            ("remittances", .array(d.remittances.map { RemittanceRepresentation.remit($0, meanings: meanings) })),
         ]
         return .object(members)
     }

@@ -16,10 +16,10 @@ enum RemittanceRepresentation {
         ])
     }
 
-    static func detail(_ d: RemittanceDetail) -> JSONValue {
+    static func detail(_ d: RemittanceDetail, meanings: CodeMeanings) -> JSONValue {
         guard case .object(var members) = payment(d.payment) else { return .null }
         members += [
-            ("claims", .array(d.claims.map(remit))),
+            ("claims", .array(d.claims.map { remit($0, meanings: meanings) })),
             ("provider_adjustments", .array(d.providerAdjustments.map { a in
                 .object([("provider_id", .string(a.providerID)), ("fiscal_period_date", .optional(a.fiscalPeriodDate)),
                          ("reason", .string(a.reason)), ("reference", .optional(a.reference)), ("amount_cents", .int(a.amountCents))])
@@ -29,15 +29,19 @@ enum RemittanceRepresentation {
         return .object(members)
     }
 
-    static func remit(_ r: ClaimRemitRecord) -> JSONValue {
+    /// A remit (CLP loop) with the meaning of its status code (CLP02), of each adjustment's group
+    /// and reason, and of each remark code, from `meanings`.
+    static func remit(_ r: ClaimRemitRecord, meanings: CodeMeanings) -> JSONValue {
         .object([
             ("id", .string(r.id)), ("claim_id", .string(r.claimID)), ("claim_number", .string(r.claimNumber)),
             ("remittance_id", .optional(r.paymentID)), ("trace_number", .optional(r.traceNumber)),
-            ("status_code", .string(r.statusCode)), ("charge_cents", .optional(r.chargeCents)), ("paid_cents", .int(r.paidCents)),
+            ("status_code", .string(r.statusCode)), ("status", .optional(ClaimStatusCode.description(r.statusCode))),
+            ("charge_cents", .optional(r.chargeCents)), ("paid_cents", .int(r.paidCents)),
             ("patient_responsibility_cents", .int(r.patientResponsibilityCents)), ("paid_on", .optional(r.paidOn)),
             ("payer_claim_number", .optional(r.payerClaimNumber)), ("remark_codes", .strings(r.remarkCodes)),
+            ("remarks", meanings.remarks(r.remarkCodes)),
             ("source_file", .optional(r.sourceFile)),
-            ("adjustments", .array(r.adjustments.filter { $0.level == .claim }.map(adjustment))),
+            ("adjustments", .array(r.adjustments.filter { $0.level == .claim }.map { adjustment($0, meanings: meanings) })),
             ("service_lines", .array(r.serviceLines.map { line in
                 .object([
                     ("line_number", .int(line.lineNumber)), ("procedure", .string(line.procedure)),
@@ -45,16 +49,17 @@ enum RemittanceRepresentation {
                     ("revenue_code", .optional(line.revenueCode)), ("units", .optional(line.units)),
                     ("service_date", .optional(line.serviceDate)), ("service_end_date", .optional(line.serviceEndDate)),
                     ("control_number", .optional(line.controlNumber)), ("allowed_cents", .optional(line.allowedCents)),
-                    ("remark_codes", .strings(line.remarkCodes)),
-                    ("adjustments", .array(r.adjustments.filter { $0.lineNumber == line.lineNumber }.map(adjustment))),
+                    ("remark_codes", .strings(line.remarkCodes)), ("remarks", meanings.remarks(line.remarkCodes)),
+                    ("adjustments", .array(r.adjustments.filter { $0.lineNumber == line.lineNumber }.map { adjustment($0, meanings: meanings) })),
                 ])
             })),
         ])
     }
 
-    static func adjustment(_ a: AdjustmentRecord) -> JSONValue {
-        .object([("carc_code", .string(a.carc.description)), ("group", .string(a.carc.group.rawValue)), ("reason", .string(a.carc.code)),
-                 ("amount_cents", .int(a.amountCents)), ("level", .string(a.level.rawValue)), ("line_number", .optional(a.lineNumber))])
+    static func adjustment(_ a: AdjustmentRecord, meanings: CodeMeanings) -> JSONValue {
+        .object([("carc_code", .string(a.carc.description)), ("group", .string(a.carc.group.rawValue)),
+                 ("group_description", .string(a.carc.group.description)), ("reason", .string(a.carc.code)),
+                 ("description", meanings.description(of: a.carc)), ("amount_cents", .int(a.amountCents)), ("level", .string(a.level.rawValue)), ("line_number", .optional(a.lineNumber))])
     }
 
     static func imbalance(_ i: PostedImbalance) -> JSONValue {

@@ -7,21 +7,23 @@ enum CaseRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("POST", "/v1/cases") { ctx in
             let newCase = try RequestBody.decode(CreateCaseBody.self, from: ctx.request) { try $0.validated() }
+            try CodeCheck.require(ctx, newCase.carcCodes) { .pointer("/carc_codes/\($0)") }
             let record = try ctx.store.cases.create(caller: ctx.caller, newCase: newCase)
-            return Responses.json(CaseRepresentation.case(record), status: 201,
+            return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), status: 201,
                                   headers: [("Location", "/v1/cases/\(record.case.id)"), ("ETag", CaseRepresentation.etag(record))])
         }
         table.add("GET", "/v1/cases/{id}") { ctx in
             guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
                 throw APIError.notFound("case", ctx.parameter("id"))
             }
-            return conditional(ctx, record)
+            return try conditional(ctx, record)
         }
         table.add("PATCH", "/v1/cases/{id}") { ctx in
             let changes = try RequestBody.decode(PatchCaseBody.self, from: ctx.request) { try $0.validated() }
+            try CodeCheck.require(ctx, changes.carcCodes ?? []) { .pointer("/carc_codes/\($0)") }
             let record = try ctx.store.cases.update(caller: ctx.caller, id: ctx.parameter("id"), changes: changes,
                                                     expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
-            return written(record)
+            return try written(ctx, record)
         }
         table.add("POST", "/v1/cases/{id}/resolve") { ctx in
             let body = try optionalBody(ctx)
@@ -32,7 +34,7 @@ enum CaseRoutes {
             try v.check()
             let record = try ctx.store.cases.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .resolve(resolvedCarcCodes: codes),
                                                    note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
-            return written(record)
+            return try written(ctx, record)
         }
         table.add("POST", "/v1/cases/{id}/cancel") { ctx in
             let body = ctx.request.body.isEmpty ? nil : try RequestBody.decode(CancelCaseBody.self, from: ctx.request)
@@ -41,12 +43,12 @@ enum CaseRoutes {
             try v.check()
             let record = try ctx.store.cases.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .cancel,
                                                    note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
-            return written(record)
+            return try written(ctx, record)
         }
         table.add("POST", "/v1/cases/{id}/reactivate") { ctx in
             let record = try ctx.store.cases.reactivate(caller: ctx.caller, id: ctx.parameter("id"),
                                                         expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
-            return written(record)
+            return try written(ctx, record)
         }
         table.add("GET", "/v1/cases/{id}/claims") { ctx in
             guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
@@ -63,28 +65,28 @@ enum CaseRoutes {
             let record = try ctx.store.cases.addClaims(caller: ctx.caller, caseID: ctx.parameter("id"),
                                                        claims: body.claims.map { ($0.claim_id, $0.submission_id) },
                                                        expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
-            return written(record)
+            return try written(ctx, record)
         }
         table.add("DELETE", "/v1/cases/{id}/claims/{claim_id}") { ctx in
             let record = try ctx.store.cases.removeClaim(caller: ctx.caller, caseID: ctx.parameter("id"),
                                                          claimID: ctx.parameter("claim_id"), expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
-            return written(record)
+            return try written(ctx, record)
         }
         CaseListRoutes.register(&table)
         ActivityRoutes.register(&table)
     }
 
     /// 304 when `If-None-Match` names the current ETag, else 200 with the case.
-    static func conditional(_ ctx: RequestContext, _ record: CaseRecord) -> HTTPResponse {
+    static func conditional(_ ctx: RequestContext, _ record: CaseRecord) throws -> HTTPResponse {
         let etag = CaseRepresentation.etag(record)
         if ctx.noneMatch(etag) {
             return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", etag)]))
         }
-        return Responses.json(CaseRepresentation.case(record), headers: [("ETag", etag)])
+        return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", etag)])
     }
 
-    static func written(_ record: CaseRecord) -> HTTPResponse {
-        Responses.json(CaseRepresentation.case(record), headers: [("ETag", CaseRepresentation.etag(record))])
+    static func written(_ ctx: RequestContext, _ record: CaseRecord) throws -> HTTPResponse {
+        Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", CaseRepresentation.etag(record))])
     }
 
     /// The close body, which may be absent altogether.

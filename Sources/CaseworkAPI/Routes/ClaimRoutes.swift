@@ -21,8 +21,13 @@ enum ClaimRoutes {
             return Responses.json(ClaimRepresentation.claim(record, today: ctx.today), status: 201, headers: [("Location", "/v1/claims/\(record.claim.id)")])
         }
         table.addItem("/v1/claims/{id}", entity: "claim",
-                      fetch: { ctx, id in try ctx.store.claims.detail(organizationID: ctx.organizationID, id: id).map { ($0, ctx.today) } },
-                      as: { ClaimRepresentation.detail($0.0, today: $0.1) })
+                      fetch: { ctx, id in
+                          try ctx.store.claims.detail(organizationID: ctx.organizationID, id: id).map { detail in
+                              (detail, ctx.today, try CodeMeanings.load(ctx.store, remits: detail.remittances, moreCarcs: detail.denial?.reasons.map(\.carc) ?? [],
+                                                                     moreRarcs: detail.denial?.remarkCodes ?? []))
+                          }
+                      },
+                      as: { ClaimRepresentation.detail($0.0, today: $0.1, meanings: $0.2) })
         table.add("GET", "/v1/claims/{id}/submissions") { ctx in
             let submissions = try ctx.store.claims.submissions(organizationID: ctx.organizationID, claimID: ctx.parameter("id"))
             return Responses.page(submissions.map(ClaimRepresentation.submission), nextCursor: nil)
@@ -47,7 +52,8 @@ enum ClaimRoutes {
             try q.check()
             let cases = try ctx.store.cases.casesForClaim(organizationID: ctx.organizationID, claimID: ctx.parameter("id"),
                                                           scope: scope, submissionID: submissionID)
-            return Responses.page(cases.map(CaseRepresentation.case), nextCursor: nil)
+            let meanings = try CodeMeanings.load(ctx.store, carcs: cases.flatMap { $0.case.carcCodes.map(\.code) })
+            return Responses.page(cases.map { CaseRepresentation.case($0, meanings: meanings) }, nextCursor: nil)
         }
         table.add("POST", "/v1/claims/{id}/cases") { ctx in
             let body = try RequestBody.decode(LinkCaseBody.self, from: ctx.request)
@@ -58,7 +64,7 @@ enum ClaimRoutes {
             do {
                 let record = try ctx.store.cases.addClaims(caller: ctx.caller, caseID: body.case_id,
                                                            claims: [(claimID, body.submission_id)], expectedRevision: nil)
-                return Responses.json(CaseRepresentation.case(record), headers: [("ETag", CaseRepresentation.etag(record))])
+                return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", CaseRepresentation.etag(record))])
             } catch StorageError.notFound(let entity, let id) where entity == "case" {
                 throw APIError.validation([FieldError(pointer: "/case_id", "No such case in your organization: \(id).")])
             } catch StorageError.invalidReference(let field, let id) where field.hasSuffix("/submission_id") {

@@ -52,7 +52,7 @@ enum RemittanceRoutes {
             return Responses.page(result.items.map(RemittanceRepresentation.payment), nextCursor: result.nextCursor)
         }
         table.addItem(path + "/{id}", entity: "remittance", fetch: { ctx, id in
-            try ctx.store.remittances.detail(organizationID: ctx.organizationID, id: id)
-        }, as: RemittanceRepresentation.detail)
+            try ctx.store.remittances.detail(organizationID: ctx.organizationID, id: id).map { ($0, try CodeMeanings.load(ctx.store, remits: $0.claims)) }
+        }, as: { RemittanceRepresentation.detail($0.0, meanings: $0.1) })
     }
 }

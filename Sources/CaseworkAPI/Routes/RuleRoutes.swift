@@ -11,6 +11,7 @@ enum RuleRoutes {
         table.add("POST", "/v1/rules", role: .admin) { ctx in
             let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: nil) }
             try requireCategory(ctx, input)
+            try CodeCheck.require(ctx, input.carc.map { [$0] } ?? []) { _ in .pointer("/carc_code") }
             let stored = try ctx.store.rules.add(organizationID: ctx.organizationID, input: input, actorID: ctx.caller.userID)
             return Responses.json(rule(stored), status: 201, headers: [("Location", "/v1/rules/\(stored.id)")])
         }
@@ -22,6 +23,7 @@ enum RuleRoutes {
             guard let current = try ctx.store.rules.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("rule", id) }
             let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: current) }
             try requireCategory(ctx, input)
+            if input.carc != current.carc { try CodeCheck.require(ctx, input.carc.map { [$0] } ?? []) { _ in .pointer("/carc_code") } }
             return Responses.json(rule(try ctx.store.rules.update(organizationID: ctx.organizationID, id: id, input: input, actorID: ctx.caller.userID)))
         }
         table.add("DELETE", "/v1/rules/{id}", role: .admin) { ctx in
@@ -29,7 +31,9 @@ enum RuleRoutes {
             return HTTPResponse(status: 204)
         }
         table.add("GET", "/v1/denial-categories") { ctx in
-            Responses.page(try ctx.store.denialCategories.list(organizationID: ctx.organizationID).map(category), nextCursor: nil)
+            let entries = try ctx.store.denialCategories.list(organizationID: ctx.organizationID)
+            let meanings = try CodeMeanings.load(ctx.store, carcs: entries.map(\.carcCode))
+            return Responses.page(entries.map { category($0, meanings) }, nextCursor: nil)
         }
         table.add("PUT", "/v1/denial-categories/{carc}", role: .admin) { ctx in
             let code = ctx.parameter("carc")
@@ -43,9 +47,10 @@ enum RuleRoutes {
                 try v.check()
                 return subject ?? ""
             }
+            try CodeCheck.require(ctx, [CARC(group: .contractualObligation, code: code)].compactMap { $0 }) { _ in .parameter("carc") }
             let entry = try ctx.store.denialCategories.set(organizationID: ctx.organizationID, carcCode: code, subject: subject,
                                                            actorID: ctx.caller.userID)
-            return Responses.json(category(entry))
+            return Responses.json(category(entry, try CodeMeanings.load(ctx.store, carcs: [entry.carcCode])))
         }
         table.add("GET", "/v1/settings") { ctx in
             Responses.json(settings(try ctx.store.organizations.settings(organizationID: ctx.organizationID)))
@@ -76,8 +81,8 @@ enum RuleRoutes {
         ])
     }
 
-    static func category(_ e: DenialCategoryEntry) -> JSONValue {
-        .object([("carc_code", .string(e.carcCode)), ("subject", .string(e.subject)), ("customized", .bool(e.customized))])
+    static func category(_ e: DenialCategoryEntry, _ meanings: CodeMeanings) -> JSONValue {
+        .object([("carc_code", .string(e.carcCode)), ("description", .optional(meanings.carc[e.carcCode.uppercased()]?.description)), ("subject", .string(e.subject)), ("customized", .bool(e.customized))])
     }
 
     static func settings(_ s: OrganizationSettings) -> JSONValue {

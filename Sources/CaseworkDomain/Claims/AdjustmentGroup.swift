@@ -10,4 +10,15 @@ public enum AdjustmentGroup: String, Sendable, Hashable, CaseIterable {
     case patientResponsibility = "PR"
     /// Correction and reversal; exists only in 4010-era files, accepted for legacy data.
     case correctionReversal = "CR"
+
+    /// The group's name as the 835 implementation guide gives it (CAS01 code values).
+    public var description: String {
+        switch self {
+        case .contractualObligation: "Contractual Obligations"
+        case .otherAdjustment: "Other Adjustments"
+        case .payerInitiated: "Payer Initiated Reductions"
+        case .patientResponsibility: "Patient Responsibility"
+        case .correctionReversal: "Corrections and Reversals"
+        }
+    }
 }

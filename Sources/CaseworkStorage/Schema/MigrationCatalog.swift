@@ -13,6 +13,7 @@ public enum MigrationCatalog {
             migration("0005_remittances.sql", PackageResources._005_remittances_sql),
             migration("0006_claim_deadlines.sql", PackageResources._006_claim_deadlines_sql),
             migration("0007_activity_times.sql", PackageResources._007_activity_times_sql),
+            migration("0008_code_lists.sql", PackageResources._008_code_lists_sql),
         ]
     }
 

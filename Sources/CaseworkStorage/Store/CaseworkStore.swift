@@ -10,6 +10,7 @@ public final class CaseworkStore: Sendable {
         database = try SQLiteDatabase(path: path, migrations: MigrationCatalog.all, readerCount: readerCount)
         // Refreshes planner statistics where SQLite judges them stale (cheap when they are not).
         try database.write { db in try db.executeScript("PRAGMA optimize") }
+        try codes.loadShippedListsIfMissing()
     }
 
     public var organizations: OrganizationRepository { OrganizationRepository(database: database) }
@@ -26,6 +27,7 @@ public final class CaseworkStore: Sendable {
     public var remittances: RemittanceRepository { RemittanceRepository(database: database) }
     public var denialCategories: DenialCategoryRepository { DenialCategoryRepository(database: database) }
     public var rules: WorkRuleRepository { WorkRuleRepository(database: database) }
+    public var codes: CodeListRepository { CodeListRepository(database: database) }
 
     /// Versions of the migrations applied to this file, ascending.
     public func appliedMigrationVersions() throws -> [Int] { try database.appliedMigrationVersions() }
