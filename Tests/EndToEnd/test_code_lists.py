@@ -44,6 +44,8 @@ def test_unlisted_carcs_are_refused_by_name_unless_overridden(server):
                 "OA-777": {"code": "OA-777", "group_description": "Other Adjustments", "description": None},
                 "PR-1": {"code": "PR-1", "group_description": "Patient Responsibility", "description": carc["1"]}}
     assert case["carcs"] == [expected[code] for code in case["carc_codes"]]
+    [row] = client.all_pages("/v1/cases?view=all")                   # work-list rows show the meanings too
+    assert row["carcs"] == case["carcs"]
     status, problem, _ = client.patch(f"/v1/cases/{case['id']}", {"carc_codes": ["CO-45", "PI-X1"]})
     assert status == 422 and [e["pointer"] for e in problem["errors"]] == ["/carc_codes/1"]
     assert client.post("/v1/cases?allow_unlisted_codes=maybe", body)[0] == 400

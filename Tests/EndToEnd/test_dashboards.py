@@ -321,3 +321,18 @@ def test_rows_csv_and_claims_carry_ages_and_the_aging_filter_checks_its_value(wo
     aging = insights["outstanding_by_aging_bucket"]
     assert aging and {a["aging_bucket"] for a in aging} <= {"0-30", "31-60", "61-90", "91-120", "120+", None}
     assert sum(a["outstanding_cents"] for a in aging) == sum(o["outstanding_cents"] for o in insights["outstanding_by_payer_subject"])
+
+
+def test_carc_drill_down_rows_carry_the_codes_meaning(world):
+    """Issue 9 item 12: every place that shows a code shows its description."""
+    c = world["client"]
+    meaning = {e["code"]: e["description"] for e in c.get("/v1/codes/carc")[1]["items"]}
+    status, body, _ = c.get("/v1/dashboards/case-insights?drill_down=carc_code")
+    assert status == 200
+    rows = [r for figure in ("open_by_subject", "by_status", "open_by_payer", "outstanding_by_payer_subject", "status_counts",
+                             "outstanding_by_aging_bucket") for r in body[figure]]
+    assert any(r["carc_code"] for r in rows) and any(r["carc_description"] for r in rows)
+    for r in rows:
+        expected = meaning.get(r["carc_code"].split("-", 1)[1]) if r["carc_code"] else None
+        assert r["carc_description"] == expected, r
+    assert "carc_description" not in c.get("/v1/dashboards/case-insights")[1]["open_by_subject"][0]

@@ -119,6 +119,11 @@ def test_rules_are_admin_only_and_validated(server):
     assert status == 200 and patched["category"] is None and patched["priority"] == "high" and patched["name"] == "Leave PR"
     assert client.delete(f"/v1/rules/{rule['id']}")[0] == 204
     assert client.get(f"/v1/rules/{rule['id']}")[0] == 404
+    status, coded, _ = client.post("/v1/rules", {"name": "Timely filing", "carc_code": "CO-29", "action": "open_case"})
+    meaning = {e["code"]: e["description"] for e in client.get("/v1/codes/carc")[1]["items"]}["29"]
+    assert status == 201 and coded["carc_description"] == meaning and meaning
+    assert client.get(f"/v1/rules/{coded['id']}")[1]["carc_description"] == meaning
+    assert [r["carc_description"] for r in client.get("/v1/rules")[1]["items"]] == [meaning]
 
 
 def test_denial_categories_are_seeded_and_editable(server):

@@ -3,7 +3,7 @@ import CaseworkStorage
 
 /// A work-list row (DESIGN §4) as JSON and as a CSV record (RFC 4180).
 enum CaseRowRepresentation {
-    static func row(_ r: CaseRow, today: Day) -> JSONValue {
+    static func row(_ r: CaseRow, today: Day, meanings: CodeMeanings) -> JSONValue {
         let c = r.case
         return .object([
             ("id", .string(c.id)), ("number", .string(c.number.description)),
@@ -12,7 +12,7 @@ enum CaseRowRepresentation {
             ("owner", CaseRepresentation.owner(c, r.ownerName)),
             ("follow_up_by", .optional(c.followUpBy?.description)), ("overdue", .bool(c.isOverdue(today: today))),
             ("priority", .string(c.priority.rawValue)), ("stage", .string(c.stage.rawValue)), ("status", .string(c.status.rawValue)),
-            ("tags", .strings(c.tags)), ("carc_codes", .strings(c.carcCodes.map(\.description))),
+            ("tags", .strings(c.tags)), ("carc_codes", .strings(c.carcCodes.map(\.description))), ("carcs", meanings.carcs(c.carcCodes)),
             ("open_tasks", .strings(r.openTasks)), ("claim_numbers", .strings(r.claimNumbers)),
             ("age_days", .int(c.ageDays(today: today))), ("aging_bucket", .string(AgingBucket(ageDays: c.ageDays(today: today)).rawValue)),
             ("total_outstanding_cents", .int(r.totalOutstanding.amount)),

@@ -21,8 +21,9 @@ enum CaseListRoutes {
             try q.check()
             return try EntityTag.conditionalJSON(ctx, today: query.today) {
                 let result = try ctx.store.cases.list(caller: ctx.caller, query: query, page: page)
+                let meanings = try CodeMeanings.load(ctx.store, carcs: result.items.flatMap { $0.case.carcCodes.map(\.code) })
                 return .object([
-                    ("items", .array(result.items.map { CaseRowRepresentation.row($0, today: query.today) })),
+                    ("items", .array(result.items.map { CaseRowRepresentation.row($0, today: query.today, meanings: meanings) })),
                     ("next_cursor", .optional(result.nextCursor)),
                 ])
             }

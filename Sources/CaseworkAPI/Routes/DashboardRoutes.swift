@@ -25,8 +25,11 @@ enum DashboardRoutes {
                 let insights = try ctx.store.dashboards.caseInsights(organizationID: ctx.organizationID, query: query)
                 let appeals = try ctx.store.dashboards.appealsDue(organizationID: ctx.organizationID, today: today, query: query)
                 let aging = try ctx.store.dashboards.outstandingByAging(organizationID: ctx.organizationID, query: query, today: today)
-                return DashboardRepresentation.caseInsights(insights, query: query)
-                    .adding("outstanding_by_aging_bucket", DashboardRepresentation.aging(aging))
+                let groups = insights.openBySubject.map(\.group) + insights.byStatus.map(\.group) + insights.openByPayer.map(\.group)
+                    + insights.outstandingByPayerSubject.map(\.group) + insights.statusCounts.map(\.group) + aging.map(\.group)
+                let meanings = try CodeMeanings.load(ctx.store, carcs: DashboardRepresentation.drilledCarcs(groups))
+                return DashboardRepresentation.caseInsights(insights, query: query, meanings: meanings)
+                    .adding("outstanding_by_aging_bucket", DashboardRepresentation.aging(aging, meanings: meanings))
                     .adding("appeals_due", DashboardRepresentation.appeals(appeals))
             }
         }
@@ -43,7 +46,9 @@ enum DashboardRoutes {
             return try EntityTag.conditionalJSON(ctx, today: today) {
                 let tier = try ctx.store.dashboards.tierOne(caller: ctx.caller, period: period, listLimit: listLimit)
                 let appeals = try ctx.store.dashboards.appealsDue(organizationID: ctx.organizationID, today: today)
-                return DashboardRepresentation.tierOne(tier, period: period, today: today).adding("appeals_due", DashboardRepresentation.appeals(appeals))
+                let rows = tier.activeCases.items + tier.myResolvedCases.items
+                let meanings = try CodeMeanings.load(ctx.store, carcs: rows.flatMap { $0.case.carcCodes.map(\.code) })
+                return DashboardRepresentation.tierOne(tier, period: period, today: today, meanings: meanings).adding("appeals_due", DashboardRepresentation.appeals(appeals))
             }
         }
     }

@@ -6,25 +6,28 @@ import HTTPServer
 enum RuleRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("GET", "/v1/rules") { ctx in
-            Responses.page(try ctx.store.rules.list(organizationID: ctx.organizationID).map(rule), nextCursor: nil)
+            let rules = try ctx.store.rules.list(organizationID: ctx.organizationID)
+            let meanings = try CodeMeanings.load(ctx.store, carcs: rules.compactMap(\.carc?.code))
+            return Responses.page(rules.map { rule($0, meanings) }, nextCursor: nil)
         }
         table.add("POST", "/v1/rules", role: .admin) { ctx in
             let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: nil) }
             try requireCategory(ctx, input)
             try CodeCheck.require(ctx, input.carc.map { [$0] } ?? []) { _ in .pointer("/carc_code") }
             let stored = try ctx.store.rules.add(organizationID: ctx.organizationID, input: input, actorID: ctx.caller.userID)
-            return Responses.json(rule(stored), status: 201, headers: [("Location", "/v1/rules/\(stored.id)")])
+            return Responses.json(rule(stored, try meanings(ctx, stored)), status: 201, headers: [("Location", "/v1/rules/\(stored.id)")])
         }
         table.addItem("/v1/rules/{id}", entity: "rule", fetch: { ctx, id in
-            try ctx.store.rules.get(organizationID: ctx.organizationID, id: id)
-        }, as: rule)
+            try ctx.store.rules.get(organizationID: ctx.organizationID, id: id).map { ($0, try meanings(ctx, $0)) }
+        }, as: { rule($0.0, $0.1) })
         table.add("PATCH", "/v1/rules/{id}", role: .admin) { ctx in
             let id = ctx.parameter("id")
             guard let current = try ctx.store.rules.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("rule", id) }
             let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: current) }
             try requireCategory(ctx, input)
             if input.carc != current.carc { try CodeCheck.require(ctx, input.carc.map { [$0] } ?? []) { _ in .pointer("/carc_code") } }
-            return Responses.json(rule(try ctx.store.rules.update(organizationID: ctx.organizationID, id: id, input: input, actorID: ctx.caller.userID)))
+            let updated = try ctx.store.rules.update(organizationID: ctx.organizationID, id: id, input: input, actorID: ctx.caller.userID)
+            return Responses.json(rule(updated, try meanings(ctx, updated)))
         }
         table.add("DELETE", "/v1/rules/{id}", role: .admin) { ctx in
             try ctx.store.rules.delete(organizationID: ctx.organizationID, id: ctx.parameter("id"), actorID: ctx.caller.userID)
@@ -71,10 +74,16 @@ enum RuleRoutes {
         }
     }
 
-    static func rule(_ r: WorkRule) -> JSONValue {
+    static func meanings(_ ctx: RequestContext, _ r: WorkRule) throws -> CodeMeanings {
+        try CodeMeanings.load(ctx.store, carcs: [r.carc?.code].compactMap { $0 })
+    }
+
+    /// A work rule; `meanings` gives its CARC's description.
+    static func rule(_ r: WorkRule, _ meanings: CodeMeanings) -> JSONValue {
         .object([
             ("id", .string(r.id)), ("position", .int(r.position)), ("name", .string(r.name)),
             ("payer_id", .optional(r.payerID)), ("category", .optional(r.category)), ("carc_code", .optional(r.carc?.description)),
+            ("carc_description", r.carc.map(meanings.description(of:)) ?? .null),
             ("minimum_denied_cents", .optional(r.minimumDeniedAmount?.amount)), ("action", .string(r.action.rawValue)),
             ("owner", r.owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id))]) } ?? .null),
             ("priority", .string(r.priority.rawValue)), ("follow_up_days", .optional(r.followUpDays)),
