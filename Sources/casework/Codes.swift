@@ -14,14 +14,20 @@ struct Codes: ParsableCommand {
         @Option(help: "SQLite database file.") var db: String
         @Argument(help: "Path of the code list file (UTF-8, tab-separated).") var path: String
 
+        /// A problem with the file, not with how the command was called: the message, exit status 1, no usage text.
+        func refuse(_ message: String) -> ExitCode {
+            FileHandle.standardError.write(Data("\(path): \(message)\n".utf8))
+            return ExitCode(1)
+        }
+
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("Cannot read \(path).") }
-            guard let text = String(data: data, encoding: .utf8) else { throw ValidationError("\(path) is not UTF-8 text.") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw refuse("cannot be read") }
+            guard let text = String(data: data, encoding: .utf8) else { throw refuse("is not UTF-8 text; nothing was imported") }
             let list: CodeList
             do {
                 list = try CodeListFile.parse(text)
             } catch {
-                throw ValidationError("\(path) was not imported:\n" + error.problems.map { "  \($0)" }.joined(separator: "\n"))
+                throw refuse("not imported:\n" + error.problems.map { "  \($0)" }.joined(separator: "\n"))
             }
             let summary = try CaseworkStore(path: db).codes.replace(list)
             print("imported \(summary.count) \(summary.kind.rawValue.uppercased()) codes (\(summary.source); \(summary.date))")

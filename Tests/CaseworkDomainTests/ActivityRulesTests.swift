@@ -11,33 +11,33 @@ import Testing
 
     @Test func tasksMoveFromOpenOnly() throws {
         let open = activity(.task(dueOn: Day("2026-12-01"), assigneeID: "u", state: .open))
-        let done = try ActivityChanges(taskState: .completed).applied(to: open, now: now)
+        let done = try ActivityChanges(taskState: .completed).applied(to: open)
         #expect(done.details == .task(dueOn: Day("2026-12-01"), assigneeID: "u", state: .completed))
         #expect(throws: ActivityRuleViolation.illegalStateChange(from: "completed", to: "open")) {
-            try ActivityChanges(taskState: .open).applied(to: done, now: now)
+            try ActivityChanges(taskState: .open).applied(to: done)
         }
-        let cleared = try ActivityChanges(dueOn: .some(nil), assigneeID: .some(nil)).applied(to: open, now: now)
+        let cleared = try ActivityChanges(dueOn: .some(nil), assigneeID: .some(nil)).applied(to: open)
         #expect(cleared.details == .task(dueOn: nil, assigneeID: nil, state: .open))
         #expect(open.isOpenWork && !done.isOpenWork)
     }
 
     @Test func emailsGoFromDraftToSentOnly() throws {
         let draft = activity(.email(direction: .outbound, state: .draft))
-        #expect(try ActivityChanges(emailState: .sent).applied(to: draft, now: now).details == .email(direction: .outbound, state: .sent))
+        #expect(try ActivityChanges(emailState: .sent).applied(to: draft).details == .email(direction: .outbound, state: .sent))
         #expect(throws: ActivityRuleViolation.illegalStateChange(from: "received", to: "sent")) {
-            try ActivityChanges(emailState: .sent).applied(to: activity(.email(direction: .inbound, state: .received)), now: now)
+            try ActivityChanges(emailState: .sent).applied(to: activity(.email(direction: .inbound, state: .received)))
         }
     }
 
     @Test func fieldsMustBelongToTheKind() {
         #expect(throws: ActivityRuleViolation.fieldNotOfKind(field: "due_on", kind: .note)) {
-            try ActivityChanges(dueOn: .some(Day("2026-12-01"))).applied(to: activity(.note), now: now)
+            try ActivityChanges(dueOn: .some(Day("2026-12-01"))).applied(to: activity(.note))
         }
         #expect(throws: ActivityRuleViolation.fieldNotOfKind(field: "state", kind: .phoneCall)) {
-            try ActivityChanges(taskState: .completed).applied(to: activity(.phoneCall(direction: .inbound)), now: now)
+            try ActivityChanges(taskState: .completed).applied(to: activity(.phoneCall(direction: .inbound)))
         }
         #expect(throws: ActivityRuleViolation.systemEventsAreReadOnly) {
-            try ActivityChanges(subject: "x").applied(to: activity(.system(event: .resolved, facts: [:])), now: now)
+            try ActivityChanges(subject: "x").applied(to: activity(.system(event: .resolved, facts: [:])))
         }
     }
 
@@ -45,7 +45,7 @@ import Testing
         let start = Instant("2026-12-01T10:00:00Z")!, end = Instant("2026-12-01T11:00:00Z")!
         let appointment = activity(.appointment(startsAt: start, endsAt: end, state: .scheduled))
         #expect(throws: ActivityRuleViolation.endsBeforeStart) {
-            try ActivityChanges(endsAt: Instant("2026-12-01T09:00:00Z")).applied(to: appointment, now: now)
+            try ActivityChanges(endsAt: Instant("2026-12-01T09:00:00Z")).applied(to: appointment)
         }
         #expect(throws: ActivityRuleViolation.endsBeforeStart) {
             try NewActivity(subject: "x", body: "", details: .appointment(startsAt: end, endsAt: start, state: .scheduled)).check(caseStatus: .active, now: now)
@@ -64,16 +64,20 @@ import Testing
         #expect(throws: Never.self) { try early.check(caseStatus: .active, now: now) }
         let future = NewActivity(subject: "x", body: "", details: .phoneCall(direction: .inbound),
                                  occurredAt: Instant(secondsSinceEpoch: now.secondsSinceEpoch + Activity.clockSkewAllowance + 1))
-        #expect(throws: ActivityRuleViolation.occursInFuture) { try future.check(caseStatus: .active, now: now) }
+        #expect(throws: ActivityRuleViolation.occursAfterLogging) { try future.check(caseStatus: .active, now: now) }
         let note = NewActivity(subject: "x", body: "", details: .note, occurredAt: Instant("2026-11-30T15:00:00Z"))
         #expect(throws: ActivityRuleViolation.fieldNotOfKind(field: "occurred_at", kind: .note)) { try note.check(caseStatus: .active, now: now) }
 
         let logged = activity(.phoneCall(direction: .inbound))
         #expect(logged.occurredAt == logged.createdAt)
-        let moved = try ActivityChanges(occurredAt: Instant("2026-11-29T09:30:00Z")).applied(to: logged, now: now)
-        #expect(moved.occurredAt == Instant("2026-11-29T09:30:00Z") && moved.createdAt == logged.createdAt)
+        let moved = try ActivityChanges(occurredAt: Instant("1969-12-29T09:30:00Z")).applied(to: logged)
+        #expect(moved.occurredAt == Instant("1969-12-29T09:30:00Z") && moved.createdAt == logged.createdAt)
+        // A correction may not move the call to after it was logged, even if that is still in the past.
+        #expect(throws: ActivityRuleViolation.occursAfterLogging) {
+            try ActivityChanges(occurredAt: Instant(secondsSinceEpoch: logged.createdAt.secondsSinceEpoch + Activity.clockSkewAllowance + 1)).applied(to: logged)
+        }
         #expect(throws: ActivityRuleViolation.fieldNotOfKind(field: "occurred_at", kind: .task)) {
-            try ActivityChanges(occurredAt: Instant("2026-11-29T09:30:00Z")).applied(to: activity(.task(dueOn: nil, assigneeID: nil, state: .open)), now: now)
+            try ActivityChanges(occurredAt: Instant("2026-11-29T09:30:00Z")).applied(to: activity(.task(dueOn: nil, assigneeID: nil, state: .open)))
         }
     }
 }

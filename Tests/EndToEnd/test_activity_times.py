@@ -37,6 +37,8 @@ def test_a_call_is_logged_for_when_it_happened_and_sorts_there(server):
     # Newest first by when it happened: the call logged later sorts below the note, page after page.
     timeline = [a["id"] for a in client.all_pages(f"{path}?limit=1") if a["kind"] != "system"]
     assert timeline == [note["id"], call["id"]]
+    status, body, _ = client.get("/v1/cases/00000000-0000-0000-0000-000000000000/activities?cursor=bm9wZQ")
+    assert status == 400 and [e["parameter"] for e in body["errors"]] == ["cursor"]   # the bad cursor before the missing case
 
     future = (utc_now() + datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
     status, body, _ = client.post(path, {"kind": "email", "direction": "inbound", "subject": "s", "occurred_at": future})
@@ -75,9 +77,14 @@ def test_instants_take_any_offset_and_are_kept_in_utc(server):
 def test_overdue_follows_the_organizations_time_zone(server):
     client, ids = fresh_org(server, "Zone")
     assert client.get("/v1/settings")[1]["time_zone"] == "UTC"
-    for bad in ("Mars/Olympus_Mons", "EST5EDT-ish", "utc ", ""):
+    for bad in ("Mars/Olympus_Mons", "EST5EDT-ish", "utc ", "", "GMT+5", "../zoneinfo/UTC", "America/../UTC", "zone.tab"):
         status, body, _ = client.patch("/v1/settings", {"time_zone": bad})
         assert status == 422 and [e["pointer"] for e in body["errors"]] == ["/time_zone"], bad
+    status, body, _ = client.patch("/v1/settings", {"time_zone": "X" * 100_000})
+    assert status == 422 and len(body["errors"][0]["detail"]) < 200          # the value is not echoed whole
+    for link in ("US/Eastern", "EST5EDT", "Etc/GMT+5"):                          # tz database links and legacy zones
+        status, settings, _ = client.patch("/v1/settings", {"time_zone": link})
+        assert status == 200 and settings["time_zone"] == link, settings
     case = open_case(client, "TZ")
     # UTC+14 and UTC-11: at any moment at least one of them is on another calendar day than UTC.
     differs = 0

@@ -2,6 +2,7 @@
 (`q=`), list canceled cases (`status=`), and the organization's open and overdue tasks and appointments."""
 import datetime
 
+import contract
 from remittance_support import fresh_org
 
 
@@ -84,6 +85,9 @@ def test_open_work_across_the_organization(server):
     rows = client.all_pages("/v1/activities", limit=1)
     assert [r["id"] for r in rows] == [late, missed, booked, soon, undated]
     assert {r["id"]: r["case_number"] for r in rows}[late] == first["number"]
+    status, page, _ = client.get("/v1/activities")
+    assert status == 200 and contract.problems("OpenWorkPage", page) == []
+    assert contract.problems("ActivityPage", client.get(f"/v1/cases/{first['id']}/activities")[1]) == []
     assert [r["id"] for r in client.all_pages("/v1/activities?overdue=true")] == [late, missed]
     assert [r["id"] for r in client.all_pages(f"/v1/activities?assignee_id={ids['biller']}")] == [late]
     assert [r["id"] for r in client.all_pages("/v1/activities?assignee_id=none")] == [soon, undated]

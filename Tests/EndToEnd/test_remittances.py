@@ -93,6 +93,7 @@ def test_claim_shows_its_remittance_history_and_why_it_was_denied(server):
     segs = x12.claim("WD-1", charge=30000, paid=10000, cas=[("CO", "45", 5000)],
                      lines=[("99213", 15000, 10000, [("CO", "45", 5000)]), ("93000", 15000, 0, [("CO", "50", 15000)])])
     segs.insert(-4, "MOA***MA130*N20")
+    segs += ["LQ*HE*M15", "LQ*HE*N20"]                      # line-level remarks count too, each code once
     assert post_835(client, x12.file([(segs, 10000)], trace="WD-T"))[0] == 201
     claim = client.all_pages("/v1/claims?claim_number=WD-1")[0]
     status, detail, _ = client.get(f"/v1/claims/{claim['id']}")
@@ -104,7 +105,8 @@ def test_claim_shows_its_remittance_history_and_why_it_was_denied(server):
     assert detail["denial"] == {"kind": "denial", "amount_cents": 15000, "category": "medical necessity",
                                 "reasons": [{"carc_code": "CO-50", "description": carc["50"], "amount_cents": 15000,
                                              "category": "medical necessity"}],
-                                "remark_codes": ["MA130", "N20"], "remarks": remarks}
+                                "remark_codes": ["MA130", "N20", "M15"],
+                                "remarks": remarks + [{"code": "M15", "description": rarc["M15"]}]}
     # Issue 9 item 13: each adjustment with group, code, description, amount and level; remarks with
     # their descriptions; the status code with its meaning; the payment date.
     [remit] = detail["remittances"]

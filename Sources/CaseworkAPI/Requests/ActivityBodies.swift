@@ -24,13 +24,13 @@ struct CreateActivityBody: Decodable {
         let kind = v.choice(self.kind, ActivityKind.self, at: "/kind")
         var details: ActivityDetails?
         func forbid(_ members: [(String, Any?)]) {
-            for (name, value) in members where value != nil { v.fail("/\(name)", "Not a field of a \(self.kind).") }
+            for (name, value) in members where value != nil { v.fail("/\(name)", "Not a field of \(kind.map(ErrorMapping.named) ?? "this kind").") }
         }
         if let kind, !Activity.hasOccurrenceTime(kind) { forbid([("occurred_at", occurred_at)]) }
         let occurredAt = occurred_at.flatMap { instant($0, "/occurred_at", &v) }
         if let occurredAt, let kind, Activity.hasOccurrenceTime(kind),
-           (try? Activity.checkOccurrence(occurredAt, kind: kind, now: Instant.now())) == nil {
-            v.fail("/occurred_at", ErrorMapping.occursInFutureDetail)
+           (try? Activity.checkOccurrence(occurredAt, kind: kind, loggedAt: Instant.now())) == nil {
+            v.fail("/occurred_at", ErrorMapping.occursAfterLoggingDetail)
         }
         switch kind {
         case .note:

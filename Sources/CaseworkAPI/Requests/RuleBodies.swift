@@ -100,7 +100,7 @@ struct SettingsBody: Decodable {
         if let time_zone {
             guard OrganizationClock.isKnown(time_zone) else {
                 throw APIError.validation([FieldError(pointer: "/time_zone",
-                                                      "\"\(time_zone)\" is not an IANA time zone name like America/Chicago or UTC.")])
+                                                      "\"\(time_zone.prefix(64))\(time_zone.count > 64 ? "…" : "")\" is not an IANA time zone name like America/Chicago or UTC.")])
             }
             settings.timeZone = time_zone
         }

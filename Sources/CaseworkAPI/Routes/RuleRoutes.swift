@@ -50,7 +50,8 @@ enum RuleRoutes {
                 try v.check()
                 return subject ?? ""
             }
-            try CodeCheck.require(ctx, [CARC(group: .contractualObligation, code: code)].compactMap { $0 }) { _ in .parameter("carc") }
+            let unlisted = try CodeCheck.problems(ctx, reasons: [(code, code)]) { _ in .parameter("carc") }
+            if !unlisted.isEmpty { throw APIError.validation(unlisted) }
             let entry = try ctx.store.denialCategories.set(organizationID: ctx.organizationID, carcCode: code, subject: subject,
                                                            actorID: ctx.caller.userID)
             return Responses.json(category(entry, try CodeMeanings.load(ctx.store, carcs: [entry.carcCode])))

@@ -15,7 +15,7 @@ struct CodeMeanings {
     /// The meanings every code of `remits` needs: their adjustments' CARCs and their remark codes.
     static func load(_ store: CaseworkStore, remits: [ClaimRemitRecord], moreCarcs: [CARC] = [], moreRarcs: [String] = []) throws -> CodeMeanings {
         try load(store, carcs: remits.flatMap { $0.adjustments.map(\.carc.code) } + moreCarcs.map(\.code),
-                 rarcs: remits.flatMap { $0.remarkCodes + $0.serviceLines.flatMap(\.remarkCodes) } + moreRarcs)
+                 rarcs: remits.flatMap(\.allRemarkCodes) + moreRarcs)
     }
 
     /// The CARC's meaning (group aside), or null.

@@ -78,7 +78,7 @@ enum ErrorMapping {
     static func apiError(for violation: ActivityRuleViolation) -> APIError {
         switch violation {
         case .fieldNotOfKind(let field, let kind):
-            return .validation([FieldError(pointer: "/\(field)", "A \(kind.rawValue) has no \(field).")])
+            return .validation([FieldError(pointer: "/\(field)", "\(field) is not a field of \(ErrorMapping.named(kind)).")])
         case .illegalStateChange(let from, let to):
             return APIError(status: 409, slug: "illegal-state-change", title: "State change not allowed",
                             detail: "An activity cannot move from \(from) to \(to).",
@@ -91,13 +91,25 @@ enum ErrorMapping {
         case .openWorkOnClosedCase:
             return APIError(status: 409, slug: "case-not-active", title: "Case is closed",
                             detail: "Open tasks and scheduled appointments can only be planned on an active case.")
-        case .occursInFuture:
-            return .validation([FieldError(pointer: "/occurred_at", occursInFutureDetail)])
+        case .occursAfterLogging:
+            return .validation([FieldError(pointer: "/occurred_at", occursAfterLoggingDetail)])
         }
     }
 
     /// Why an `occurred_at` after now is refused.
-    static let occursInFutureDetail = "A call or e-mail is logged after it happened: occurred_at must not be in the future."
+    /// The kind as a reader says it, with its article: "a note", "an e-mail", "a phone call", "an appointment".
+    static func named(_ kind: ActivityKind) -> String {
+        switch kind {
+        case .note: "a note"
+        case .email: "an e-mail"
+        case .phoneCall: "a phone call"
+        case .task: "a task"
+        case .appointment: "an appointment"
+        case .system: "a system event"
+        }
+    }
+
+    static let occursAfterLoggingDetail = "A call or e-mail is logged after it happened: occurred_at must not be in the future, nor after the entry was logged (created_at)."
 
 
     static func apiError(for error: StorageError) -> APIError {

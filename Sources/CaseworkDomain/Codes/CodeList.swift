@@ -20,6 +20,9 @@ public struct CodeEntry: Sendable, Hashable {
 
     /// Whether the code was retired before `day` (its last day in use has passed).
     public func isRetired(on day: Day) -> Bool { stopsOn.map { $0 < day } ?? false }
+
+    /// Whether the code's first day in use is still to come on `day`.
+    public func isNotYetInUse(on day: Day) -> Bool { startsOn.map { $0 > day } ?? false }
 }
 
 /// A whole code list as a file carries it: which list, where it comes from, as of when, and its codes.

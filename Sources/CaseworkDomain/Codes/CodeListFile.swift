@@ -5,12 +5,14 @@
 public enum CodeListFile {
     /// The list in `text`.
     /// - Throws: `CodeListFileError` listing every problem with its line number: a missing or
-    ///   unknown `list`, a missing `source` or `date`, a wrong column line, a row without four
-    ///   columns, a code that is not 1–6 letters and digits, an empty description, a bad date,
-    ///   a last day before the first, a code listed twice, or no codes at all.
+    ///   unknown `list`, a missing `source` or `date`, a header given twice with different values,
+    ///   a wrong column line, a row without four columns, a code that is not 1–5 letters and
+    ///   digits (CARC, X12 CAS02) or 1–6 (RARC), an empty description, a bad date, a last day
+    ///   before the first, a code listed twice, or no codes at all.
     public static func parse(_ text: String) throws(CodeListFileError) -> CodeList {
         var problems: [String] = []
-        var header: [String: String] = [:]
+        var header: [String: (value: String, line: Int)] = [:]
+        var sixCharacterCodes: [(line: Int, code: String)] = []   // too long for a CARC; known only once `list` is read
         var entries: [CodeEntry] = []
         var seen: Set<String> = []
         var sawColumns = false
@@ -22,7 +24,15 @@ public enum CodeListFile {
                 let body = line.dropFirst().drop { $0 == " " }
                 if let colon = body.firstIndex(of: ":") {
                     let key = body[..<colon].trimmingSpaces, value = body[body.index(after: colon)...].trimmingSpaces
-                    if ["list", "source", "date"].contains(key), !value.isEmpty { header[key] = header[key] ?? value }
+                    if ["list", "source", "date"].contains(key), !value.isEmpty {
+                        if let first = header[key] {
+                            if first.value != value {
+                                problems.append("line \(number): a second \"# \(key):\" (\"\(value)\") differs from line \(first.line) (\"\(first.value)\").")
+                            }
+                        } else {
+                            header[key] = (value, number)
+                        }
+                    }
                 }
                 continue
             }
@@ -50,17 +60,21 @@ public enum CodeListFile {
             }
             let starts = day(columns[2], "starts_on"), stops = day(columns[3], "stops_on")
             if let starts, let stops, stops < starts { problems.append("line \(number): code \(code) stops before it starts."); ok = false }
+            if ok, code.count == 6 { sixCharacterCodes.append((number, code)) }
             if ok, !seen.insert(code).inserted { problems.append("line \(number): code \(code) is listed twice."); ok = false }
             if ok { entries.append(CodeEntry(code: code, description: columns[1], startsOn: starts, stopsOn: stops)) }
         }
-        let kind = header["list"].flatMap(CodeListKind.init(rawValue:))
+        let kind = header["list"].flatMap { CodeListKind(rawValue: $0.value) }
         if kind == nil { problems.insert("header: \"# list: carc\" or \"# list: rarc\" is required.", at: 0) }
+        if kind == .carc {
+            problems += sixCharacterCodes.map { "line \($0.line): \"\($0.code)\" is not a CARC (1–5 letters and digits)." }
+        }
         if header["source"] == nil { problems.append("header: \"# source: ...\" (who publishes the list) is required.") }
         if header["date"] == nil { problems.append("header: \"# date: ...\" (as of when) is required.") }
         if !sawColumns { problems.append("the column line code, description, starts_on, stops_on is missing.") }
         if problems.isEmpty, entries.isEmpty { problems.append("the file lists no codes.") }
         guard problems.isEmpty, let kind else { throw CodeListFileError(problems: problems) }
-        return CodeList(kind: kind, source: header["source"]!, date: header["date"]!, entries: entries)
+        return CodeList(kind: kind, source: header["source"]!.value, date: header["date"]!.value, entries: entries)
     }
 }
 

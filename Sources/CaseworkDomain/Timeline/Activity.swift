@@ -26,15 +26,16 @@ public struct Activity: Sendable, Hashable {
     /// Whether the kind records a past happening whose time the caller may give (`occurred_at`).
     public static func hasOccurrenceTime(_ kind: ActivityKind) -> Bool { kind == .phoneCall || kind == .email }
 
-    /// How far ahead of the server's clock a given `occurred_at` may be (a client clock running
-    /// slightly fast), in seconds; beyond it the time is in the future and refused.
+    /// How far after its logging a given `occurred_at` may be (a client clock running slightly
+    /// fast), in seconds; beyond it the call or e-mail would have happened after it was logged.
     public static let clockSkewAllowance: Int64 = 60
 
-    /// Checks a caller-given occurrence time for an entry of `kind` logged at `now`.
-    /// - Throws: `.fieldNotOfKind` for a kind without one, `.occursInFuture` when after `now` (+ skew).
-    public static func checkOccurrence(_ occurredAt: Instant, kind: ActivityKind, now: Instant) throws(ActivityRuleViolation) {
+    /// Checks a caller-given occurrence time for an entry of `kind` logged at `loggedAt` (now for a
+    /// new entry, its `createdAt` for a correction): something is logged after it happens.
+    /// - Throws: `.fieldNotOfKind` for a kind without one, `.occursAfterLogging` when after `loggedAt` (+ skew).
+    public static func checkOccurrence(_ occurredAt: Instant, kind: ActivityKind, loggedAt: Instant) throws(ActivityRuleViolation) {
         guard hasOccurrenceTime(kind) else { throw .fieldNotOfKind(field: "occurred_at", kind: kind) }
-        guard occurredAt.secondsSinceEpoch <= now.secondsSinceEpoch + clockSkewAllowance else { throw .occursInFuture }
+        guard occurredAt.secondsSinceEpoch <= loggedAt.secondsSinceEpoch + clockSkewAllowance else { throw .occursAfterLogging }
     }
 
     /// Whether the activity is still to be done: an open task or a scheduled appointment.

@@ -24,12 +24,12 @@ public struct ActivityChanges: Sendable {
     /// `current` with the changes applied, checking each kind's state machine.
     /// - Throws: `ActivityRuleViolation` for a field the kind does not have, a forbidden state move,
     ///   a change to a system event, an appointment ending before it starts, or an occurrence time
-    ///   after `now` (see `Activity.checkOccurrence`).
-    public func applied(to current: Activity, now: Instant) throws(ActivityRuleViolation) -> Activity {
+    ///   after the entry was logged (`createdAt`; see `Activity.checkOccurrence`).
+    public func applied(to current: Activity) throws(ActivityRuleViolation) -> Activity {
         var next = current
         if case .system = current.details { throw .systemEventsAreReadOnly }
         if let occurredAt {
-            try Activity.checkOccurrence(occurredAt, kind: current.kind, now: now)
+            try Activity.checkOccurrence(occurredAt, kind: current.kind, loggedAt: current.createdAt)
             next.occurredAt = occurredAt
         }
         if let subject { next.subject = subject }
@@ -91,6 +91,6 @@ public enum ActivityRuleViolation: Error, Sendable, Equatable {
     case systemEventsAreReadOnly
     /// Open tasks and scheduled appointments are planned only on active cases.
     case openWorkOnClosedCase
-    /// A call or e-mail is logged after it happened: `occurred_at` is not in the future.
-    case occursInFuture
+    /// A call or e-mail is logged after it happened: `occurred_at` is not after it was logged.
+    case occursAfterLogging
 }

@@ -14,9 +14,9 @@ public struct NewActivity: Sendable {
     /// Checks what the kinds require of a new entry.
     /// - Throws: `ActivityRuleViolation.systemEventsAreReadOnly` for a system entry, `.endsBeforeStart`,
     ///   `.openWorkOnClosedCase` when planning open work on a closed case; for `occurredAt`,
-    ///   `.fieldNotOfKind` unless a call or e-mail and `.occursInFuture` when after `now`.
+    ///   `.fieldNotOfKind` unless a call or e-mail and `.occursAfterLogging` when after `now`.
     public func check(caseStatus: CaseStatus, now: Instant) throws(ActivityRuleViolation) {
-        if let occurredAt { try Activity.checkOccurrence(occurredAt, kind: details.kind, now: now) }
+        if let occurredAt { try Activity.checkOccurrence(occurredAt, kind: details.kind, loggedAt: now) }
         switch details {
         case .system: throw .systemEventsAreReadOnly
         case .appointment(let start, let end, _) where end < start: throw .endsBeforeStart

@@ -16,6 +16,8 @@ public enum CodeStanding: Sendable, Hashable {
     case unknown
     /// Its last day in use was this day.
     case retired(Day)
+    /// Its first day in use is this day, still to come.
+    case notYetInUse(Day)
 }
 
 /// The published CARC and RARC lists in the database (shared by every organization).
@@ -88,13 +90,19 @@ public struct CodeListRepository: Sendable {
         }
     }
 
-    /// How each of `codes` stands on `day`: current, unknown to the list, or retired.
+    /// How each of `codes` stands on `day`: current, unknown to the list, retired, or not yet in use.
     public func standing(_ kind: CodeListKind, codes: [String], on day: Day) throws -> [String: CodeStanding] {
         let known = try entries(kind, codes: codes)
         var result: [String: CodeStanding] = [:]
         for code in codes {
             guard let entry = known[code.uppercased()] else { result[code] = .unknown; continue }
-            result[code] = entry.isRetired(on: day) ? .retired(entry.stopsOn!) : .current
+            if let stops = entry.stopsOn, entry.isRetired(on: day) {
+                result[code] = .retired(stops)
+            } else if let starts = entry.startsOn, entry.isNotYetInUse(on: day) {
+                result[code] = .notYetInUse(starts)
+            } else {
+                result[code] = .current
+            }
         }
         return result
     }

@@ -45,7 +45,7 @@ extension ClaimRepository {
                     amountCents: amount != 0 ? amount : reasons.map(\.amountCents).reduce(0, +),
                     // The organization's table as it is now: changing a category shows at once.
                     category: reasons.first.map(\.category) ?? category ?? DenialCategories.fallback, reasons: reasons,
-                    remarkCodes: history.last { $0.statusCode != "22" }?.remarkCodes ?? [])
+                    remarkCodes: history.last { $0.statusCode != "22" }?.allRemarkCodes ?? [])
             }
             return ClaimDetail(record: record, remittances: history, denial: denial,
                                appealDeadline: row.optionalString("appeal_deadline").flatMap(Day.init),

@@ -49,6 +49,13 @@ public struct ClaimRemitRecord: Sendable, Hashable {
     public var sourceFile: String?
     public var adjustments: [AdjustmentRecord]
     public var serviceLines: [ServiceLineRecord]
+
+    /// The RARCs of the whole remit: claim level (MOA/MIA) first, then each line's (LQ*HE), each once, in order.
+    public var allRemarkCodes: [String] {
+        var codes: [String] = []
+        for code in remarkCodes + serviceLines.flatMap(\.remarkCodes) where !codes.contains(code) { codes.append(code) }
+        return codes
+    }
 }
 
 /// A CAS adjustment: group, reason code, amount, and the line it belongs to (nil at claim level).

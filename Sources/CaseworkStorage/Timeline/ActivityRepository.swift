@@ -47,7 +47,7 @@ public struct ActivityRepository: Sendable {
             }
             let before = ActivityRows.activity(row)
             let now = Instant.now()
-            var after = try changes.applied(to: before, now: now)
+            var after = try changes.applied(to: before)
             if case .task(_, let assignee?, _) = after.details, changes.assigneeID != nil {
                 try CaseWorkers.requireUser(db, organizationID: caller.organizationID, userID: assignee, field: "/assignee_id")
             }
@@ -72,19 +72,19 @@ public struct ActivityRepository: Sendable {
     /// its time; ties in logging order), a page at a time.
     /// - Throws: `StorageError.notFound` for the case; `PageError.invalidCursor`.
     public func timeline(organizationID: String, caseID: String, page: PageRequest) throws -> Page<Activity> {
-        try database.read { db in
+        var clause = ""
+        var bindings: [SQLValue] = [.text(caseID)]
+        if let cursor = page.cursor {   // a bad cursor is the request's fault, whether or not the case exists
+            guard let parts = Cursor.decode(cursor, count: 2), let occurred = Instant(parts[0]), let seq = Int64(parts[1]) else {
+                throw PageError.invalidCursor
+            }
+            clause = " AND (occurred_at < ? OR (occurred_at = ? AND seq < ?))"
+            bindings += [.text(occurred.description), .text(occurred.description), .integer(seq)]
+        }
+        return try database.read { db in
             guard try db.queryOne("SELECT 1 AS found FROM cases WHERE organization_id = ? AND id = ?",
                                   [.text(organizationID), .text(caseID)]) != nil else {
                 throw StorageError.notFound(entity: "case", id: caseID)
-            }
-            var clause = ""
-            var bindings: [SQLValue] = [.text(caseID)]
-            if let cursor = page.cursor {
-                guard let parts = Cursor.decode(cursor, count: 2), let occurred = Instant(parts[0]), let seq = Int64(parts[1]) else {
-                    throw PageError.invalidCursor
-                }
-                clause = " AND (occurred_at < ? OR (occurred_at = ? AND seq < ?))"
-                bindings += [.text(occurred.description), .text(occurred.description), .integer(seq)]
             }
             var rows = try db.query("SELECT * FROM activities WHERE case_id = ?\(clause) ORDER BY occurred_at DESC, seq DESC LIMIT ?",
                                     bindings + [SQLValue(page.limit + 1)])

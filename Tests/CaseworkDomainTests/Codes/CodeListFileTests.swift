@@ -27,4 +27,13 @@ import Testing
         ])) { try CodeListFile.parse(text) }
         #expect(throws: CodeListFileError(problems: ["the file lists no codes."])) { try CodeListFile.parse(header) }
     }
+
+    @Test func aHeaderGivenTwiceMustAgreeAndCarcsHaveAtMostFiveCharacters() throws {
+        let carc = "# list: carc\n# source: s\n# date: d\n# list: rarc\n# source: s\ncode\tdescription\tstarts_on\tstops_on\n"
+        #expect(throws: CodeListFileError(problems: [
+            "line 4: a second \"# list:\" (\"rarc\") differs from line 1 (\"carc\").",
+            "line 8: \"ABCDEF\" is not a CARC (1–5 letters and digits).",
+        ])) { try CodeListFile.parse(carc + "45\tA.\t\t\nABCDEF\tB.\t\t\n") }
+        #expect(try CodeListFile.parse(header + "ABCDEF\tA six-character remark.\t\t\n").entries.map(\.code) == ["ABCDEF"])
+    }
 }
