@@ -81,3 +81,34 @@ def test_a_view_export_is_audited_as_one_bulk_read_and_viewers_may_not_export(se
     assert status == 403 and problem["type"] == "/problems/forbidden"
     assert viewer.get(f"/v1/cases?{query}")[0] == 200          # the JSON work list stays open to viewers
     assert len(exports()) == before + 1
+
+
+def test_reading_cases_that_name_patients_is_audited(server, client):
+    """Standards: reads of patient data are audited, bulk ones too. A work-list page naming patients is one
+    bulk read (action list, its query, the rows naming a patient); a case naming its patient is a read of that
+    patient; a 304 sends nothing new and writes nothing."""
+    server.cli("users", "add", "--db", server.db, "--org", "E2E Reads", "--email", "rd@e2e.test", "--name", "Reader", "--role", "admin")
+    client = type(client)(client.port, server.cli("tokens", "create", "--db", server.db, "--org", "E2E Reads", "--email", "rd@e2e.test"))
+    payer = client.post("/v1/payers", {"name": "Read Payer"})[1]
+    patient = client.post("/v1/patients", {"first_name": "Rae", "last_name": "Reader"})[1]
+    claims = [client.post("/v1/claims", {"claim_number": f"RD-{n}", "payer_id": payer["id"], "billed_cents": 1000, "expected_cents": 900,
+                                         **({"patient_id": patient["id"]} if n == 0 else {})})[1] for n in range(2)]
+    cases = [client.post("/v1/cases", {"claims": [{"claim_id": c["id"]}], "subject": "other"})[1] for c in claims]
+    me = client.get("/v1/me")[1]["user"]["id"]
+
+    def events(action):
+        return [e for e in client.all_pages(f"/v1/audit?entity_type=patient&actor_id={me}") if e["action"] == action]
+    status, page, headers = client.get(f"/v1/cases?view=all&payer_id={payer['id']}")
+    assert status == 200 and len(page["items"]) == 2
+    [listed] = events("list")
+    assert listed["entity_id"] == "bulk"
+    assert listed["changes"] == {"filter": {"before": None, "after": f"view=all&payer_id={payer['id']}"}, "rows": {"before": None, "after": 1}}
+    assert client.get(f"/v1/cases?view=all&payer_id={payer['id']}", headers={"If-None-Match": headers["etag"]})[0] == 304
+    assert len(events("list")) == 1
+    reads = len(events("read"))
+    status, case, headers = client.get(f"/v1/cases/{cases[0]['id']}")
+    assert status == 200 and case["patient"]["name"]
+    assert [e["entity_id"] for e in events("read")][: len(events("read")) - reads] == [patient["id"]]
+    assert client.get(f"/v1/cases/{cases[0]['id']}", headers={"If-None-Match": headers["etag"]})[0] == 304
+    assert client.get(f"/v1/cases/{cases[1]['id']}")[0] == 200                 # no patient named: nothing to audit
+    assert len(events("read")) == reads + 1

@@ -19,13 +19,13 @@ enum CaseListRoutes {
             var q = QueryReader(ctx.request.query)
             let page = q.page()
             try q.check()
-            return try EntityTag.conditionalJSON(ctx, today: query.today) {
+            return try EntityTag.conditionalPatientPage(ctx, today: query.today) {
                 let result = try ctx.store.cases.list(caller: ctx.caller, query: query, page: page)
                 let meanings = try CodeMeanings.load(ctx.store, carcs: result.items.flatMap { $0.case.carcCodes.map(\.code) })
-                return .object([
+                return (.object([
                     ("items", .array(result.items.map { CaseRowRepresentation.row($0, today: query.today, meanings: meanings) })),
                     ("next_cursor", .optional(result.nextCursor)),
-                ])
+                ]), result.items.filter { $0.case.patientID != nil }.count)
             }
         }
         table.add("GET", "/v1/views") { ctx in

@@ -12,19 +12,33 @@ enum EntityTag {
 
     /// A JSON 200 with a content ETag, or a bodiless 304 when `If-None-Match` already names it.
     /// `compute` runs only when the organization's data changed since the representation for
-    /// this caller, target and UTC day was last computed.
+    /// this caller, target and day was last computed.
     static func conditionalJSON(_ ctx: RequestContext, today: Day, _ compute: () throws -> JSONValue) throws -> HTTPResponse {
+        try conditionalPatientPage(ctx, today: today) { (try compute(), 0) }
+    }
+
+    /// The same for a page whose rows name patients (`compute` counts them): each 200 that sends
+    /// such rows is audited as one bulk patient read (action `list`, the query as filter);
+    /// a 304 shows nothing new and is not.
+    static func conditionalPatientPage(_ ctx: RequestContext, today: Day,
+                                       _ compute: () throws -> (body: JSONValue, patientRows: Int)) throws -> HTTPResponse {
         let version = try ctx.store.organizations.dataVersion(organizationID: ctx.organizationID)
         let key = [ctx.organizationID, ctx.caller.userID, ctx.request.target, today.description].joined(separator: "\u{1F}")
         let entry: RepresentationCache.Entry
         if let cached = ctx.cache.entry(for: key, at: version) {
             entry = cached
         } else {
-            let body = try compute().serialized()
-            entry = RepresentationCache.Entry(version: version, body: body, etag: of(body))
+            let (json, patientRows) = try compute()
+            let body = json.serialized()
+            entry = RepresentationCache.Entry(version: version, body: body, etag: of(body), patientRows: patientRows)
             ctx.cache.store(entry, for: key)
         }
         if ctx.noneMatch(entry.etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)])) }
+        if entry.patientRows > 0 {
+            try ctx.store.audit.recordBulkPatientRead(organizationID: ctx.organizationID, actorID: ctx.caller.userID, action: "list",
+                                                      filter: ctx.request.query.pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&"),
+                                                      rows: entry.patientRows)
+        }
         return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json"), ("ETag", entry.etag)]), body: entry.body)
     }
 }

@@ -9,6 +9,8 @@ final class RepresentationCache: @unchecked Sendable {  // all state behind `loc
         let version: Int
         let body: [UInt8]
         let etag: String
+        /// How many rows of the body name a patient (a bulk PHI read each time the body is sent).
+        var patientRows = 0
     }
 
     private let lock = NSLock()
