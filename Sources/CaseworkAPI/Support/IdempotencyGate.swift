@@ -2,28 +2,32 @@ import CaseworkStorage
 import Foundation
 import HTTPServer
 
-/// `Idempotency-Key` on POSTs: the first request with a key acts and its answer is stored; a
-/// retry with the same key and request gets that answer again without acting; the same key with
-/// another request is refused (422). Retries that arrive while the first is still running wait
-/// for it (one lock per key in this process; the stored answers outlive restarts).
-final class IdempotencyGate: @unchecked Sendable {  // `locks` behind `guardLock`
-    private let guardLock = NSLock()
-    private var locks: [String: (lock: NSLock, users: Int)] = [:]
-
+/// `Idempotency-Key` on POSTs: the first request with a key acts and its answer is stored in the
+/// same transaction as the action; a retry with the same key and request gets that answer again
+/// without acting; the same key with another request is refused (422). A retry that arrives while
+/// the first is still running waits for it on the database's write lock (the stored answers
+/// outlive restarts and are shared by every server on the database).
+enum IdempotencyGate {
     /// Runs `act` once per (caller, key); see the type's description.
     /// - Throws: 400 for a malformed key, 422 when the key was used for another request.
-    func run(_ ctx: RequestContext, key: String, _ act: () throws -> HTTPResponse) throws -> HTTPResponse {
+    static func run(_ ctx: RequestContext, key: String, _ act: () throws -> HTTPResponse) throws -> HTTPResponse {
         guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (33...126).contains($0) }) else {
             throw APIError(status: 400, slug: "invalid-header", title: "Invalid header",
                            detail: "Idempotency-Key must be 1 to 255 visible ASCII characters.",
                            errors: [FieldError(header: "Idempotency-Key", "Malformed key.")])
         }
         let fingerprint = Self.fingerprint(ctx.request)
-        let lockKey = [ctx.organizationID, ctx.caller.userID, key].joined(separator: "\u{1F}")
-        let lock = acquire(lockKey)
-        defer { release(lockKey, lock) }
-        let idempotency = ctx.store.idempotency
-        if let stored = try idempotency.find(organizationID: ctx.organizationID, userID: ctx.caller.userID, key: key) {
+        let outcome = try ctx.store.idempotency.once(organizationID: ctx.organizationID, userID: ctx.caller.userID, key: key) {
+            let response = try act()
+            // Answers marked no-store (a new token's secret) are never written down.
+            let storable = response.status < 500 && response.stream == nil && !(response.headers["Cache-Control"] ?? "").contains("no-store")
+            return (response, storable ? StoredResponse(fingerprint: fingerprint, status: response.status,
+                                                        headers: response.headers.map { [$0.name, $0.value] }, body: response.body) : nil)
+        }
+        switch outcome {
+        case .acted(let response):
+            return response
+        case .replayed(let stored):
             guard stored.fingerprint == fingerprint else {
                 throw APIError(status: 422, slug: "idempotency-key-reused", title: "Idempotency-Key reused",
                                detail: "This Idempotency-Key was used for a different request in the last 24 hours.",
@@ -33,33 +37,10 @@ final class IdempotencyGate: @unchecked Sendable {  // `locks` behind `guardLock
             headers.set("Idempotent-Replayed", "true")
             return HTTPResponse(status: stored.status, headers: headers, body: stored.body)
         }
-        let response = try act()
-        // Answers marked no-store (a new token's secret) are never written down.
-        if response.status < 500, response.stream == nil, !(response.headers["Cache-Control"] ?? "").contains("no-store") {
-            try idempotency.save(organizationID: ctx.organizationID, userID: ctx.caller.userID, key: key, response: StoredResponse(
-                fingerprint: fingerprint, status: response.status, headers: response.headers.map { [$0.name, $0.value] }, body: response.body))
-        }
-        return response
     }
 
     /// SHA-256 (hex) of method, target and body.
     static func fingerprint(_ request: HTTPRequest) -> String {
         Hex.sha256(Array((request.method + " " + request.target + "\n").utf8), request.body)
-    }
-
-    private func acquire(_ key: String) -> NSLock {
-        guardLock.lock()
-        let entry = locks[key] ?? (NSLock(), 0)
-        locks[key] = (entry.lock, entry.users + 1)
-        guardLock.unlock()
-        entry.lock.lock()
-        return entry.lock
-    }
-
-    private func release(_ key: String, _ lock: NSLock) {
-        lock.unlock()
-        guardLock.lock()
-        if let entry = locks[key] { locks[key] = entry.users > 1 ? (entry.lock, entry.users - 1) : nil }
-        guardLock.unlock()
     }
 }

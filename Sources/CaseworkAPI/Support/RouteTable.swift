@@ -7,13 +7,12 @@ struct RouteTable {
     typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
     let store: CaseworkStore
     let cache = RepresentationCache()
-    let idempotency = IdempotencyGate()
     var router = Router()
 
     /// Adds a route whose handler runs only for a valid bearer token (else 401) of a user whose
     /// role includes `role` (else 403). By default reads need `viewer` and changes `biller`.
     mutating func add(_ method: String, _ pattern: String, role: Role? = nil, _ handler: @escaping Handler) {
-        let store = self.store, cache = self.cache, idempotency = self.idempotency
+        let store = self.store, cache = self.cache
         let required = role ?? (method == "GET" ? .viewer : .biller)
         router.add(method, pattern) { request, parameters in
             RequestRecord.current?.route = pattern
@@ -27,7 +26,7 @@ struct RouteTable {
                 }
                 let ctx = RequestContext(request: request, parameters: parameters, caller: caller, store: store, cache: cache)
                 if method == "POST", let key = request.headers["Idempotency-Key"] {
-                    return try idempotency.run(ctx, key: key) {
+                    return try IdempotencyGate.run(ctx, key: key) {
                         do { return try handler(ctx) } catch { return ErrorMapping.apiError(for: error).response }
                     }
                 }

@@ -14,11 +14,33 @@ public struct StoredResponse: Sendable, Hashable {
     }
 }
 
+/// What `IdempotencyRepository.once` did: replayed a stored answer, or acted.
+public enum IdempotentOutcome<Answer> {
+    case replayed(StoredResponse)
+    case acted(Answer)
+}
+
 /// Answers kept per (organization, user, key) for `retention` seconds (24 hours).
 public struct IdempotencyRepository: Sendable {
     let database: SQLiteDatabase
     /// How long an answer is replayed.
     public static let retention: Int64 = 24 * 60 * 60
+
+    /// Either the answer stored under the key, or `act`'s answer with its record written in the
+    /// same write transaction as everything `act` writes: the action and the record of its answer
+    /// commit together or not at all, so a crash between them cannot let a retry act twice, and
+    /// concurrent requests with one key (in this process or another) take turns on the write lock.
+    /// `act` returns its answer and the form to store (nil: store nothing, e.g. a secret).
+    /// - Throws: storage errors; what `act` throws (then nothing it wrote is kept).
+    public func once<Answer>(organizationID: String, userID: String, key: String,
+                             act: () throws -> (answer: Answer, stored: StoredResponse?)) throws -> IdempotentOutcome<Answer> {
+        try database.write { _ in
+            if let stored = try find(organizationID: organizationID, userID: userID, key: key) { return .replayed(stored) }
+            let (answer, stored) = try act()
+            if let stored { try save(organizationID: organizationID, userID: userID, key: key, response: stored) }
+            return .acted(answer)
+        }
+    }
 
     /// The answer stored under the key within the retention period, or nil.
     public func find(organizationID: String, userID: String, key: String) throws -> StoredResponse? {

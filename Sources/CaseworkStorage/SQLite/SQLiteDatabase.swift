@@ -78,14 +78,26 @@ public final class SQLiteDatabase: Sendable {
     /// `body` runs synchronously on the calling thread; don't let the connection escape it.
     ///
     /// A `read` inside `body` runs on this same connection and transaction (it sees the uncommitted
-    /// changes). A `write` inside `body` is a programmer error and stops the process.
+    /// changes). A `write` inside `body` joins the transaction as a savepoint: its changes commit
+    /// (or roll back) with the outer transaction, and when it throws only its own changes are undone.
+    /// This is how one action and the record of its answer (an idempotency key) commit together.
     /// - Throws: `SQLiteError` (e.g. `isBusy` when another process kept the lock beyond the busy
     ///   timeout), or whatever `body` throws.
-    /// Source: https://www.sqlite.org/lang_transaction.html
+    /// Source: https://www.sqlite.org/lang_transaction.html, https://www.sqlite.org/lang_savepoint.html
     @discardableResult
     public func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
-        precondition(writer.connectionHeldByCurrentThread() == nil,
-                     "SQLiteDatabase.write called from inside a write body; write is not re-entrant")
+        if let connection = writer.connectionHeldByCurrentThread() {
+            try connection.execute("SAVEPOINT nested_write")
+            do {
+                let result = try body(connection)
+                try connection.execute("RELEASE nested_write")
+                return result
+            } catch {
+                try? connection.execute("ROLLBACK TO nested_write")
+                try? connection.execute("RELEASE nested_write")
+                throw error
+            }
+        }
         return try writer.withConnection { connection in
             // Defensive: a previous ROLLBACK that failed would leave a transaction open.
             connection.rollbackIfInTransaction()

@@ -76,6 +76,12 @@ enum JSONText {
     /// A JSON string: quotes, backslashes and control characters escaped.
     static func string(_ text: String, into out: inout String) {
         out += "\""
+        // Most texts (ids, codes, amounts, names) need no escape: one append, no per-scalar work.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -169,13 +169,30 @@ struct SQLiteWriteTransactionTests {
         }
     }
 
-    @Test("write inside a write body stops the process (programmer error)")
-    func nestedWriteIsAPreconditionFailure() async throws {
-        try await SQLiteTestSupport.withTemporaryPath { (path: String) async -> Void in
-            await #expect(processExitsWith: .failure) { [path = path as String] in
-                let database = try SQLiteDatabase(path: path, migrations: [], readerCount: 1)
-                try database.write { _ in try database.write { _ in } }
+    @Test("a write inside a write is a savepoint: it commits with the outer one, and its failure undoes only itself")
+    func nestedWriteIsASavepoint() throws {
+        struct Refused: Error {}
+        try SQLiteTestSupport.withDatabase(migrations: [Self.schema], readerCount: 1) { database throws in
+            try database.write { connection in
+                try connection.execute("INSERT INTO cases (claim_number) VALUES ('outer')")
+                try database.write { inner in try inner.execute("INSERT INTO cases (claim_number) VALUES ('kept')") }
+                #expect(throws: Refused.self) {
+                    try database.write { inner in
+                        try inner.execute("INSERT INTO cases (claim_number) VALUES ('undone')")
+                        throw Refused()
+                    }
+                }
             }
+            let kept = try database.read { try $0.query("SELECT claim_number FROM cases ORDER BY claim_number").map { $0.string("claim_number") } }
+            #expect(kept == ["kept", "outer"])
+            // The outer transaction failing after a nested write succeeded takes both back (an action and its record).
+            #expect(throws: Refused.self) {
+                try database.write { _ in
+                    try database.write { inner in try inner.execute("INSERT INTO cases (claim_number) VALUES ('acted')") }
+                    throw Refused()
+                }
+            }
+            #expect(try Self.caseCount(database) == 2)
         }
     }
 }

@@ -1,0 +1,47 @@
+import CaseworkDomain
+import Foundation
+import Testing
+@testable import CaseworkStorage
+
+/// Issue 10 item 4: the record of an idempotent answer is written in the same transaction as the
+/// action it answers.
+@Suite struct IdempotencyTests {
+    func answer(_ body: String) -> StoredResponse {
+        StoredResponse(fingerprint: "f", status: 201, headers: [["Content-Type", "application/json"]], body: Array(body.utf8))
+    }
+
+    @Test func theActionAndTheRecordOfItsAnswerCommitTogether() throws {
+        let f = try StoreFixture()
+        let org = f.organizationID, user = f.ann.userID
+        let first = try f.store.idempotency.once(organizationID: org, userID: user, key: "k1") {
+            (try f.open([try f.claim("ID-1")]).case.id, answer("first"))
+        }
+        guard case .acted(let caseID) = first else { Issue.record("the first request acts"); return }
+        let again = try f.store.idempotency.once(organizationID: org, userID: user, key: "k1") { () throws -> (String, StoredResponse?) in
+            Issue.record("a retry must not act"); return ("", nil)
+        }
+        guard case .replayed(let stored) = again else { Issue.record("a retry replays"); return }
+        #expect(stored.body == Array("first".utf8))
+        #expect(try f.store.cases.get(organizationID: org, id: caseID) != nil)
+
+        // The record cannot be written (a crash, a full disk): the action is not kept either, so a retry acts once.
+        try f.store.database.write { db in
+            try db.execute("CREATE TRIGGER refuse_keys BEFORE INSERT ON idempotency_keys BEGIN SELECT RAISE(FAIL, 'disk full'); END")
+        }
+        let claim = try f.claim("ID-2")
+        #expect(throws: (any Error).self) {
+            try f.store.idempotency.once(organizationID: org, userID: user, key: "k2") { (try f.open([claim]).case.id, answer("second")) }
+        }
+        #expect(try f.store.cases.casesForClaim(organizationID: org, claimID: claim.claim.id, scope: .all, submissionID: nil).isEmpty)
+        try f.store.database.write { db in try db.execute("DROP TRIGGER refuse_keys") }
+        let retried = try f.store.idempotency.once(organizationID: org, userID: user, key: "k2") { (try f.open([claim]).case.id, answer("second")) }
+        guard case .acted = retried else { Issue.record("the retry acts"); return }
+        #expect(try f.store.cases.casesForClaim(organizationID: org, claimID: claim.claim.id, scope: .all, submissionID: nil).count == 1)
+    }
+
+    @Test func anAnswerNotToBeStoredLeavesNoRecord() throws {
+        let f = try StoreFixture()
+        _ = try f.store.idempotency.once(organizationID: f.organizationID, userID: f.ann.userID, key: "secret") { ("token", nil as StoredResponse?) }
+        #expect(try f.store.idempotency.find(organizationID: f.organizationID, userID: f.ann.userID, key: "secret") == nil)
+    }
+}
