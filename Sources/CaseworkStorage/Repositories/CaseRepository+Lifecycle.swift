@@ -40,7 +40,7 @@ extension CaseRepository {
             guard cancelOpenWork else { throw CaseRuleViolation.openWorkNeedsConsent(openWork) }
             try SystemEvents.cancel(db, caller: caller, caseID: id, work: openWork, at: now)
         }
-        try db.execute("UPDATE case_claims SET active = 0 WHERE case_id = ?", [.text(id)])
+        // The case's claims are released by the database as its status changes (migration 0009).
         try Self.touch(db, caller: caller, before: before, after: after, at: now,
                        action: after.status == .resolved ? "resolve" : "cancel")
         try SystemEvents.record(db, caller: caller, caseID: id, event: after.status == .resolved ? .resolved : .canceled,
@@ -59,18 +59,20 @@ extension CaseRepository {
                 .map { $0.string("claim_id") }
             for claim in claims {
                 if let holder = try Self.holdingCase(db, claimID: claim, except: id) { throw holder }
-                do {
-                    try db.execute("UPDATE case_claims SET active = 1 WHERE case_id = ? AND claim_id = ?", [.text(id), .text(claim)])
-                } catch let error as SQLiteError where error.isUniqueConstraint {
-                    throw try Self.holdingCase(db, claimID: claim, except: id) ?? CaseRuleViolation.duplicateClaim(claimID: claim)
-                }
             }
             var after = before
             after.status = .active
             after.resolvedAt = nil
             after.canceledAt = nil
             let now = Instant.now()
-            try Self.touch(db, caller: caller, before: before, after: after, at: now, action: "reactivate")
+            // The status change takes the claims back (migration 0009); the partial unique index
+            // refuses it if another case took one of them meanwhile (rule 1, under any concurrency).
+            do {
+                try Self.touch(db, caller: caller, before: before, after: after, at: now, action: "reactivate")
+            } catch let error as SQLiteError where error.isUniqueConstraint {
+                for claim in claims { if let holder = try Self.holdingCase(db, claimID: claim, except: id) { throw holder } }
+                throw CaseRuleViolation.duplicateClaim(claimID: claims.first ?? "")
+            }
             try SystemEvents.record(db, caller: caller, caseID: id, event: .reactivated, at: now)
             return try Self.requireRecord(db, organizationID: org, id: id)
         }
