@@ -12,12 +12,33 @@ struct AuditLog {
     /// Appends one event. `changes` become `{"field":{"before":…,"after":…}}`.
     static func record(_ db: SQLiteConnection, organizationID: String, actorID: String?, entityType: String,
                        entityID: String, action: String, changes: [FieldChange], at: String) throws {
-        var object: [String: Any] = [:]
-        for change in changes { object[change.field] = ["before": change.before, "after": change.after] }
         try db.execute(
             "INSERT INTO audit_events (organization_id, actor_id, entity_type, entity_id, action, changes, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [.text(organizationID), SQLValue(actorID), .text(entityType), .text(entityID), .text(action),
-             .text(JSONText.encode(object)), .text(at)])
+             .text(json(changes)), .text(at)])
+    }
+
+    /// `{"field":{"after":…,"before":…},…}` with the fields sorted (keys sorted, as `JSONText` writes
+    /// objects), the last change of a field given twice winning. Written directly: building nested
+    /// dictionaries of `Any` for every audited row cost a posting a tenth of its time.
+    static func json(_ changes: [FieldChange]) -> String {
+        // Sorting positions, not the changes: a change holds two existentials, costly to move.
+        let order = changes.indices.sorted {
+            changes[$0].field != changes[$1].field ? changes[$0].field < changes[$1].field : $0 < $1
+        }
+        var out = "{"
+        for (rank, index) in order.enumerated() {
+            let change = changes[index]
+            if rank + 1 < order.count, changes[order[rank + 1]].field == change.field { continue }
+            if out.utf8.count > 1 { out += "," }
+            JSONText.string(change.field, into: &out)
+            out += ":{\"after\":"
+            JSONText.write(change.after, into: &out)
+            out += ",\"before\":"
+            JSONText.write(change.before, into: &out)
+            out += "}"
+        }
+        return out + "}"
     }
 
     /// A JSON-compatible value for an optional: the value or `NSNull`.

@@ -37,6 +37,7 @@ enum JSONText {
         // Most likely shapes first: every cast from `Any` costs a runtime type check.
         if let text = value as? String { return string(text, into: &out) }
         if let number = value as? Int { out += String(number); return }
+        if value is NSNull { out += "null"; return }
         if let object = value as? [String: Any] {
             out += "{"
             for (index, key) in object.keys.sorted().enumerated() {

@@ -17,3 +17,16 @@ import Testing
         #expect((((parsed["f"] as? [[String: Any]])?.first)?["claim_id"] as? String) == "clm_1")
     }
 }
+
+@Suite struct AuditChangesTests {
+    @Test func changesAreWrittenSortedWithTheLastOfAFieldWinning() throws {
+        let text = AuditLog.json([.init(field: "stage", before: "new", after: "in_progress"),
+                                  .init(field: "paid_cents", before: NSNull(), after: 1200),
+                                  .init(field: "stage", before: "new", after: "awaiting_payment"),
+                                  .init(field: "tags", before: [String](), after: ["appeal", "a \"quoted\" tag"])])
+        #expect(text == #"{"paid_cents":{"after":1200,"before":null},"stage":{"after":"awaiting_payment","before":"new"},"#
+                + #""tags":{"after":["appeal","a \"quoted\" tag"],"before":[]}}"#)
+        #expect(AuditLog.json([]) == "{}")
+        #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
+    }
+}
