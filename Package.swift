@@ -52,7 +52,7 @@ let package = Package(
             ]
         ),
 
-        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer"]),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CaseworkDomainTests", dependencies: ["CaseworkDomain"]),
         .testTarget(name: "CaseworkStorageTests", dependencies: ["CaseworkStorage", "CaseworkDomain"]),
         .testTarget(name: "X12Tests", dependencies: ["X12"]),

@@ -69,8 +69,10 @@ struct Serve: ParsableCommand {
         // Log timestamps in UTC; with TZ set, the C library stops re-reading /etc/localtime
         // for every line it formats (seen as a stat per request in profiles).
         setenv("TZ", "UTC", 1)
+        // Lines go through a bounded buffer and a writer thread: a stalled stderr drops lines, never requests.
+        let logSink = LogSink(descriptor: STDERR_FILENO)
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = BufferedLogHandler(label: label, sink: logSink)
             handler.logLevel = ProcessInfo.processInfo.environment["CASEWORK_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             return handler
         }
@@ -109,6 +111,7 @@ struct Serve: ParsableCommand {
         effective.port = bound
         FileHandle.standardError.write(Data((effective.summary + "\n").utf8))
         server.waitUntilStopped()
+        logSink.flush(timeout: 2)
         withExtendedLifetime(signals) {}
     }
 

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Where log lines go without ever making the caller wait on the output: lines are copied into a
+/// bounded buffer and one writer thread drains it to a file descriptor (stderr) in batches.
+///
+/// When the descriptor stalls (a pipe nobody reads) and the buffer is full, new lines are dropped
+/// and counted instead of blocking the request that logs them; once a batch goes out again the
+/// writer adds `dropped N log lines`. Lines are whole: a line is kept entirely or dropped entirely.
+///
+/// **Concurrency.** `@unchecked Sendable`: `pending`, `dropped`, `reported`, `stopping` and the
+/// timestamp cache are only touched under `condition`'s lock; the writer thread owns the descriptor.
+public final class LogSink: @unchecked Sendable {
+    /// Bytes held for the writer at most (a line that does not fit is dropped).
+    public let capacity: Int
+    private let descriptor: Int32
+    private let condition = NSCondition()
+    private var pending: [UInt8] = []
+    private var writing = false
+    private var dropped = 0
+    private var reported = 0
+    private var stopping = false
+    private var cachedSecond = -1
+    private var cachedTimestamp = ""
+
+    /// A sink writing to `descriptor` (2 for stderr), holding at most `capacity` bytes; starts its writer thread.
+    public init(descriptor: Int32 = 2, capacity: Int = 1 << 20) {
+        self.descriptor = descriptor
+        self.capacity = capacity
+        let thread = Thread { [self] in drainForever() }
+        thread.name = "log writer"
+        thread.start()
+    }
+
+    /// Lines dropped so far because the buffer was full.
+    public var droppedLines: Int {
+        condition.lock(); defer { condition.unlock() }
+        return dropped
+    }
+
+    /// Queues `line` (which should end in a newline); drops it, counted, when the buffer is full. Never blocks on output.
+    public func write(_ line: [UInt8]) {
+        condition.lock()
+        defer { condition.unlock() }
+        guard pending.count + line.count <= capacity else { dropped += 1; return }
+        pending.append(contentsOf: line)
+        condition.signal()
+    }
+
+    /// `YYYY-MM-DDThh:mm:ssZ` for the current second, formatted once per second.
+    public func timestamp() -> String {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let second = Int(now.tv_sec)
+        condition.lock()
+        defer { condition.unlock() }
+        if second != cachedSecond {
+            var time = time_t(second), parts = tm()
+            gmtime_r(&time, &parts)
+            func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+            cachedTimestamp = "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+                + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+            cachedSecond = second
+        }
+        return cachedTimestamp
+    }
+
+    /// Waits until everything queued so far is written, at most `timeout` seconds (for a clean exit).
+    /// - Returns: whether the buffer drained in time.
+    @discardableResult
+    public func flush(timeout: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while !pending.isEmpty || writing {
+            if !condition.wait(until: deadline) { return pending.isEmpty && !writing }
+        }
+        return true
+    }
+
+    private func drainForever() {
+        while true {
+            condition.lock()
+            while pending.isEmpty && reported == dropped { condition.wait() }
+            var batch: [UInt8] = []
+            swap(&batch, &pending)
+            writing = true
+            condition.unlock()
+
+            let delivered = writeAll(batch)
+            let stamp = timestamp()
+
+            condition.lock()
+            var notice: [UInt8] = []
+            if delivered, dropped > reported {
+                notice = Array("\(stamp) warning log : dropped \(dropped - reported) log lines\n".utf8)
+                reported = dropped
+            }
+            condition.unlock()
+            if !notice.isEmpty { _ = writeAll(notice) }
+            condition.lock()
+            writing = false
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// Writes every byte, waiting for the descriptor as long as it takes (only this thread waits).
+    /// - Returns: false when the descriptor is gone (the bytes are lost).
+    private func writeAll(_ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written > 0 { offset += written; continue }
+            if written < 0 && errno == EINTR { continue }
+            if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                var waiting = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&waiting, 1, 1000)
+                continue
+            }
+            return false
+        }
+        return true
+    }
+}
