@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HTTPServer
 
@@ -96,5 +97,10 @@ struct ResponseSerializerTests {
     @Test func imfFixdate() {
         #expect(IMFFixdate.string(secondsSinceEpoch: 784111777) == "Sun, 06 Nov 1994 08:49:37 GMT")
         #expect(IMFFixdate.string(secondsSinceEpoch: 0) == "Thu, 01 Jan 1970 00:00:00 GMT")
+        // The cached current date is the current second's, whichever second the call fell in.
+        let before = Int(time(nil))
+        let now = IMFFixdate.now()
+        let after = Int(time(nil))
+        #expect((before...after).map { IMFFixdate.string(secondsSinceEpoch: $0) }.contains(now))
     }
 }

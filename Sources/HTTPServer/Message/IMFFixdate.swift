@@ -23,8 +23,14 @@ enum IMFFixdate {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 
-    /// The IMF-fixdate for the current time.
+    /// The IMF-fixdate for the current time, formatted once per second and shared by every response of that second.
     static func now() -> String {
-        string(secondsSinceEpoch: Int(time(nil)))
+        let second = Int(time(nil))
+        return cache.withLock { cached in
+            if cached.second != second { cached = (second, string(secondsSinceEpoch: second)) }
+            return cached.text
+        }
     }
+
+    private static let cache = Locked((second: -1, text: ""))
 }
