@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
@@ -19,7 +21,7 @@ let package = Package(
         // Bytes → requests → responses. Knows no domain word.
         .target(
             name: "HTTPServer",
-            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics")]
         ),
         // Pure values and rules of denial and outstanding-balance cases.
         .target(name: "CaseworkDomain"),
@@ -29,6 +31,7 @@ let package = Package(
             dependencies: [
                 "CSQLite", "CaseworkDomain", "X12",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ],
             // Sources/CaseworkStorage/Migrations links to the top-level migrations/; CodeLists holds the shipped CARC and RARC lists.
             resources: [.embedInCode("Migrations"), .embedInCode("CodeLists")]
@@ -39,6 +42,7 @@ let package = Package(
             dependencies: [
                 "HTTPServer", "CaseworkDomain", "CaseworkStorage", "X12",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         // X12 835 remittance reader: bytes → payments. Knows no case, HTTP or SQL.
@@ -49,6 +53,8 @@ let package = Package(
                 "CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer", "X12",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
 

@@ -3,6 +3,7 @@ import CaseworkStorage
 import Foundation
 import HTTPServer
 import Logging
+import Metrics
 
 /// The Casework HTTP API: every route of `openapi.yaml` over one store, with one log line per request.
 public struct CaseworkApplication: HTTPResponder {
@@ -15,10 +16,11 @@ public struct CaseworkApplication: HTTPResponder {
     public static let remittancePath = RemittanceRoutes.path
     public static let defaultMaximumRemittanceBytes = RemittanceRoutes.defaultMaximumFileBytes
 
-    /// Builds the routes over `store`.
-    public init(store: CaseworkStore, logger: Logger = Logger(label: "casework.api")) {
+    /// Builds the routes over `store`; `metrics`, when given, is served at `GET /metrics`.
+    public init(store: CaseworkStore, metrics: MetricsEndpoint? = nil, logger: Logger = Logger(label: "casework.api")) {
         var table = RouteTable(store: store)
         table.addOpen("GET", "/healthz") { _, _ in Responses.json(.object([("status", "ok")])) }
+        if let metrics { table.addOpen("GET", "/metrics") { request, _ in metrics.respond(to: request) } }
         DirectoryRoutes.register(&table)
         PayerPatientRoutes.register(&table)
         ClaimRoutes.register(&table)
@@ -59,7 +61,15 @@ public struct CaseworkApplication: HTTPResponder {
         return response
     }
 
+    /// Methods counted by name in the request metrics; any other is counted as `other` (a client
+    /// must not be able to mint new series).
+    static let countedMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
     private func log(requestID: String, method: String, route: String, status: Int, micros: UInt64, record: RequestRecord?) {
+        let counted = Self.countedMethods.contains(method) ? method : "other"
+        Counter(label: "http_requests_total", dimensions: [("method", counted), ("route", route), ("status", String(status))]).increment()
+        Metrics.Timer(label: "http_request_duration_seconds", dimensions: [("method", counted), ("route", route)])
+            .recordMicroseconds(Int64(micros))
         logger.info("request", metadata: [
             "request_id": .string(requestID), "method": .string(method), "route": .string(route),
             "status": .stringConvertible(status), "duration_us": .stringConvertible(micros),

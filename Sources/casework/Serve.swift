@@ -5,6 +5,8 @@ import Dispatch
 import Foundation
 import HTTPServer
 import Logging
+import Metrics
+import Prometheus
 
 /// `casework serve`: the HTTP API on a database file.
 ///
@@ -69,6 +71,16 @@ struct Serve: ParsableCommand {
         // Log timestamps in UTC; with TZ set, the C library stops re-reading /etc/localtime
         // for every line it formats (seen as a stat per request in profiles).
         setenv("TZ", "UTC", 1)
+        // Metrics first: every counter and gauge made from here on reports to this registry.
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [.microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
+                                                   .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                                                   .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
+                                                   .milliseconds(2500), .seconds(5), .seconds(10)]
+        MetricsSystem.bootstrap(factory)
+        let metricsToken = ProcessInfo.processInfo.environment["CASEWORK_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let metrics = metricsToken.map { MetricsEndpoint(token: $0) { registry.emitToBuffer() } }
         // Lines go through a bounded buffer and a writer thread: a stalled stderr drops lines, never requests.
         let logSink = LogSink(descriptor: STDERR_FILENO)
         LoggingSystem.bootstrap { label in
@@ -90,7 +102,7 @@ struct Serve: ParsableCommand {
         configuration.idleTimeout = idleTimeout
         configuration.shutdownGracePeriod = shutdownGrace
         Self.raiseDescriptorLimit(toAtLeast: maxConnections + 256)
-        let server = HTTPServer(configuration: configuration, responder: CompressingResponder(wrapping: CaseworkApplication(store: store)))
+        let server = HTTPServer(configuration: configuration, responder: CompressingResponder(wrapping: CaseworkApplication(store: store, metrics: metrics)))
 
         // Signals are handled by Dispatch sources; their default actions must not run.
         signal(SIGPIPE, SIG_IGN)

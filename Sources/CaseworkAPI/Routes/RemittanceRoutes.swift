@@ -1,6 +1,7 @@
 import CaseworkDomain
 import CaseworkStorage
 import HTTPServer
+import Metrics
 
 /// `/v1/remittances`: X12 835 files posted to claims (DESIGN §9) and the payments they held.
 enum RemittanceRoutes {
@@ -26,6 +27,9 @@ enum RemittanceRoutes {
             if let name, name.isEmpty || name.utf8.count > 200 { q.fail("file_name", "Use 1 to 200 bytes of text.") }
             try q.check()
             let result = try ctx.store.remittances.post(caller: ctx.caller, sourceName: name, today: ctx.today, bytes: ctx.request.body)
+            let posted = result.payments.filter { !$0.duplicate }
+            Counter(label: "remittance_payments_posted_total").increment(by: posted.count)
+            Counter(label: "remittance_claims_posted_total").increment(by: posted.map { $0.claimsMatched + $0.claimsCreated }.reduce(0, +))
             let status = result.postedAnything ? 201 : 200
             let headers = HTTPHeaders([("Content-Type", "application/json")])
             guard result.payments.count > streamedAnswerPayments else {

@@ -1,6 +1,7 @@
 import CaseworkDomain
 import CaseworkStorage
 import HTTPServer
+import Metrics
 
 /// Strong entity tags computed from a representation's bytes (RFC 9110 §8.8.3): the tag changes
 /// exactly when the bytes do, which is what polling widgets need.
@@ -27,7 +28,9 @@ enum EntityTag {
         let entry: RepresentationCache.Entry
         if let cached = ctx.cache.entry(for: key, at: version) {
             entry = cached
+            Counter(label: "representation_cache_total", dimensions: [("result", "hit")]).increment()
         } else {
+            Counter(label: "representation_cache_total", dimensions: [("result", "miss")]).increment()
             let (json, patientRows) = try compute()
             let body = json.serialized()
             entry = RepresentationCache.Entry(version: version, body: body, etag: of(body), patientRows: patientRows)

@@ -79,13 +79,18 @@ enum Authentication {
             throw APIError(status: 401, slug: "unauthorized", title: "Unauthorized",
                            detail: "Send Authorization: Bearer <token>.", headers: challenge)
         }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer",
-              let caller = try store.tokens.authenticate(token: String(parts[1]).trimmingCharacters(in: .whitespaces)) else {
+        guard let token = bearerToken(header), let caller = try store.tokens.authenticate(token: token) else {
             throw APIError(status: 401, slug: "unauthorized", title: "Unauthorized",
                            detail: "The bearer token is not valid.", headers: challenge + [])
         }
         return caller
+    }
+
+    /// The token of an `Authorization: Bearer <token>` header value (scheme case-insensitive), or nil.
+    static func bearerToken(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return String(parts[1]).trimmingCharacters(in: .whitespaces)
     }
 }
 

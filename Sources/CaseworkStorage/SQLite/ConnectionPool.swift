@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// A fixed set of connections handed out one thread at a time.
 ///
@@ -13,9 +14,15 @@ final class ConnectionPool: @unchecked Sendable {
     private var idle: [SQLiteConnection]
     /// Which thread holds which connection now.
     private var holders: [pthread_t: SQLiteConnection] = [:]
+    /// Takes that found no idle connection (`db_pool_waits_total{pool}`) and how long they waited (`db_pool_wait_seconds{pool}`).
+    private let waits: Counter
+    private let waitTime: Metrics.Timer
 
-    init(_ connections: [SQLiteConnection]) {
+    /// A pool of `connections`; `name` (`writer`, `readers`) labels its metrics.
+    init(_ connections: [SQLiteConnection], name: String) {
         idle = connections
+        waits = Counter(label: "db_pool_waits_total", dimensions: [("pool", name)])
+        waitTime = Metrics.Timer(label: "db_pool_wait_seconds", dimensions: [("pool", name)])
     }
 
     /// The connection the calling thread holds from this pool, if any (for re-entrancy checks).
@@ -33,7 +40,12 @@ final class ConnectionPool: @unchecked Sendable {
         let me = pthread_self()
         condition.lock()
         precondition(holders[me] == nil, "ConnectionPool: this thread already holds a connection of this pool")
-        while idle.isEmpty { condition.wait() }
+        if idle.isEmpty {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while idle.isEmpty { condition.wait() }
+            waits.increment()
+            waitTime.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds - start))
+        }
         let connection = idle.removeLast()
         holders[me] = connection
         condition.unlock()

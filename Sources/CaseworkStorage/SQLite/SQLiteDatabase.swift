@@ -59,8 +59,8 @@ public final class SQLiteDatabase: Sendable {
             try Self.configure(reader)
             readerConnections.append(reader)
         }
-        writer = ConnectionPool([writerConnection])
-        readers = ConnectionPool(readerConnections)
+        writer = ConnectionPool([writerConnection], name: "writer")
+        readers = ConnectionPool(readerConnections, name: "readers")
     }
 
     deinit {

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// Where log lines go without ever making the caller wait on the output: lines are copied into a
 /// bounded buffer and one writer thread drains it to a file descriptor (stderr) in batches.
@@ -21,6 +22,7 @@ public final class LogSink: @unchecked Sendable {
     private var stopping = false
     private var cachedSecond = -1
     private var cachedTimestamp = ""
+    private let droppedCounter = Counter(label: "log_lines_dropped_total")
 
     /// A sink writing to `descriptor` (2 for stderr), holding at most `capacity` bytes; starts its writer thread.
     public init(descriptor: Int32 = 2, capacity: Int = 1 << 20) {
@@ -41,7 +43,11 @@ public final class LogSink: @unchecked Sendable {
     public func write(_ line: [UInt8]) {
         condition.lock()
         defer { condition.unlock() }
-        guard pending.count + line.count <= capacity else { dropped += 1; return }
+        guard pending.count + line.count <= capacity else {
+            dropped += 1
+            droppedCounter.increment()
+            return
+        }
         pending.append(contentsOf: line)
         condition.signal()
     }

@@ -25,4 +25,6 @@ struct ConnectionContext: Sendable {
     let eventLoops: [DispatchQueue]
     /// Debug lines for connection events; never header values or bodies.
     let logger: Logger
+    /// Open connections and worker queue depth, for metrics.
+    let gauges: ServerGauges
 }

@@ -53,7 +53,10 @@ extension HTTPConnection {
         let isHead = request.method == "HEAD"
         let isHTTP10 = request.version == .http1_0
         let responder = context.responder
+        let gauges = context.gauges
+        gauges.queueChanged(by: 1)
         context.workers.async { [self] in
+            gauges.queueChanged(by: -1)
             let response = responder.respond(to: request)
             if !isHead, let producer = response.stream,
                ResponseSerializer.allowsBody(ResponseSerializer.effectiveStatus(response)) {

@@ -55,7 +55,8 @@ public final class HTTPServer: Sendable {
             eventLoops: (0..<max(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))).map {
                 DispatchQueue(label: "http.event-loop.\($0)")
             },
-            logger: logger)
+            logger: logger,
+            gauges: ServerGauges())
     }
 
     /// Binds and listens; returns the bound port (the real one when `configuration.port == 0`).
@@ -156,6 +157,7 @@ public final class HTTPServer: Sendable {
             }
             state.connections[connection.id] = connection
             openConnections.enter()
+            context.gauges.connectionsChanged(by: 1)
             return .admit(connection)
         }
         switch admission {
@@ -176,7 +178,10 @@ public final class HTTPServer: Sendable {
 
     private func connectionClosed(_ id: UInt64) {
         let (removed, listener) = state.withLock { ($0.connections.removeValue(forKey: id), $0.listener) }
-        if removed != nil { openConnections.leave() }
+        if removed != nil {
+            openConnections.leave()
+            context.gauges.connectionsChanged(by: -1)
+        }
         listener?.descriptorReleased()
     }
 }
