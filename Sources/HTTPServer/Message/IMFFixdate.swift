@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Formatting of the `Date` header as IMF-fixdate, e.g.
 /// `"Sun, 06 Nov 1994 08:49:37 GMT"` (RFC 9110 §5.6.7).
@@ -25,12 +21,22 @@ enum IMFFixdate {
 
     /// The IMF-fixdate for the current time, formatted once per second and shared by every response of that second.
     static func now() -> String {
-        let second = Int(time(nil))
-        return cache.withLock { cached in
-            if cached.second != second { cached = (second, string(secondsSinceEpoch: second)) }
-            return cached.text
-        }
+        cache.current(second: Int(time(nil)))
     }
 
-    private static let cache = Locked((second: -1, text: ""))
+    private static let cache = Cache()
+
+    /// The last second's text. (Self-contained: the parser's fuzz package compiles this folder alone.)
+    private final class Cache: @unchecked Sendable {   // `second` and `text` only under `lock`
+        private let lock = NSLock()
+        private var second = -1
+        private var text = ""
+
+        func current(second now: Int) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            if now != second { second = now; text = IMFFixdate.string(secondsSinceEpoch: now) }
+            return text
+        }
+    }
 }
