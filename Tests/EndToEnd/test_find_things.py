@@ -2,7 +2,7 @@
 (`q=`), list canceled cases (`status=`), and the organization's open and overdue tasks and appointments."""
 import datetime
 
-import contract
+import schema_check
 from remittance_support import fresh_org
 
 
@@ -86,8 +86,8 @@ def test_open_work_across_the_organization(server):
     assert [r["id"] for r in rows] == [late, missed, booked, soon, undated]
     assert {r["id"]: r["case_number"] for r in rows}[late] == first["number"]
     status, page, _ = client.get("/v1/activities")
-    assert status == 200 and contract.problems("OpenWorkPage", page) == []
-    assert contract.problems("ActivityPage", client.get(f"/v1/cases/{first['id']}/activities")[1]) == []
+    assert status == 200 and schema_check.problems("OpenWorkPage", page) == []
+    assert schema_check.problems("ActivityPage", client.get(f"/v1/cases/{first['id']}/activities")[1]) == []
     assert [r["id"] for r in client.all_pages("/v1/activities?overdue=true")] == [late, missed]
     assert [r["id"] for r in client.all_pages(f"/v1/activities?assignee_id={ids['biller']}")] == [late]
     assert [r["id"] for r in client.all_pages("/v1/activities?assignee_id=none")] == [soon, undated]

@@ -9,7 +9,7 @@ from test_tenancy import SPEC, bodies
 
 ADMIN_ONLY = {("post", "/v1/users"), ("post", "/v1/teams"), ("post", "/v1/payers"), ("post", "/v1/subjects"), ("get", "/v1/audit"),
               ("patch", "/v1/payers/{id}"), ("post", "/v1/rules"), ("patch", "/v1/rules/{id}"), ("delete", "/v1/rules/{id}"),
-              ("put", "/v1/denial-categories/{carc}"), ("patch", "/v1/settings")}
+              ("put", "/v1/denial-categories/{carc}"), ("patch", "/v1/settings"), ("patch", "/v1/teams/{id}")}
 ANY_ROLE = {("post", "/v1/tokens"), ("delete", "/v1/tokens/{id}")}
 
 

@@ -24,6 +24,7 @@ def bodies(ids):
         ("post", "/v1/claims"): {"claim_number": "B-1", "payer_id": ids["payer"], "patient_id": ids["patient"],
                                  "billed_cents": 100, "expected_cents": 100},
         ("post", "/v1/claims/{id}/submissions"): {"frequency_code": "7"},
+        ("patch", "/v1/claims/{id}"): {"expected_cents": 1, "write_off_cents": 0},
         ("post", "/v1/claims/{id}/cases"): {"case_id": ids["case"]},
         ("post", "/v1/cases"): {"claims": [{"claim_id": ids["claim"]}], "subject": "other"},
         ("patch", "/v1/cases/{id}"): {"stage": "in_progress"},
@@ -39,6 +40,7 @@ def bodies(ids):
         ("post", "/v1/rules"): {"name": "B rule", "action": "open_case", "payer_id": ids["payer"]},
         ("patch", "/v1/rules/{id}"): {"name": "Renamed by B"},
         ("patch", "/v1/payers/{id}"): {"appeal_days": 30},
+        ("patch", "/v1/teams/{id}"): {"name": "Taken by B", "member_ids": [ids["user"]]},
         ("patch", "/v1/settings"): {"auto_resolve_paid_cases": False},
     }
 

@@ -30,6 +30,15 @@ enum ClaimRoutes {
                           }
                       },
                       as: { ClaimRepresentation.detail($0.0, today: $0.1, meanings: $0.2) })
+        table.add("PATCH", "/v1/claims/{id}") { ctx in
+            guard try ctx.store.claims.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) != nil else {
+                throw APIError.notFound("claim", ctx.parameter("id"))
+            }
+            let correction = try RequestBody.decode(PatchClaimBody.self, from: ctx.request) { try $0.validated() }
+            let record = try ctx.store.claims.correct(organizationID: ctx.organizationID, id: ctx.parameter("id"),
+                                                      correction: correction, actorID: ctx.caller.userID)
+            return Responses.json(ClaimRepresentation.claim(record, today: ctx.today))
+        }
         table.add("GET", "/v1/claims/{id}/submissions") { ctx in
             let submissions = try ctx.store.claims.submissions(organizationID: ctx.organizationID, claimID: ctx.parameter("id"))
             return Responses.page(submissions.map(ClaimRepresentation.submission), nextCursor: nil)

@@ -36,6 +36,15 @@ enum DirectoryRoutes {
         }
         table.addItem("/v1/teams/{id}", entity: "team", fetch: { ctx, id in try ctx.store.users.team(organizationID: ctx.organizationID, id: id) },
                       as: DirectoryRepresentation.team)
+        table.add("PATCH", "/v1/teams/{id}", role: .admin) { ctx in
+            guard try ctx.store.users.team(organizationID: ctx.organizationID, id: ctx.parameter("id")) != nil else {
+                throw APIError.notFound("team", ctx.parameter("id"))
+            }
+            let (name, memberIDs) = try RequestBody.decode(PatchTeamBody.self, from: ctx.request) { try $0.validated() }
+            let team = try ctx.store.users.updateTeam(organizationID: ctx.organizationID, id: ctx.parameter("id"), name: name,
+                                                      memberIDs: memberIDs, actorID: ctx.caller.userID)
+            return Responses.json(DirectoryRepresentation.team(team))
+        }
         table.add("POST", "/v1/subjects", role: .admin) { ctx in
             let name = try RequestBody.decode(CreateSubjectBody.self, from: ctx.request) { body in
                 var v = FieldValidation()

@@ -10,6 +10,8 @@ enum ErrorMapping {
         case let violation as CaseRuleViolation: return apiError(for: violation)
         case let storage as StorageError: return apiError(for: storage)
         case let timeline as ActivityRuleViolation: return apiError(for: timeline)
+        case let correction as ClaimCorrectionError:
+            return .validation(correction.problems.map { FieldError(pointer: "/\($0.member)", $0.detail) })
         case let file as X12Error:
             return APIError(status: 422, slug: "invalid-x12", title: "Not a valid 835 file",
                             detail: "Nothing was posted: \(file.description)",

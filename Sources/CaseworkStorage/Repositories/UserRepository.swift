@@ -54,14 +54,7 @@ public struct UserRepository: Sendable {
                                [.text(organizationID), .text(name)]) != nil {
                 throw StorageError.duplicate(entity: "team", field: "name", value: name)
             }
-            var members: [String] = []
-            for (index, member) in memberIDs.enumerated() where !members.contains(member) {
-                guard try db.queryOne("SELECT 1 AS found FROM users WHERE organization_id = ? AND id = ?",
-                                      [.text(organizationID), .text(member)]) != nil else {
-                    throw StorageError.invalidReference(field: "/member_ids/\(index)", id: member)
-                }
-                members.append(member)
-            }
+            let members = try Self.members(db, organizationID: organizationID, ids: memberIDs)
             let team = Team(id: Identifier.make("team"), name: name, memberIDs: members)
             let now = Instant.now().description
             try db.execute("INSERT INTO teams (id, organization_id, name, created_at) VALUES (?, ?, ?, ?)",
@@ -89,6 +82,20 @@ public struct UserRepository: Sendable {
                     .compactMap { try Self.team(db, organizationID: organizationID, id: $0.string("id")) }
             }
         }
+    }
+
+    /// `ids` without repeats, each checked to be a user of the organization.
+    /// - Throws: `StorageError.invalidReference` at `/member_ids/N` for one that is not.
+    static func members(_ db: SQLiteConnection, organizationID: String, ids: [String]) throws -> [String] {
+        var members: [String] = []
+        for (index, member) in ids.enumerated() where !members.contains(member) {
+            guard try db.queryOne("SELECT 1 AS found FROM users WHERE organization_id = ? AND id = ?",
+                                  [.text(organizationID), .text(member)]) != nil else {
+                throw StorageError.invalidReference(field: "/member_ids/\(index)", id: member)
+            }
+            members.append(member)
+        }
+        return members
     }
 
     static func team(_ db: SQLiteConnection, organizationID: String, id: String) throws -> Team? {
