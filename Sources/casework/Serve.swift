@@ -79,7 +79,9 @@ struct Serve: ParsableCommand {
                                                    .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
                                                    .milliseconds(2500), .seconds(5), .seconds(10)]
         MetricsSystem.bootstrap(factory)
-        let metricsToken = ProcessInfo.processInfo.environment["CASEWORK_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        // Trimmed like a presented token is (a value pasted with a trailing newline must still work).
+        let metricsToken = ProcessInfo.processInfo.environment["CASEWORK_METRICS_TOKEN"]
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         let metrics = metricsToken.map { MetricsEndpoint(token: $0) { registry.emitToBuffer() } }
         // Lines go through a bounded buffer and a writer thread: a stalled stderr drops lines, never requests.
         let logSink = LogSink(descriptor: STDERR_FILENO)
@@ -117,12 +119,14 @@ struct Serve: ParsableCommand {
         let bound = try server.start()
         // Resumed only now: a shutdown before `start()` would be a no-op.
         for source in signals { source.resume() }
-        // Written unbuffered: scripts wait for this line to learn the port.
-        FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
+        // Written unbuffered: scripts wait for this line to learn the port. A stdout that cannot take
+        // it (closed, full) costs the line, never the server.
+        try? FileHandle.standardOutput.write(contentsOf: Data("listening on http://\(host):\(bound)\n".utf8))
         var effective = configuration
         effective.port = bound
-        FileHandle.standardError.write(Data((effective.summary + "\n").utf8))
+        logSink.write(Array((effective.summary + "\n").utf8))
         server.waitUntilStopped()
+        store.close()
         logSink.flush(timeout: 2)
         withExtendedLifetime(signals) {}
     }

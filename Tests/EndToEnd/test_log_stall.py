@@ -68,3 +68,17 @@ def test_a_stalled_log_reader_never_stalls_requests(tmp_path):
         server.terminate()
         assert server.wait(timeout=30) == 0
         os.close(read_end)
+
+
+def test_a_stderr_that_refuses_writes_costs_lines_not_the_server(tmp_path):
+    """stderr on /dev/full (every write fails): the server starts, answers and stops cleanly."""
+    with open("/dev/full", "w") as full:
+        server = subprocess.Popen([binary(), "serve", "--db", str(tmp_path / "full.sqlite"), "--port", "0"],
+                                  stdout=subprocess.PIPE, stderr=full, text=True)
+    try:
+        line = server.stdout.readline().strip()
+        assert line.startswith("listening on http://127.0.0.1:"), line
+        assert ask_health(int(line.rsplit(":", 1)[1]), 100) == 100
+    finally:
+        server.terminate()
+        assert server.wait(timeout=30) == 0

@@ -64,7 +64,7 @@ enum ClaimRoutes {
             let cases = try ctx.store.cases.casesForClaim(organizationID: ctx.organizationID, claimID: ctx.parameter("id"),
                                                           scope: scope, submissionID: submissionID)
             let meanings = try CodeMeanings.load(ctx.store, carcs: cases.flatMap { $0.case.carcCodes.map(\.code) })
-            try ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID,
+            ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID,
                                                    patientIDs: Array(Set(cases.compactMap(\.case.patientID))).sorted())
             return Responses.page(cases.map { CaseRepresentation.case($0, meanings: meanings) }, nextCursor: nil)
         }

@@ -38,7 +38,7 @@ enum EntityTag {
         }
         if ctx.noneMatch(entry.etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)])) }
         if entry.patientRows > 0 {
-            try ctx.store.audit.recordBulkPatientRead(organizationID: ctx.organizationID, actorID: ctx.caller.userID, action: "list",
+            ctx.store.audit.recordBulkPatientRead(organizationID: ctx.organizationID, actorID: ctx.caller.userID, action: "list",
                                                       filter: ctx.request.query.pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&"),
                                                       rows: entry.patientRows)
         }

@@ -31,9 +31,12 @@ public struct AuditFilter: Sendable {
 /// Reads the audit log, and records reads of patients (HIPAA access audit).
 public struct AuditRepository: Sendable {
     let database: SQLiteDatabase
+    let reads: ReadAuditQueue
 
-    /// Events matching `filter`, newest first, a page at a time.
+    /// Events matching `filter`, newest first, a page at a time; every read of patient data made
+    /// before the call is in the log by then (queued reads are written first).
     public func events(organizationID: String, filter: AuditFilter, page: PageRequest) throws -> Page<AuditEvent> {
+        reads.drain()
         var conditions = ["organization_id = ?"]
         var bindings: [SQLValue] = [.text(organizationID)]
         if let v = filter.entityType { conditions.append("entity_type = ?"); bindings.append(.text(v)) }
@@ -59,28 +62,20 @@ public struct AuditRepository: Sendable {
         }
     }
 
-    /// Records that `actorID` read the given patients' records.
-    public func recordPatientReads(organizationID: String, actorID: String, patientIDs: [String]) throws {
-        guard !patientIDs.isEmpty else { return }
+    /// Records that `actorID` read the given patients' records (queued: see `ReadAuditQueue`).
+    public func recordPatientReads(organizationID: String, actorID: String, patientIDs: [String]) {
         let now = Instant.now().description
-        try database.write { db in
-            for id in patientIDs {
-                try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "patient", entityID: id,
-                                    action: "read", changes: [], at: now)
-            }
-        }
+        reads.add(patientIDs.map { .init(organizationID: organizationID, actorID: actorID, entityID: $0, action: "read", changes: "{}", at: now) })
     }
 
     /// Records one bulk read of patient data (an export of `rows` rows naming patients), so that an
     /// access audit finds it among the patient events: entity `patient`, id `bulk`, the action
     /// given (e.g. `export`), and as changes the request's `filter` (its query) and the row count.
-    public func recordBulkPatientRead(organizationID: String, actorID: String, action: String, filter: String, rows: Int) throws {
-        try database.write { db in
-            try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "patient", entityID: "bulk",
-                                action: action, changes: [.init(field: "filter", before: AuditLog.value(nil), after: filter),
-                                                          .init(field: "rows", before: AuditLog.value(nil), after: rows)],
-                                at: Instant.now().description)
-        }
+    public func recordBulkPatientRead(organizationID: String, actorID: String, action: String, filter: String, rows: Int) {
+        reads.add([.init(organizationID: organizationID, actorID: actorID, entityID: "bulk", action: action,
+                         changes: AuditLog.json([.init(field: "filter", before: AuditLog.value(nil), after: filter),
+                                                 .init(field: "rows", before: AuditLog.value(nil), after: rows)]),
+                         at: Instant.now().description)])
     }
 
     static func page(_ db: SQLiteConnection, _ conditions: String, _ bindings: [SQLValue], _ page: PageRequest) throws -> Page<AuditEvent> {

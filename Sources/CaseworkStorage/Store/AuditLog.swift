@@ -12,10 +12,16 @@ struct AuditLog {
     /// Appends one event. `changes` become `{"field":{"before":…,"after":…}}`.
     static func record(_ db: SQLiteConnection, organizationID: String, actorID: String?, entityType: String,
                        entityID: String, action: String, changes: [FieldChange], at: String) throws {
+        try record(db, organizationID: organizationID, actorID: actorID, entityType: entityType, entityID: entityID, action: action,
+                   changesJSON: json(changes), at: at)
+    }
+
+    /// Appends one event whose changes are already JSON text (see `json(_:)`).
+    static func record(_ db: SQLiteConnection, organizationID: String, actorID: String?, entityType: String,
+                       entityID: String, action: String, changesJSON: String, at: String) throws {
         try db.execute(
             "INSERT INTO audit_events (organization_id, actor_id, entity_type, entity_id, action, changes, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [.text(organizationID), SQLValue(actorID), .text(entityType), .text(entityID), .text(action),
-             .text(json(changes)), .text(at)])
+            [.text(organizationID), SQLValue(actorID), .text(entityType), .text(entityID), .text(action), .text(changesJSON), .text(at)])
     }
 
     /// `{"field":{"after":…,"before":…},…}` with the fields sorted (keys sorted, as `JSONText` writes

@@ -3,11 +3,14 @@
 /// Repositories hang off it; each scopes every query by the caller's organization.
 public final class CaseworkStore: Sendable {
     let database: SQLiteDatabase
+    /// Reads of patient data, written to the audit log off the request path.
+    let readAudits: ReadAuditQueue
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     /// - Throws: `SQLiteError` when the file cannot be opened or a migration fails.
     public init(path: String, readerCount: Int = 4) throws {
         database = try SQLiteDatabase(path: path, migrations: MigrationCatalog.all, readerCount: readerCount)
+        readAudits = ReadAuditQueue(database: database)
         // Refreshes planner statistics where SQLite judges them stale (cheap when they are not).
         try database.write { db in try db.executeScript("PRAGMA optimize") }
         try codes.loadShippedListsIfMissing()
@@ -23,11 +26,16 @@ public final class CaseworkStore: Sendable {
     public var activities: ActivityRepository { ActivityRepository(database: database) }
     public var dashboards: DashboardRepository { DashboardRepository(database: database) }
     public var idempotency: IdempotencyRepository { IdempotencyRepository(database: database) }
-    public var audit: AuditRepository { AuditRepository(database: database) }
+    public var audit: AuditRepository { AuditRepository(database: database, reads: readAudits) }
     public var remittances: RemittanceRepository { RemittanceRepository(database: database) }
     public var denialCategories: DenialCategoryRepository { DenialCategoryRepository(database: database) }
     public var rules: WorkRuleRepository { WorkRuleRepository(database: database) }
     public var codes: CodeListRepository { CodeListRepository(database: database) }
+
+    /// Writes what is still queued (reads of patient data) before the process ends; waits at most `timeout` seconds.
+    public func close(timeout: Double = 10) {
+        readAudits.drain(timeout: timeout)
+    }
 
     /// Versions of the migrations applied to this file, ascending.
     public func appliedMigrationVersions() throws -> [Int] { try database.appliedMigrationVersions() }
