@@ -47,3 +47,22 @@ def test_new_token_secrets_are_not_replayed_or_stored(server, wire_client):
     with sqlite3.connect(f"file:{server.db}?mode=ro", uri=True) as db:
         rows = db.execute("SELECT COUNT(*) FROM idempotency_keys WHERE body LIKE ?", (f"%{first['token']}%",)).fetchone()
     assert rows == (0,)
+
+
+def test_a_large_files_key_still_guards_its_request(wire_client):
+    """A file of more than 200 payments is answered streamed and its answer is not kept; its key still
+    refuses another file (422), and a retry of the same file acts again, posting nothing twice."""
+    import x12_builder as x12
+
+    def big_file(tag):
+        return x12.interchange([x12.payment([x12.claim_with_paid(f"IDEM-{tag}-{n}", 1000)], trace=f"IDEM-{tag}-{n}",
+                                            control=f"{n:04d}") for n in range(201)])
+    key = str(uuid.uuid4())
+    headers = {"Idempotency-Key": key, "Content-Type": "application/edi-x12"}
+    status, first, _ = wire_client.request("POST", "/v1/remittances", raw=big_file("A"), headers=headers)
+    assert status == 201 and len(first["payments"]) == 201
+    status, problem, _ = wire_client.request("POST", "/v1/remittances", raw=big_file("B"), headers=headers)
+    assert status == 422 and problem["type"] == "/problems/idempotency-key-reused"
+    assert not [c for c in wire_client.all_pages("/v1/claims?q=IDEM-B-")]                   # file B was not posted
+    status, again, _ = wire_client.request("POST", "/v1/remittances", raw=big_file("A"), headers=headers)
+    assert status == 200 and all(p["duplicate"] for p in again["payments"])

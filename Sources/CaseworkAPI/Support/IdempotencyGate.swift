@@ -17,12 +17,17 @@ enum IdempotencyGate {
                            errors: [FieldError(header: "Idempotency-Key", "Malformed key.")])
         }
         let fingerprint = Self.fingerprint(ctx.request)
-        let outcome = try ctx.store.idempotency.once(organizationID: ctx.organizationID, userID: ctx.caller.userID, key: key) {
+        let outcome = try ctx.store.idempotency.once(organizationID: ctx.organizationID, userID: ctx.caller.userID, key: key,
+                                                     fingerprint: fingerprint) {
             let response = try act()
-            // Answers marked no-store (a new token's secret) are never written down.
-            let storable = response.status < 500 && response.stream == nil && !(response.headers["Cache-Control"] ?? "").contains("no-store")
-            return (response, storable ? StoredResponse(fingerprint: fingerprint, status: response.status,
-                                                        headers: response.headers.map { [$0.name, $0.value] }, body: response.body) : nil)
+            // Answers marked no-store (a new token's secret) are never written down; a streamed
+            // answer (a large file's summaries) keeps the key's request but not its body.
+            guard response.status < 500, !(response.headers["Cache-Control"] ?? "").contains("no-store") else { return (response, nil) }
+            guard response.stream == nil else {
+                return (response, StoredResponse(fingerprint: fingerprint, status: response.status, headers: [], body: [], replayable: false))
+            }
+            return (response, StoredResponse(fingerprint: fingerprint, status: response.status,
+                                             headers: response.headers.map { [$0.name, $0.value] }, body: response.body))
         }
         switch outcome {
         case .acted(let response):

@@ -8,9 +8,11 @@ public struct StoredResponse: Sendable, Hashable {
     public var status: Int
     public var headers: [[String]]
     public var body: [UInt8]
+    /// False for an answer whose body was streamed and not kept: a retry acts again.
+    public var replayable: Bool
 
-    public init(fingerprint: String, status: Int, headers: [[String]], body: [UInt8]) {
-        self.fingerprint = fingerprint; self.status = status; self.headers = headers; self.body = body
+    public init(fingerprint: String, status: Int, headers: [[String]], body: [UInt8], replayable: Bool = true) {
+        self.fingerprint = fingerprint; self.status = status; self.headers = headers; self.body = body; self.replayable = replayable
     }
 }
 
@@ -30,12 +32,16 @@ public struct IdempotencyRepository: Sendable {
     /// same write transaction as everything `act` writes: the action and the record of its answer
     /// commit together or not at all, so a crash between them cannot let a retry act twice, and
     /// concurrent requests with one key (in this process or another) take turns on the write lock.
-    /// `act` returns its answer and the form to store (nil: store nothing, e.g. a secret).
+    /// `act` returns its answer and the form to store (nil: store nothing, e.g. a secret). A stored
+    /// answer that is not replayable, for the same request (`fingerprint`), lets `act` run again.
     /// - Throws: storage errors; what `act` throws (then nothing it wrote is kept).
-    public func once<Answer>(organizationID: String, userID: String, key: String,
+    public func once<Answer>(organizationID: String, userID: String, key: String, fingerprint: String,
                              act: () throws -> (answer: Answer, stored: StoredResponse?)) throws -> IdempotentOutcome<Answer> {
         try database.write { _ in
-            if let stored = try find(organizationID: organizationID, userID: userID, key: key) { return .replayed(stored) }
+            if let stored = try find(organizationID: organizationID, userID: userID, key: key),
+               stored.replayable || stored.fingerprint != fingerprint {
+                return .replayed(stored)
+            }
             let (answer, stored) = try act()
             if let stored { try save(organizationID: organizationID, userID: userID, key: key, response: stored) }
             return .acted(answer)
@@ -51,7 +57,8 @@ public struct IdempotencyRepository: Sendable {
                 [.text(organizationID), .text(userID), .text(key), .text(oldest)]) else { return nil }
             let headers = (try? JSONSerialization.jsonObject(with: Data(row.string("headers").utf8))) as? [[String]] ?? []
             guard case .blob(let body) = row["body"] else { return nil }
-            return StoredResponse(fingerprint: row.string("fingerprint"), status: row.int("status"), headers: headers, body: body)
+            return StoredResponse(fingerprint: row.string("fingerprint"), status: row.int("status"), headers: headers, body: body,
+                                  replayable: row.int("replayable") == 1)
         }
     }
 
@@ -64,11 +71,12 @@ public struct IdempotencyRepository: Sendable {
             try db.execute("DELETE FROM idempotency_keys WHERE created_at < ?", [.text(oldest)])
             try db.execute(
                 """
-                INSERT OR REPLACE INTO idempotency_keys (organization_id, user_id, key, fingerprint, status, headers, body, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO idempotency_keys (organization_id, user_id, key, fingerprint, status, headers, body, created_at,
+                    replayable)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [.text(organizationID), .text(userID), .text(key), .text(response.fingerprint), SQLValue(response.status),
-                 .text(headers), .blob(response.body), .text(now.description)])
+                 .text(headers), .blob(response.body), .text(now.description), SQLValue(response.replayable ? 1 : 0)])
         }
     }
 }

@@ -15,6 +15,7 @@ public enum MigrationCatalog {
             migration("0007_activity_times.sql", PackageResources._007_activity_times_sql),
             migration("0008_code_lists.sql", PackageResources._008_code_lists_sql),
             migration("0009_case_claims_follow_case_status.sql", PackageResources._009_case_claims_follow_case_status_sql),
+            migration("0010_idempotency_replayable.sql", PackageResources._010_idempotency_replayable_sql),
         ]
     }
 
