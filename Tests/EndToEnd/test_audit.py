@@ -110,5 +110,8 @@ def test_reading_cases_that_name_patients_is_audited(server, client):
     assert status == 200 and case["patient"]["name"]
     assert [e["entity_id"] for e in events("read")][: len(events("read")) - reads] == [patient["id"]]
     assert client.get(f"/v1/cases/{cases[0]['id']}", headers={"If-None-Match": headers["etag"]})[0] == 304
+    assert client.request("HEAD", f"/v1/cases/{cases[0]['id']}")[0] == 200                # HEAD shows no patient
+    assert client.request("HEAD", f"/v1/cases?view=all&payer_id={payer['id']}")[0] == 200
+    assert len(events("list")) == 1
     assert client.get(f"/v1/cases/{cases[1]['id']}")[0] == 200                 # no patient named: nothing to audit
     assert len(events("read")) == reads + 1

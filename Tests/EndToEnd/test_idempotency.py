@@ -66,3 +66,17 @@ def test_a_large_files_key_still_guards_its_request(wire_client):
     assert not [c for c in wire_client.all_pages("/v1/claims?q=IDEM-B-")]                   # file B was not posted
     status, again, _ = wire_client.request("POST", "/v1/remittances", raw=big_file("A"), headers=headers)
     assert status == 200 and all(p["duplicate"] for p in again["payments"])
+
+
+def test_two_keys_on_one_request_are_refused(wire_client):
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", wire_client.port, timeout=30)
+    connection.putrequest("POST", "/v1/payers")
+    for header, value in (("Authorization", f"Bearer {wire_client.token}"), ("Content-Type", "application/json"),
+                          ("Idempotency-Key", "first"), ("Idempotency-Key", "second"), ("Content-Length", "19")):
+        connection.putheader(header, value)
+    connection.endheaders(b'{"name": "Twice K"}')
+    response = connection.getresponse()
+    assert response.status == 400 and b"Idempotency-Key" in response.read()
+    connection.close()
+    assert "Twice K" not in [p["name"] for p in wire_client.all_pages("/v1/payers")]

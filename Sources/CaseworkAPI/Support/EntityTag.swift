@@ -37,7 +37,7 @@ enum EntityTag {
             ctx.cache.store(entry, for: key)
         }
         if ctx.noneMatch(entry.etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)])) }
-        if entry.patientRows > 0 {
+        if entry.patientRows > 0, ctx.request.method != "HEAD" {   // HEAD shows no row
             ctx.store.audit.recordBulkPatientRead(organizationID: ctx.organizationID, actorID: ctx.caller.userID, action: "list",
                                                       filter: ctx.request.query.pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&"),
                                                       rows: entry.patientRows)

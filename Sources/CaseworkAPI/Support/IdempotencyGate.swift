@@ -11,9 +11,10 @@ enum IdempotencyGate {
     /// Runs `act` once per (caller, key); see the type's description.
     /// - Throws: 400 for a malformed key, 422 when the key was used for another request.
     static func run(_ ctx: RequestContext, key: String, _ act: () throws -> HTTPResponse) throws -> HTTPResponse {
-        guard (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (33...126).contains($0) }) else {
+        guard ctx.request.headers.values("Idempotency-Key").count == 1,
+              (1...255).contains(key.utf8.count), key.utf8.allSatisfy({ (33...126).contains($0) }) else {
             throw APIError(status: 400, slug: "invalid-header", title: "Invalid header",
-                           detail: "Idempotency-Key must be 1 to 255 visible ASCII characters.",
+                           detail: "Send one Idempotency-Key of 1 to 255 visible ASCII characters.",
                            errors: [FieldError(header: "Idempotency-Key", "Malformed key.")])
         }
         let fingerprint = Self.fingerprint(ctx.request)
