@@ -63,6 +63,8 @@ def test_unlisted_carcs_are_refused_by_name_unless_overridden(server):
     assert [c["claim_number"] for c in client.all_pages("/v1/claims")] == ["CC-1"]
     assert client.post("/v1/claims?allow_unlisted_codes=true", claim_body)[0] == 201
     assert client.post("/v1/cases?allow_unlisted_codes=maybe", body)[0] == 400
+    assert client.post("/v1/cases?allow_unlisted_codes=maybe", {"claims": "wrong type"})[0] == 400      # whatever the body
+    assert client.post("/v1/cases?allow_unlisted_codes=true&allow_unlisted_codes=false", body)[0] == 400
     status, problem, _ = client.post("/v1/rules", {"name": "r", "carc_code": "CO-ZZ9", "action": "open_case"})
     assert status == 422 and [e["pointer"] for e in problem["errors"]] == ["/carc_code"]
     status, problem, _ = client.request("PUT", "/v1/denial-categories/ZZ9", {"subject": "other"})

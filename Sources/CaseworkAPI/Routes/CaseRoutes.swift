@@ -6,6 +6,7 @@ import HTTPServer
 enum CaseRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("POST", "/v1/cases") { ctx in
+            _ = try CodeCheck.overridden(ctx)
             let newCase = try RequestBody.decode(CreateCaseBody.self, from: ctx.request) { body in
                 try CodeCheck.along(ctx, texts: body.carc_codes ?? [], at: "/carc_codes") { try body.validated() }
             }
@@ -20,6 +21,7 @@ enum CaseRoutes {
             return try conditional(ctx, record)
         }
         table.add("PATCH", "/v1/cases/{id}") { ctx in
+            _ = try CodeCheck.overridden(ctx)
             let changes = try RequestBody.decode(PatchCaseBody.self, from: ctx.request) { body in
                 guard let texts = body.carcCodes else { return try body.validated() }
                 // Only codes the case does not already hold are checked: re-sending a stored historical code is no change.

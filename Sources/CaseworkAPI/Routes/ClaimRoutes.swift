@@ -16,6 +16,7 @@ enum ClaimRoutes {
             return Responses.page(result.items.map { ClaimRepresentation.claim($0, today: ctx.today) }, nextCursor: result.nextCursor)
         }
         table.add("POST", "/v1/claims") { ctx in
+            _ = try CodeCheck.overridden(ctx)
             let claim = try RequestBody.decode(CreateClaimBody.self, from: ctx.request) { body in
                 try CodeCheck.along(ctx, texts: body.adjustment_carc_codes ?? [], at: "/adjustment_carc_codes") { try body.validated() }
             }

@@ -18,10 +18,7 @@ enum CodeCheck {
     /// - Throws: 400 when the override parameter is neither `true` nor `false`.
     static func problems(_ ctx: RequestContext, reasons: [(code: String, shown: String)],
                          located: (Int) -> FieldError.Location) throws -> [FieldError] {
-        var query = QueryReader(ctx.request.query)
-        let allowed = query.bool(overrideParameter) ?? false
-        try query.check()
-        guard !allowed, !reasons.isEmpty else { return [] }
+        guard try !overridden(ctx), !reasons.isEmpty else { return [] }
         let standing = try ctx.store.codes.standing(.carc, codes: reasons.map(\.code), on: ctx.today)
         let advice = "for historical data add ?\(overrideParameter)=true."
         return reasons.enumerated().compactMap { index, reason in
@@ -39,6 +36,19 @@ enum CodeCheck {
             error.location = located(index)
             return error
         }
+    }
+
+    /// Whether the request carries `?allow_unlisted_codes=true`. Routes read it before the body, so
+    /// that a bad value is 400 whatever the body holds.
+    /// - Throws: 400 when the parameter is neither `true` nor `false`, or given twice.
+    static func overridden(_ ctx: RequestContext) throws -> Bool {
+        var query = QueryReader(ctx.request.query)
+        if ctx.request.query.pairs.filter({ $0.name == overrideParameter }).count > 1 {
+            query.fail(overrideParameter, "Give it once.")
+        }
+        let allowed = query.bool(overrideParameter) ?? false
+        try query.check()
+        return allowed
     }
 
     /// Runs `validate` (a body's own checks) and checks the CARCs written in `texts` (the body's list
