@@ -270,9 +270,17 @@ def test_emfile_at_accept_pauses_accepting_and_recovers(make_server):
     soft, hard = resource.prlimit(srv.pid, resource.RLIMIT_NOFILE)
     waiting = []
     try:
-        in_use = {int(n) for n in os.listdir(f"/proc/{srv.pid}/fd")}
-        lowest_free = min(n for n in range(len(in_use) + 1) if n not in in_use)
-        resource.prlimit(srv.pid, resource.RLIMIT_NOFILE, (lowest_free, hard))   # no number left below it
+        def descriptors():
+            return {int(n) for n in os.listdir(f"/proc/{srv.pid}/fd")}
+        # No number may be left free below the limit. The server may still be closing the health
+        # check's connection when the descriptors are listed, so the limit is set again until a
+        # second listing shows every number below it still in use.
+        for _ in range(50):
+            in_use = descriptors()
+            lowest_free = min(n for n in range(len(in_use) + 1) if n not in in_use)
+            resource.prlimit(srv.pid, resource.RLIMIT_NOFILE, (lowest_free, hard))
+            if all(n in descriptors() for n in range(lowest_free)):
+                break
         for _ in range(5):
             s = connect(srv.port)       # completes in the kernel backlog
             s.sendall(GET_CLOSE)
