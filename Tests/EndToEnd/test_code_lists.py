@@ -39,6 +39,9 @@ def test_unlisted_carcs_are_refused_by_name_unless_overridden(server):
     status, problem, _ = client.post("/v1/cases", dict(body, subject=" ", carc_codes=["CO-ZZ9", "45"]))
     assert status == 422                                             # bad format and unlisted codes in one answer
     assert sorted(e["pointer"] for e in problem["errors"]) == ["/carc_codes/0", "/carc_codes/1", "/subject"]
+    status, problem, _ = client.post("/v1/cases", dict(body, subject="no such subject", carc_codes=["CO-ZZ9", "45"]))
+    assert status == 422                                             # an unknown subject is listed with them too
+    assert sorted(e["pointer"] for e in problem["errors"]) == ["/carc_codes/0", "/carc_codes/1", "/subject"]
     status, case, _ = client.post("/v1/cases?allow_unlisted_codes=true", body)
     assert status == 201 and sorted(case["carc_codes"]) == ["CO-45", "CO-ZZ9", "OA-777", "PR-1"]
     carc = shipped_codes("carc")

@@ -8,7 +8,9 @@ enum CaseRoutes {
         table.add("POST", "/v1/cases") { ctx in
             _ = try CodeCheck.overridden(ctx)
             let newCase = try RequestBody.decode(CreateCaseBody.self, from: ctx.request) { body in
-                try CodeCheck.along(ctx, texts: body.carc_codes ?? [], at: "/carc_codes") { try body.validated() }
+                try CodeCheck.along(ctx, texts: body.carc_codes ?? [], at: "/carc_codes", more: try subjectProblems(ctx, body.subject)) {
+                    try body.validated()
+                }
             }
             let record = try ctx.store.cases.create(caller: ctx.caller, newCase: newCase)
             return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), status: 201,
@@ -101,6 +103,14 @@ enum CaseRoutes {
 
     static func written(_ ctx: RequestContext, _ record: CaseRecord) throws -> HTTPResponse {
         Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", CaseRepresentation.etag(record))])
+    }
+
+    /// An error at `/subject` when the (trimmed, non-blank) subject is not in the organization's list, so
+    /// that it is reported with the body's other problems (storage checks it again when writing).
+    static func subjectProblems(_ ctx: RequestContext, _ subject: String) throws -> [FieldError] {
+        let trimmed = subject.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, try !ctx.store.organizations.subjects(organizationID: ctx.organizationID).contains(trimmed) else { return [] }
+        return [FieldError(pointer: "/subject", ErrorMapping.unknownSubjectDetail(trimmed))]
     }
 
     /// The close body, which may be absent altogether.

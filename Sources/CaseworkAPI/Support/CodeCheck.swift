@@ -55,10 +55,11 @@ enum CodeCheck {
     /// at `pointer`) in one go, so that a client sees format errors and unlisted codes in one answer.
     /// Codes in `held` (already stored) are not checked; texts that are no CARC are `validate`'s to report.
     /// - Throws: 422 listing both kinds of problem; 400 for a bad override parameter; what `validate` throws.
+    /// `more` are further problems found against stored lists (e.g. an unknown case subject), reported with them.
     static func along<Result>(_ ctx: RequestContext, texts: [String], at pointer: String, held: Set<CARC> = [],
-                              validate: () throws -> Result) throws -> Result {
+                              more: [FieldError] = [], validate: () throws -> Result) throws -> Result {
         let added = texts.enumerated().compactMap { index, text in CARC(text).map { (index, $0) } }.filter { !held.contains($0.1) }
-        let unlisted = try problems(ctx, added.map(\.1)) { .pointer("\(pointer)/\(added[$0].0)") }
+        let unlisted = try problems(ctx, added.map(\.1)) { .pointer("\(pointer)/\(added[$0].0)") } + more
         let result: Result
         do {
             result = try validate()

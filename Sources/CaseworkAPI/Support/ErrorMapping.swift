@@ -73,7 +73,7 @@ enum ErrorMapping {
                             detail: "The case has \(work.count) open task(s) or appointment(s); send \"cancel_open_activities\": true to cancel them with it.",
                             extra: [("open_activities", .array(work.map(ActivityRepresentation.reference)))])
         case .unknownSubject(let subject):
-            return .validation([FieldError(pointer: "/subject", "\"\(subject)\" is not in the organization's subject list (GET /v1/subjects).")])
+            return .validation([FieldError(pointer: "/subject", unknownSubjectDetail(subject))])
         }
     }
 
@@ -109,6 +109,10 @@ enum ErrorMapping {
         case .appointment: "an appointment"
         case .system: "a system event"
         }
+    }
+
+    static func unknownSubjectDetail(_ subject: String) -> String {
+        "\"\(subject)\" is not in the organization's subject list (GET /v1/subjects)."
     }
 
     static let occursAfterLoggingDetail = "A call or e-mail is logged after it happened: occurred_at must not be in the future, nor after the entry was logged (created_at)."
