@@ -61,6 +61,11 @@ public struct CaseworkApplication: HTTPResponder {
         return response
     }
 
+    /// The health check is answered on the connection's queue, never behind heavy requests.
+    public func answersInline(_ request: HTTPRequest) -> Bool {
+        (request.method == "GET" || request.method == "HEAD") && request.path == "/healthz"
+    }
+
     /// Methods counted by name in the request metrics; any other is counted as `other` (a client
     /// must not be able to mint new series).
     static let countedMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]

@@ -53,6 +53,9 @@ public struct CompressingResponder: HTTPResponder {
     /// The wrapped responder's handling of the server's own refusals (never compressed).
     public func refused(_ response: HTTPResponse) -> HTTPResponse { wrapped.refused(response) }
 
+    /// As the wrapped responder says.
+    public func answersInline(_ request: HTTPRequest) -> Bool { wrapped.answersInline(request) }
+
     /// Calls the wrapped responder with `-gzip` validators stripped, then compresses
     /// its response when the rules above allow.
     public func respond(to request: HTTPRequest) -> HTTPResponse {

@@ -53,6 +53,13 @@ extension HTTPConnection {
         let isHead = request.method == "HEAD"
         let isHTTP10 = request.version == .http1_0
         let responder = context.responder
+        if responder.answersInline(request) {
+            // On this connection's queue: no hand-off, no wait behind the workers' queue. Completed
+            // as the queue's next item, as a worker's answer is, so the reading loop is not re-entered.
+            let response = responder.respond(to: request)
+            queue.async { [self] in complete(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10) }
+            return
+        }
         let gauges = context.gauges
         gauges.queueChanged(by: 1)
         context.workers.async { [self] in

@@ -19,9 +19,17 @@ public protocol HTTPResponder: Sendable {
     /// e.g. with a request id added, and is the place to log it. Runs on the connection's
     /// queue (or the accepting thread, for 503): keep it short; it must not block.
     func refused(_ response: HTTPResponse) -> HTTPResponse
+
+    /// Whether `request` is answered without blocking (a health check): then `respond` is
+    /// called at once on the connection's own queue instead of waiting for a worker behind
+    /// heavy requests. Must itself be quick; such a `respond` must not block.
+    func answersInline(_ request: HTTPRequest) -> Bool
 }
 
 extension HTTPResponder {
     /// Sends the server's own refusal unchanged.
     public func refused(_ response: HTTPResponse) -> HTTPResponse { response }
+
+    /// Every request goes to a worker.
+    public func answersInline(_ request: HTTPRequest) -> Bool { false }
 }

@@ -28,7 +28,8 @@ public final class HTTPServer: Sendable {
     }
 
     private let configuration: HTTPServerConfiguration
-    private let context: ConnectionContext
+    /// What every connection shares (internal so that tests can mark the worker queue).
+    let context: ConnectionContext
     private let logger: Logger
     private let state = Locked(State())
     /// Entered per open connection; left when its descriptor is closed.
