@@ -68,9 +68,6 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        // Log timestamps in UTC; with TZ set, the C library stops re-reading /etc/localtime
-        // for every line it formats (seen as a stat per request in profiles).
-        setenv("TZ", "UTC", 1)
         // Metrics first: every counter and gauge made from here on reports to this registry.
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)

@@ -61,7 +61,7 @@ enum CaseListRoutes {
     /// read of patient data (the query and the rows sent), also when the client leaves early.
     static func csv(_ ctx: RequestContext, _ query: CaseQuery) throws -> HTTPResponse {
         let store = ctx.store, caller = ctx.caller
-        let filter = ctx.request.query.pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+        let filter = ctx.auditedQuery
         let headers = HTTPHeaders([("Content-Type", "text/csv; charset=utf-8; header=present"),
                                    ("Content-Disposition", "attachment; filename=\"cases.csv\"")])
         return HTTPResponse(status: 200, headers: headers) { writer in

@@ -6,11 +6,10 @@ import HTTPServer
 enum CaseRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("POST", "/v1/cases") { ctx in
-            _ = try CodeCheck.overridden(ctx)
+            let allowUnlisted = try CodeCheck.overridden(ctx)
             let newCase = try RequestBody.decode(CreateCaseBody.self, from: ctx.request) { body in
-                try CodeCheck.along(ctx, texts: body.carc_codes ?? [], at: "/carc_codes", more: try subjectProblems(ctx, body.subject)) {
-                    try body.validated()
-                }
+                try CodeCheck.along(ctx, allowUnlisted: allowUnlisted, texts: body.carc_codes ?? [], at: "/carc_codes",
+                                    more: try subjectProblems(ctx, body.subject)) { try body.validated() }
             }
             let record = try ctx.store.cases.create(caller: ctx.caller, newCase: newCase)
             return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), status: 201,
@@ -23,14 +22,16 @@ enum CaseRoutes {
             return try conditional(ctx, record)
         }
         table.add("PATCH", "/v1/cases/{id}") { ctx in
-            _ = try CodeCheck.overridden(ctx)
+            let allowUnlisted = try CodeCheck.overridden(ctx)
             let changes = try RequestBody.decode(PatchCaseBody.self, from: ctx.request) { body in
-                guard let texts = body.carcCodes else { return try body.validated() }
+                guard let texts = body.carcCodes, !allowUnlisted else { return try body.validated() }
                 // Only codes the case does not already hold are checked: re-sending a stored historical code is no change.
                 guard let current = try ctx.store.cases.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
                     throw APIError.notFound("case", ctx.parameter("id"))
                 }
-                return try CodeCheck.along(ctx, texts: texts, at: "/carc_codes", held: Set(current.case.carcCodes)) { try body.validated() }
+                return try CodeCheck.along(ctx, allowUnlisted: false, texts: texts, at: "/carc_codes", held: Set(current.case.carcCodes)) {
+                    try body.validated()
+                }
             }
             let record = try ctx.store.cases.update(caller: ctx.caller, id: ctx.parameter("id"), changes: changes,
                                                     expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))

@@ -16,9 +16,11 @@ enum ClaimRoutes {
             return Responses.page(result.items.map { ClaimRepresentation.claim($0, today: ctx.today) }, nextCursor: result.nextCursor)
         }
         table.add("POST", "/v1/claims") { ctx in
-            _ = try CodeCheck.overridden(ctx)
+            let allowUnlisted = try CodeCheck.overridden(ctx)
             let claim = try RequestBody.decode(CreateClaimBody.self, from: ctx.request) { body in
-                try CodeCheck.along(ctx, texts: body.adjustment_carc_codes ?? [], at: "/adjustment_carc_codes") { try body.validated() }
+                try CodeCheck.along(ctx, allowUnlisted: allowUnlisted, texts: body.adjustment_carc_codes ?? [], at: "/adjustment_carc_codes") {
+                    try body.validated()
+                }
             }
             let record = try ctx.store.claims.add(organizationID: ctx.organizationID, claim: claim, actorID: ctx.caller.userID)
             return Responses.json(ClaimRepresentation.claim(record, today: ctx.today), status: 201, headers: [("Location", "/v1/claims/\(record.claim.id)")])

@@ -11,6 +11,9 @@ enum RemittanceRoutes {
     static let defaultMaximumFileBytes = 64 << 20
     /// Answers for files of more payments than this are streamed rather than buffered.
     static let streamedAnswerPayments = 200
+    /// `remittance_payments_posted_total` and `remittance_claims_posted_total` (payments new to the organization and their claims).
+    static let paymentsPosted = Counter(label: "remittance_payments_posted_total")
+    static let claimsPosted = Counter(label: "remittance_claims_posted_total")
     /// Media types an 835 body may be declared as.
     static let mediaTypes: Set<String> = ["application/edi-x12", "text/plain"]
 
@@ -28,8 +31,8 @@ enum RemittanceRoutes {
             try q.check()
             let result = try ctx.store.remittances.post(caller: ctx.caller, sourceName: name, today: ctx.today, bytes: ctx.request.body)
             let posted = result.payments.filter { !$0.duplicate }
-            Counter(label: "remittance_payments_posted_total").increment(by: posted.count)
-            Counter(label: "remittance_claims_posted_total").increment(by: posted.map { $0.claimsMatched + $0.claimsCreated }.reduce(0, +))
+            paymentsPosted.increment(by: posted.count)
+            claimsPosted.increment(by: posted.map { $0.claimsMatched + $0.claimsCreated }.reduce(0, +))
             let status = result.postedAnything ? 201 : 200
             let headers = HTTPHeaders([("Content-Type", "application/json")])
             guard result.payments.count > streamedAnswerPayments else {

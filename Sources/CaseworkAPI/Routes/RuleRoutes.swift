@@ -50,8 +50,7 @@ enum RuleRoutes {
                 try v.check()
                 return subject ?? ""
             }
-            let unlisted = try CodeCheck.problems(ctx, reasons: [(code, code)]) { _ in .parameter("carc") }
-            if !unlisted.isEmpty { throw APIError.validation(unlisted) }
+            try CodeCheck.require(ctx, reasons: [(code, code)]) { _ in .parameter("carc") }
             let entry = try ctx.store.denialCategories.set(organizationID: ctx.organizationID, carcCode: code, subject: subject,
                                                            actorID: ctx.caller.userID)
             return Responses.json(category(entry, try CodeMeanings.load(ctx.store, carcs: [entry.carcCode])))

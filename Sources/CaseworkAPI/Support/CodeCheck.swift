@@ -8,17 +8,60 @@ enum CodeCheck {
     /// The query parameter that lets unlisted, retired and not yet valid CARCs through.
     static let overrideParameter = "allow_unlisted_codes"
 
-    /// One error per CARC that is not in use today, at its pointer (`located` maps a code's index to its location).
-    /// - Throws: 400 when the override parameter is neither `true` nor `false`.
-    static func problems(_ ctx: RequestContext, _ carcs: [CARC], located: (Int) -> FieldError.Location) throws -> [FieldError] {
-        try problems(ctx, reasons: carcs.map { ($0.code, $0.description) }, located: located)
+    /// Whether the request carries `?allow_unlisted_codes=true`. Read before the body, so that a bad
+    /// value is 400 whatever the body holds.
+    /// - Throws: 400 when the parameter is neither `true` nor `false`, or given twice.
+    static func overridden(_ ctx: RequestContext) throws -> Bool {
+        var query = QueryReader(ctx.request.query)
+        if ctx.request.query.pairs.filter({ $0.name == overrideParameter }).count > 1 {
+            query.fail(overrideParameter, "Give it once.")
+        }
+        let allowed = query.bool(overrideParameter) ?? false
+        try query.check()
+        return allowed
+    }
+
+    /// Throws 422 with one error per CARC not in use today, unless the request overrides the check.
+    /// - Throws: 400 for a bad override parameter.
+    static func require(_ ctx: RequestContext, _ carcs: [CARC], located: (Int) -> FieldError.Location) throws {
+        try require(ctx, reasons: carcs.map { ($0.code, $0.description) }, located: located)
     }
 
     /// The same for reason codes without a group (`reasons` pairs each code with how the client wrote it).
-    /// - Throws: 400 when the override parameter is neither `true` nor `false`.
-    static func problems(_ ctx: RequestContext, reasons: [(code: String, shown: String)],
-                         located: (Int) -> FieldError.Location) throws -> [FieldError] {
-        guard try !overridden(ctx), !reasons.isEmpty else { return [] }
+    static func require(_ ctx: RequestContext, reasons: [(code: String, shown: String)], located: (Int) -> FieldError.Location) throws {
+        guard try !overridden(ctx) else { return }
+        let errors = try unlisted(ctx, reasons: reasons, located: located)
+        if !errors.isEmpty { throw APIError.validation(errors) }
+    }
+
+    /// Runs `validate` (a body's own checks) and checks the CARCs written in `texts` (the body's list
+    /// at `pointer`) in one go, so that a client sees format errors and unlisted codes in one answer;
+    /// `more` are further problems found against stored lists (an unknown case subject), reported
+    /// with them. Codes in `held` (already stored) are not checked, nor any when `allowUnlisted`
+    /// (`overridden(_:)`, read before the body); texts that are no CARC are `validate`'s to report.
+    /// - Throws: 422 listing every problem; what `validate` throws.
+    static func along<Result>(_ ctx: RequestContext, allowUnlisted: Bool, texts: [String], at pointer: String,
+                              held: Set<CARC> = [], more: [FieldError] = [], validate: () throws -> Result) throws -> Result {
+        var found = more
+        if !allowUnlisted {
+            let added = texts.enumerated().compactMap { index, text in CARC(text).map { (index, $0) } }.filter { !held.contains($0.1) }
+            found = try unlisted(ctx, reasons: added.map { ($0.1.code, $0.1.description) }) { .pointer("\(pointer)/\(added[$0].0)") }
+                + more
+        }
+        let result: Result
+        do {
+            result = try validate()
+        } catch let error as APIError where error.slug == "validation-failed" {
+            throw APIError.validation(error.errors + found)
+        }
+        if !found.isEmpty { throw APIError.validation(found) }
+        return result
+    }
+
+    /// One error per reason code not in use today, at its location (`located` maps a code's index to it).
+    private static func unlisted(_ ctx: RequestContext, reasons: [(code: String, shown: String)],
+                                 located: (Int) -> FieldError.Location) throws -> [FieldError] {
+        guard !reasons.isEmpty else { return [] }
         let standing = try ctx.store.codes.standing(.carc, codes: reasons.map(\.code), on: ctx.today)
         let advice = "for historical data add ?\(overrideParameter)=true."
         return reasons.enumerated().compactMap { index, reason in
@@ -36,43 +79,5 @@ enum CodeCheck {
             error.location = located(index)
             return error
         }
-    }
-
-    /// Whether the request carries `?allow_unlisted_codes=true`. Routes read it before the body, so
-    /// that a bad value is 400 whatever the body holds.
-    /// - Throws: 400 when the parameter is neither `true` nor `false`, or given twice.
-    static func overridden(_ ctx: RequestContext) throws -> Bool {
-        var query = QueryReader(ctx.request.query)
-        if ctx.request.query.pairs.filter({ $0.name == overrideParameter }).count > 1 {
-            query.fail(overrideParameter, "Give it once.")
-        }
-        let allowed = query.bool(overrideParameter) ?? false
-        try query.check()
-        return allowed
-    }
-
-    /// Runs `validate` (a body's own checks) and checks the CARCs written in `texts` (the body's list
-    /// at `pointer`) in one go, so that a client sees format errors and unlisted codes in one answer.
-    /// Codes in `held` (already stored) are not checked; texts that are no CARC are `validate`'s to report.
-    /// - Throws: 422 listing both kinds of problem; 400 for a bad override parameter; what `validate` throws.
-    /// `more` are further problems found against stored lists (e.g. an unknown case subject), reported with them.
-    static func along<Result>(_ ctx: RequestContext, texts: [String], at pointer: String, held: Set<CARC> = [],
-                              more: [FieldError] = [], validate: () throws -> Result) throws -> Result {
-        let added = texts.enumerated().compactMap { index, text in CARC(text).map { (index, $0) } }.filter { !held.contains($0.1) }
-        let unlisted = try problems(ctx, added.map(\.1)) { .pointer("\(pointer)/\(added[$0].0)") } + more
-        let result: Result
-        do {
-            result = try validate()
-        } catch let error as APIError where error.slug == "validation-failed" {
-            throw APIError.validation(error.errors + unlisted)
-        }
-        if !unlisted.isEmpty { throw APIError.validation(unlisted) }
-        return result
-    }
-
-    /// Throws 422 with `problems(...)` when there are any.
-    static func require(_ ctx: RequestContext, _ carcs: [CARC], located: (Int) -> FieldError.Location) throws {
-        let errors = try problems(ctx, carcs, located: located)
-        if !errors.isEmpty { throw APIError.validation(errors) }
     }
 }

@@ -6,6 +6,10 @@ import Metrics
 /// Strong entity tags computed from a representation's bytes (RFC 9110 §8.8.3): the tag changes
 /// exactly when the bytes do, which is what polling widgets need.
 enum EntityTag {
+    /// `representation_cache_total{result}`, made once (a lookup in the metrics registry per poll is not free).
+    private static let cacheHits = Counter(label: "representation_cache_total", dimensions: [("result", "hit")])
+    private static let cacheMisses = Counter(label: "representation_cache_total", dimensions: [("result", "miss")])
+
     /// `"<first 16 bytes of SHA-256 in hex>"`.
     static func of(_ body: [UInt8]) -> String {
         "\"" + Hex.sha256(body).prefix(32) + "\""
@@ -28,9 +32,9 @@ enum EntityTag {
         let entry: RepresentationCache.Entry
         if let cached = ctx.cache.entry(for: key, at: version) {
             entry = cached
-            Counter(label: "representation_cache_total", dimensions: [("result", "hit")]).increment()
+            cacheHits.increment()
         } else {
-            Counter(label: "representation_cache_total", dimensions: [("result", "miss")]).increment()
+            cacheMisses.increment()
             let (json, patientRows) = try compute()
             let body = json.serialized()
             entry = RepresentationCache.Entry(version: version, body: body, etag: of(body), patientRows: patientRows)
@@ -39,8 +43,7 @@ enum EntityTag {
         if ctx.noneMatch(entry.etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)])) }
         if entry.patientRows > 0, ctx.request.method != "HEAD" {   // HEAD shows no row
             ctx.store.audit.recordBulkPatientRead(organizationID: ctx.organizationID, actorID: ctx.caller.userID, action: "list",
-                                                      filter: ctx.request.query.pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&"),
-                                                      rows: entry.patientRows)
+                                                  filter: ctx.auditedQuery, rows: entry.patientRows)
         }
         return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json"), ("ETag", entry.etag)]), body: entry.body)
     }

@@ -98,7 +98,6 @@ enum ErrorMapping {
         }
     }
 
-    /// Why an `occurred_at` after now is refused.
     /// The kind as a reader says it, with its article: "a note", "an e-mail", "a phone call", "an appointment".
     static func named(_ kind: ActivityKind) -> String {
         switch kind {
@@ -111,10 +110,12 @@ enum ErrorMapping {
         }
     }
 
+    /// Why a case subject is refused.
     static func unknownSubjectDetail(_ subject: String) -> String {
         "\"\(subject)\" is not in the organization's subject list (GET /v1/subjects)."
     }
 
+    /// Why an `occurred_at` is refused.
     static let occursAfterLoggingDetail = "A call or e-mail is logged after it happened: occurred_at must not be in the future, nor after the entry was logged (created_at)."
 
 

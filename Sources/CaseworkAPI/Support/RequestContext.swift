@@ -14,6 +14,8 @@ struct RequestContext {
 
     /// Today in the organization's time zone: what is overdue, due or aged is counted against it.
     var today: Day { OrganizationClock.today(timeZone: caller.timeZone) }
+    /// The query as the audit log keeps it for a bulk read of patient data: decoded `name=value` pairs joined by `&`.
+    var auditedQuery: String { request.query.pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&") }
 
     /// A path parameter the route pattern guarantees.
     func parameter(_ name: String) -> String { parameters[name] ?? "" }

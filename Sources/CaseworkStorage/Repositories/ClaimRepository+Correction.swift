@@ -12,7 +12,9 @@ extension ClaimRepository {
                 throw StorageError.notFound(entity: "claim", id: id)
             }
             let before = Self.claim(row)
+            var corrected = before
             let after = try correction.applied(to: before.amounts)
+            corrected.amounts = after
             var changes: [AuditLog.FieldChange] = []
             if after.expected != before.amounts.expected {
                 changes.append(.init(field: "expected_cents", before: before.amounts.expected.amount, after: after.expected.amount))
@@ -27,7 +29,7 @@ extension ClaimRepository {
                 try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "claim", entityID: id,
                                     action: "correct", changes: changes, at: now)
             }
-            return try Self.record(db, Self.claim(try db.queryOne("SELECT * FROM claims WHERE id = ?", [.text(id)])!))
+            return try Self.record(db, corrected)
         }
     }
 }

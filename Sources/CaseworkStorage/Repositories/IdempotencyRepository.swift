@@ -49,7 +49,7 @@ public struct IdempotencyRepository: Sendable {
     }
 
     /// The answer stored under the key within the retention period, or nil.
-    public func find(organizationID: String, userID: String, key: String) throws -> StoredResponse? {
+    func find(organizationID: String, userID: String, key: String) throws -> StoredResponse? {
         let oldest = Instant(secondsSinceEpoch: Instant.now().secondsSinceEpoch - Self.retention).description
         return try database.read { db in
             guard let row = try db.queryOne(
@@ -63,7 +63,7 @@ public struct IdempotencyRepository: Sendable {
     }
 
     /// Stores the answer under the key (replacing an expired one) and drops answers past retention.
-    public func save(organizationID: String, userID: String, key: String, response: StoredResponse) throws {
+    func save(organizationID: String, userID: String, key: String, response: StoredResponse) throws {
         let now = Instant.now()
         let oldest = Instant(secondsSinceEpoch: now.secondsSinceEpoch - Self.retention).description
         let headers = (try? JSONSerialization.data(withJSONObject: response.headers)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"

@@ -19,14 +19,17 @@ extension UserRepository {
                 after.name = name
             }
             if let memberIDs { after.memberIDs = try Self.members(db, organizationID: organizationID, ids: memberIDs) }
+            let membersChanged = Set(after.memberIDs) != Set(before.memberIDs)
             var changes: [AuditLog.FieldChange] = []
             if after.name != before.name { changes.append(.init(field: "name", before: before.name, after: after.name)) }
-            if Set(after.memberIDs) != Set(before.memberIDs) {
+            if membersChanged {
                 changes.append(.init(field: "member_ids", before: before.memberIDs.sorted(), after: after.memberIDs.sorted()))
             }
             guard !changes.isEmpty else { return before }
+            // Also when only the members change: the team row's update moves the organization's data
+            // version, so cached "my open" views are recomputed.
             try db.execute("UPDATE teams SET name = ? WHERE id = ?", [.text(after.name), .text(id)])
-            if Set(after.memberIDs) != Set(before.memberIDs) {
+            if membersChanged {
                 try db.execute("DELETE FROM team_members WHERE team_id = ?", [.text(id)])
                 for member in after.memberIDs {
                     try db.execute("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)", [.text(id), .text(member)])
@@ -34,7 +37,8 @@ extension UserRepository {
             }
             try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "team", entityID: id,
                                 action: "update", changes: changes, at: Instant.now().description)
-            return try Self.team(db, organizationID: organizationID, id: id) ?? after
+            after.memberIDs.sort()   // in id order, as a team is always read
+            return after
         }
     }
 }

@@ -32,19 +32,16 @@ struct AuditLog {
         let order = changes.indices.sorted {
             changes[$0].field != changes[$1].field ? changes[$0].field < changes[$1].field : $0 < $1
         }
-        var out = "{"
+        var object = JSONObjectText()
         for (rank, index) in order.enumerated() {
             let change = changes[index]
             if rank + 1 < order.count, changes[order[rank + 1]].field == change.field { continue }
-            if out.utf8.count > 1 { out += "," }
-            JSONText.string(change.field, into: &out)
-            out += ":{\"after\":"
-            JSONText.write(change.after, into: &out)
-            out += ",\"before\":"
-            JSONText.write(change.before, into: &out)
-            out += "}"
+            var values = JSONObjectText()
+            values.add("after", any: change.after)
+            values.add("before", any: change.before)
+            object.add(change.field, object: values)
         }
-        return out + "}"
+        return object.text
     }
 
     /// A JSON-compatible value for an optional: the value or `NSNull`.

@@ -8,8 +8,8 @@ import Metrics
 /// and counted instead of blocking the request that logs them; once a batch goes out again the
 /// writer adds `dropped N log lines`. Lines are whole: a line is kept entirely or dropped entirely.
 ///
-/// **Concurrency.** `@unchecked Sendable`: `pending`, `dropped`, `reported`, `stopping` and the
-/// timestamp cache are only touched under `condition`'s lock; the writer thread owns the descriptor.
+/// **Concurrency.** `@unchecked Sendable`: `pending`, `writing`, `dropped` and `reported` are only
+/// touched under `condition`'s lock; the writer thread owns the descriptor.
 public final class LogSink: @unchecked Sendable {
     /// Bytes held for the writer at most (a line that does not fit is dropped).
     public let capacity: Int
@@ -19,9 +19,11 @@ public final class LogSink: @unchecked Sendable {
     private var writing = false
     private var dropped = 0
     private var reported = 0
-    private var stopping = false
-    private var cachedSecond = -1
-    private var cachedTimestamp = ""
+    private let clock = SecondClock { seconds in
+        let parts = SecondClock.utcParts(seconds), two = SecondClock.twoDigits
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
     private let droppedCounter = Counter(label: "log_lines_dropped_total")
 
     /// A sink writing to `descriptor` (2 for stderr), holding at most `capacity` bytes; starts its writer thread.
@@ -53,22 +55,7 @@ public final class LogSink: @unchecked Sendable {
     }
 
     /// `YYYY-MM-DDThh:mm:ssZ` for the current second, formatted once per second.
-    public func timestamp() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let second = Int(now.tv_sec)
-        condition.lock()
-        defer { condition.unlock() }
-        if second != cachedSecond {
-            var time = time_t(second), parts = tm()
-            gmtime_r(&time, &parts)
-            func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-            cachedTimestamp = "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
-                + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
-            cachedSecond = second
-        }
-        return cachedTimestamp
-    }
+    public func timestamp() -> String { clock.now() }
 
     /// Waits until everything queued so far is written, at most `timeout` seconds (for a clean exit).
     /// - Returns: whether the buffer drained in time.
