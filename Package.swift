@@ -36,11 +36,13 @@ let package = Package(
             // Sources/CaseworkStorage/Migrations links to the top-level migrations/; CodeLists holds the shipped CARC and RARC lists.
             resources: [.embedInCode("Migrations"), .embedInCode("CodeLists")]
         ),
+        // The billing team's page: HTML, CSS and JavaScript embedded in the binary, no build step.
+        .target(name: "CaseworkPage", resources: [.embedInCode("Files")]),
         // Routes and handlers joining HTTP to the domain and storage.
         .target(
             name: "CaseworkAPI",
             dependencies: [
-                "HTTPServer", "CaseworkDomain", "CaseworkStorage", "X12",
+                "HTTPServer", "CaseworkDomain", "CaseworkStorage", "X12", "CaseworkPage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]

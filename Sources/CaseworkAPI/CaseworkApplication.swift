@@ -16,11 +16,13 @@ public struct CaseworkApplication: HTTPResponder {
     public static let remittancePath = RemittanceRoutes.path
     public static let defaultMaximumRemittanceBytes = RemittanceRoutes.defaultMaximumFileBytes
 
-    /// Builds the routes over `store`; `metrics`, when given, is served at `GET /metrics`.
+    /// Builds the routes over `store`, the billing team's page at `GET /` included; `metrics`,
+    /// when given, is served at `GET /metrics`.
     public init(store: CaseworkStore, metrics: MetricsEndpoint? = nil, logger: Logger = Logger(label: "casework.api")) {
         var table = RouteTable(store: store)
         table.addOpen("GET", "/healthz") { _, _ in Responses.json(.object([("status", "ok")])) }
         if let metrics { table.addOpen("GET", "/metrics") { request, _ in metrics.respond(to: request) } }
+        PageRoutes.register(&table)
         DirectoryRoutes.register(&table)
         PayerPatientRoutes.register(&table)
         ClaimRoutes.register(&table)
