@@ -1,10 +1,10 @@
 // Case Insights: open cases by subject and by payer, outstanding by payer × subject, cases by
 // status, the status counts and appeals due — with the filters and the owner / CARC drill-downs
 // of GET /v1/dashboards/case-insights, polled with If-None-Match.
-import { Poll, query } from './api.js';
+import { dashboardSection, query } from './api.js';
 import { barChart } from './bars.js';
 import { field, formValues, hashQuery, loadDirectory, ownerOptions, select } from './controls.js';
-import { dollars, h, ownerName, problemBox, replace, table, words } from './format.js';
+import { dollars, h, ownerName, problemBox, table, words } from './format.js';
 
 const POLL_SECONDS = 10;
 const FILTERS = ['payer_id', 'subject', 'owner', 'carc_code', 'created_after', 'created_before', 'drill_down'];
@@ -22,22 +22,14 @@ export async function render(into) {
     field('Created before', h('input', { name: 'created_before', type: 'date', value: chosen.get('created_before') || '' })),
     field('Drill down by', select('drill_down', [['owner', 'Owner'], ['carc_code', 'CARC']], chosen.get('drill_down'), 'No drill-down')),
     h('button', { type: 'submit' }, 'Apply'));
-  const figures = h('div', { id: 'insights-figures', 'aria-live': 'polite' }, h('p', { class: 'note' }, 'Loading…'));
-  replace(into, h('h1', {}, 'Case Insights'), form, figures);
-
-  let poll = null;
-  const start = () => {
-    if (poll) poll.stop();
-    const values = formValues(form);
-    const params = Object.fromEntries(FILTERS.map((name) => [name, values[name]]));
-    history.replaceState(null, '', `#/insights${query(params)}`);
-    poll = new Poll(`/v1/dashboards/case-insights${query(params)}`, POLL_SECONDS, figures,
-      (body) => replace(figures, ...draw(body)), (error) => replace(figures, problemBox(error)));
-  };
-  form.addEventListener('submit', (event) => { event.preventDefault(); start(); });
-  form.addEventListener('change', start);
-  start();
-  return () => poll && poll.stop();
+  return dashboardSection({
+    into, title: 'Case Insights', form, section: 'insights', endpoint: '/v1/dashboards/case-insights', seconds: POLL_SECONDS,
+    params: () => {
+      const values = formValues(form);
+      return Object.fromEntries(FILTERS.map((name) => [name, values[name]]));
+    },
+    draw, problem: problemBox,
+  });
 }
 
 /** The group column a drill-down adds, or none. */

@@ -1,10 +1,10 @@
 // Tier 1: the caller's day — cases by priority, payer and status over a period, active cases,
 // my resolved cases, my draft e-mails, my open activities by due date and appeals due — from
 // GET /v1/dashboards/tier1, polled with If-None-Match.
-import { Poll, query } from './api.js';
+import { dashboardSection } from './api.js';
 import { barChart } from './bars.js';
 import { field, formValues, hashQuery, select } from './controls.js';
-import { caseLink, dollars, h, ownerName, problemBox, replace, table, when, words } from './format.js';
+import { caseLink, dollars, h, ownerName, problemBox, table, when, words } from './format.js';
 
 const POLL_SECONDS = 10;
 const PERIODS = [['this_week', 'This week'], ['this_month', 'This month'], ['this_quarter', 'This quarter'],
@@ -20,27 +20,19 @@ export function render(into) {
     field('To', h('input', { name: 'to', type: 'date', value: chosen.get('to') || '' })),
     field('Items per list', select('list_limit', [[5, '5'], [10, '10'], [25, '25'], [100, '100']], chosen.get('list_limit') || 10)),
     h('button', { type: 'submit' }, 'Apply'));
-  const figures = h('div', { id: 'tier1-figures', 'aria-live': 'polite' }, h('p', { class: 'note' }, 'Loading…'));
-  replace(into, h('h1', {}, 'Tier 1'), form, figures);
-
-  let poll = null;
-  const start = () => {
-    if (poll) poll.stop();
-    const values = formValues(form);
-    const isCustom = values.period === 'custom';
-    form.elements.from.disabled = !isCustom;
-    form.elements.to.disabled = !isCustom;
-    const params = isCustom
-      ? { from: values.from, to: values.to, list_limit: values.list_limit }
-      : { period: values.period, list_limit: values.list_limit };
-    history.replaceState(null, '', `#/tier1${query(params)}`);
-    poll = new Poll(`/v1/dashboards/tier1${query(params)}`, POLL_SECONDS, figures,
-      (body) => replace(figures, ...draw(body)), (error) => replace(figures, problemBox(error)));
-  };
-  form.addEventListener('submit', (event) => { event.preventDefault(); start(); });
-  form.addEventListener('change', start);
-  start();
-  return () => poll && poll.stop();
+  return dashboardSection({
+    into, title: 'Tier 1', form, section: 'tier1', endpoint: '/v1/dashboards/tier1', seconds: POLL_SECONDS,
+    params: () => {
+      const values = formValues(form);
+      const isCustom = values.period === 'custom';
+      form.elements.from.disabled = !isCustom;
+      form.elements.to.disabled = !isCustom;
+      return isCustom
+        ? { from: values.from, to: values.to, list_limit: values.list_limit }
+        : { period: values.period, list_limit: values.list_limit };
+    },
+    draw, problem: problemBox,
+  });
 }
 
 const caseColumns = [
