@@ -76,10 +76,6 @@ struct Serve: ParsableCommand {
                                                    .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
                                                    .milliseconds(2500), .seconds(5), .seconds(10)]
         MetricsSystem.bootstrap(factory)
-        // Trimmed like a presented token is (a value pasted with a trailing newline must still work).
-        let metricsToken = ProcessInfo.processInfo.environment["CASEWORK_METRICS_TOKEN"]
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-        let metrics = metricsToken.map { MetricsEndpoint(token: $0) { registry.emitToBuffer() } }
         // Lines go through a bounded buffer and a writer thread: a stalled stderr drops lines, never requests.
         let logSink = LogSink(descriptor: STDERR_FILENO)
         LoggingSystem.bootstrap { label in
@@ -88,6 +84,18 @@ struct Serve: ParsableCommand {
             return handler
         }
         let store = try CaseworkStore(path: db)
+        // Trimmed like a presented token is (a value pasted with a trailing newline must still work).
+        let metricsToken = ProcessInfo.processInfo.environment["CASEWORK_METRICS_TOKEN"]
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        // The database's memory is read at each scrape: what SQLite holds, and what its page caches may hold.
+        let databaseHeap = Gauge(label: "sqlite_heap_bytes"), cacheBudget = Gauge(label: "sqlite_page_cache_budget_bytes")
+        let metrics = metricsToken.map {
+            MetricsEndpoint(token: $0) {
+                databaseHeap.record(store.databaseHeapBytes)
+                cacheBudget.record(store.pageCacheBudgetBytes)
+                return registry.emitToBuffer()
+            }
+        }
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port

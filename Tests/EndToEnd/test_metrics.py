@@ -83,3 +83,7 @@ def test_counters_move_with_traffic(metered):
     assert value(after, "http_open_connections") >= 1                # the scrape's own connection at least
     for name in ("http_worker_queue_depth", "log_lines_dropped_total", "db_pool_waits_total"):
         assert any(key[0] == name for key in after), name
+    # The database's memory, read at each scrape: SQLite holds something, within what its page caches may hold plus overhead.
+    budget = value(after, "sqlite_page_cache_budget_bytes")
+    assert budget == (16_384 + 4 * 2_000) * 1024
+    assert 0 < value(after, "sqlite_heap_bytes") < budget * 1.25

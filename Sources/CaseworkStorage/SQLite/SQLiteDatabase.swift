@@ -18,10 +18,12 @@ import CSQLite
 ///   transaction, small for human-paced casework writes; reads pay nothing.
 ///   Source: https://www.sqlite.org/pragma.html#pragma_synchronous
 /// - `foreign_keys = ON` — SQLite leaves foreign keys unenforced unless asked, per connection.
-/// - writer only: `cache_size = -32768` (32 MiB of page cache instead of 2 MiB) and
+/// - writer only: `cache_size = -16384` (16 MiB of page cache instead of 2 MiB) and
 ///   `temp_store = MEMORY` — a large write transaction (an 835 file of thousands of claims) kept
 ///   its statement journals in temporary files: 257,000 `pwrite`s and 2.7 s of 6.6 s CPU in
 ///   system calls for 12,519 claims, 26,000 and 0.25 s with these.
+/// - readers: `cache_size = -2000` (SQLite's default, set so the budget below is ours). Page caches
+///   fill as the file grows and then stay at their size: `pageCacheBudgetBytes` is what they may hold.
 /// - busy timeout 5000 ms (`sqlite3_busy_timeout`) — another *process* (e.g. the `casework`
 ///   CLI) holding the write lock is waited for up to 5 s before `SQLiteError.isBusy` is thrown.
 public final class SQLiteDatabase: Sendable {
@@ -32,6 +34,18 @@ public final class SQLiteDatabase: Sendable {
 
     /// `synchronous` level set on every connection (see the type's documentation).
     static let synchronous = "FULL"
+    /// Page cache of the writer connection, KiB.
+    static let writerCacheKiB = 16_384
+    /// Page cache of each reader connection, KiB.
+    static let readerCacheKiB = 2_000
+
+    /// The most the page caches of this database's connections may hold, in bytes: the writer's
+    /// and every reader's `cache_size`.
+    public let pageCacheBudgetBytes: Int
+
+    /// Bytes SQLite holds on the heap now, over every connection of the process
+    /// (`sqlite3_memory_used`): page caches, schemas, prepared statements.
+    public static var heapBytes: Int { Int(sqlite3_memory_used()) }
 
     /// Opens (creating if absent) the database file at `path`, configures the writer connection
     /// (pragmas above), applies the `migrations` not yet applied (see `MigrationRunner`: each in its
@@ -46,10 +60,11 @@ public final class SQLiteDatabase: Sendable {
         guard readerCount >= 1 else { throw SQLiteError.misuse("readerCount must be at least 1, got \(readerCount)") }
         let runner = try MigrationRunner(migrations)
         self.path = path
+        pageCacheBudgetBytes = (Self.writerCacheKiB + readerCount * Self.readerCacheKiB) * 1024
 
         let writerConnection = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         try Self.configure(writerConnection)
-        try writerConnection.execute("PRAGMA cache_size = -16384")
+        try writerConnection.execute("PRAGMA cache_size = -\(Self.writerCacheKiB)")
         try writerConnection.execute("PRAGMA temp_store = MEMORY")
         try runner.run(on: writerConnection)
 
@@ -57,6 +72,7 @@ public final class SQLiteDatabase: Sendable {
         for _ in 0..<readerCount {
             let reader = try SQLiteConnection(path: path, flags: SQLITE_OPEN_READONLY)
             try Self.configure(reader)
+            try reader.execute("PRAGMA cache_size = -\(Self.readerCacheKiB)")
             readerConnections.append(reader)
         }
         writer = ConnectionPool([writerConnection], name: "writer")

@@ -16,6 +16,11 @@ public final class CaseworkStore: Sendable {
         try codes.loadShippedListsIfMissing()
     }
 
+    /// Bytes SQLite holds on the heap now (page caches, schemas, statements), for the metrics.
+    public var databaseHeapBytes: Int { SQLiteDatabase.heapBytes }
+    /// The most the database's page caches may hold, in bytes (see `SQLiteDatabase`).
+    public var pageCacheBudgetBytes: Int { database.pageCacheBudgetBytes }
+
     public var organizations: OrganizationRepository { OrganizationRepository(database: database) }
     public var users: UserRepository { UserRepository(database: database) }
     public var tokens: TokenRepository { TokenRepository(database: database) }
