@@ -52,6 +52,12 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds in-flight requests get to finish after SIGTERM/SIGINT.")
     var shutdownGrace: Double = HTTPServerConfiguration().shutdownGracePeriod
 
+    @Option(help: "Threads that run request handlers; more requests wait in order.")
+    var workers: Int = HTTPServerConfiguration().workerThreads
+
+    @Option(help: "Nice steps (0-19) below normal at which the handler threads run, so connections and health checks go first.")
+    var workerNice: Int = HTTPServerConfiguration().workerNiceness
+
     func validate() throws {
         for (name, value) in [("--max-body-bytes", maxBodyBytes), ("--max-remittance-bytes", maxRemittanceBytes), ("--max-connections", maxConnections),
                               ("--max-request-line-bytes", maxRequestLineBytes), ("--max-header-bytes", maxHeaderBytes),
@@ -62,6 +68,8 @@ struct Serve: ParsableCommand {
         where !(value > 0 && value <= 86_400) {
             throw ValidationError("\(name) must be more than 0 and at most 86400 seconds.")
         }
+        guard (1...1024).contains(workers) else { throw ValidationError("--workers must be between 1 and 1024.") }
+        guard (0...19).contains(workerNice) else { throw ValidationError("--worker-nice must be between 0 and 19.") }
         guard shutdownGrace >= 0, shutdownGrace <= 86_400 else {
             throw ValidationError("--shutdown-grace must be between 0 and 86400 seconds.")
         }
@@ -108,6 +116,8 @@ struct Serve: ParsableCommand {
         configuration.headerReadTimeout = headerTimeout
         configuration.idleTimeout = idleTimeout
         configuration.shutdownGracePeriod = shutdownGrace
+        configuration.workerThreads = workers
+        configuration.workerNiceness = workerNice
         Self.raiseDescriptorLimit(toAtLeast: maxConnections + 256)
         let server = HTTPServer(configuration: configuration, responder: CompressingResponder(wrapping: CaseworkApplication(store: store, metrics: metrics)))
 

@@ -1,6 +1,7 @@
 """Item 3: timeouts, the connection cap, descriptor exhaustion, vanishing clients,
 signals and graceful shutdown, and the configuration flags."""
 import os
+import pathlib
 import resource
 import signal
 import socket
@@ -33,13 +34,22 @@ def test_configuration_flags_are_applied_and_printed_as_one_line(server):
 def test_every_flag_is_applied_and_printed(make_server):
     srv = make_server("--header-timeout", "1.5", "--idle-timeout", "7", "--max-connections", "33",
                       "--max-body-bytes", "4321", "--max-header-bytes", "5000", "--max-header-count", "12",
-                      "--max-request-line-bytes", "777", "--shutdown-grace", "2.5", "--max-remittance-bytes", "98765")
+                      "--max-request-line-bytes", "777", "--shutdown-grace", "2.5", "--max-remittance-bytes", "98765",
+                      "--workers", "3", "--worker-nice", "7")
     config = dict(item.split("=", 1) for item in srv.config_line().split(":", 1)[1].split())
     assert config == {"host": "127.0.0.1", "port": str(srv.port), "max-request-line-bytes": "777",
                       "max-header-bytes": "5000", "max-header-count": "12", "max-body-bytes": "4321",
                       "max-body-bytes[/v1/remittances]": "98765",
                       "header-timeout": "1.5s", "idle-timeout": "7.0s", "max-connections": "33",
-                      "shutdown-grace": "2.5s"}
+                      "shutdown-grace": "2.5s", "workers": "3", "worker-nice": "7"}
+    # The handler threads run at the nice value asked for; no other thread is below normal priority.
+    threads = {}
+    for task in pathlib.Path(f"/proc/{srv.proc.pid}/task").iterdir():
+        name = (task / "comm").read_text().strip()
+        nice = int((task / "stat").read_text().rsplit(")", 1)[1].split()[16])
+        threads.setdefault(name, []).append(nice)
+    assert sorted(threads.get("http.worker.0", []) + threads.get("http.worker.1", []) + threads.get("http.worker.2", [])) == [7, 7, 7], threads
+    assert all(n <= 0 for name, nices in threads.items() if not name.startswith("http.worker") for n in nices), threads
     assert rejected_status(srv.port, b"POST /healthz HTTP/1.1\r\n" + H + b"Content-Length: 4322\r\n\r\n") == 413
     assert rejected_status(srv.port, b"GET /" + b"a" * 800 + b" HTTP/1.1\r\n" + H + b"\r\n") == 414
 

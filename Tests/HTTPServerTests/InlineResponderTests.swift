@@ -1,10 +1,7 @@
-import Dispatch
+import Foundation
 import Glibc
 import Testing
 @testable import HTTPServer
-
-/// Marks the server's worker queue, so a responder can tell whether it runs there.
-private let workerKey = DispatchSpecificKey<Bool>()
 
 /// A responder that answers `/ping` inline (as a health check is) and notes, per path, whether
 /// the request was answered on a worker.
@@ -15,7 +12,7 @@ private final class PingResponder: HTTPResponder, Sendable {
     func answersInline(_ request: HTTPRequest) -> Bool { request.path == "/ping" }
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
-        let worker = DispatchQueue.getSpecific(key: workerKey) ?? false
+        let worker = Thread.current.name?.hasPrefix("http.worker.") ?? false
         onWorker.withLock { $0[request.path] = worker }
         if request.path == "/ping" { return HTTPResponse(status: 200, body: Array("pong".utf8)) }
         return router.respond(to: request)
@@ -26,7 +23,6 @@ private final class PingResponder: HTTPResponder, Sendable {
     @Test func aCheapRequestIsAnsweredOnTheConnectionsQueueAndPipelinesInOrder() throws {
         let responder = PingResponder()
         try withServer(router: responder) { server, port in
-            server.context.workers.setSpecific(key: workerKey, value: true)
             let client = try TestClient(port: port)
             try client.send("GET /ping HTTP/1.1\r\nHost: t\r\n\r\nGET /hello HTTP/1.1\r\nHost: t\r\n\r\n")
             #expect(try client.readResponse().text == "pong")

@@ -18,8 +18,8 @@ struct ConnectionContext: Sendable {
     let maxLingerBytes: Int
     /// Answers requests; called on `workers`.
     let responder: any HTTPResponder
-    /// Concurrent queue where `responder.respond` runs (it may block).
-    let workers: DispatchQueue
+    /// The threads where `responder.respond` runs (it may block), below the connections' priority.
+    let workers: WorkerPool
     /// A few serial "event loop" queues that connection queues target, so socket I/O
     /// for any number of connections uses at most this many threads; never blocked.
     let eventLoops: [DispatchQueue]

@@ -52,7 +52,7 @@ public final class HTTPServer: Sendable {
             lingerTimeout: 2,
             maxLingerBytes: 1 << 20,
             responder: responder,
-            workers: DispatchQueue(label: "http.responder", attributes: .concurrent),
+            workers: WorkerPool(threads: configuration.workerThreads, niceness: Int32(clamping: min(19, max(0, configuration.workerNiceness)))),
             eventLoops: (0..<max(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))).map {
                 DispatchQueue(label: "http.event-loop.\($0)")
             },

@@ -29,6 +29,11 @@ public struct HTTPServerConfiguration: Sendable {
     /// Seconds `casework serve` lets in-flight requests finish after SIGTERM/SIGINT
     /// before closing what remains (passed to `HTTPServer.shutdown(gracePeriod:)`).
     public var shutdownGracePeriod: Double = 10
+    /// Threads that run responders (see `WorkerPool`); requests beyond them wait in order.
+    public var workerThreads: Int = 16
+    /// How many nice steps below normal the worker threads run (0–19; 0 = no difference), so
+    /// that connections and inline answers are scheduled ahead of heavy handlers.
+    public var workerNiceness: Int = 5
 
     /// Creates the default configuration.
     public init() {}
@@ -41,7 +46,7 @@ public struct HTTPServerConfiguration: Sendable {
             + maxBodyBytesByPath.sorted { $0.key < $1.key }.map { " max-body-bytes[\($0.key)]=\($0.value)" }.joined()
             + " header-timeout=\(headerReadTimeout)s"
             + " idle-timeout=\(idleTimeout)s max-connections=\(maxConnections)"
-            + " shutdown-grace=\(shutdownGracePeriod)s"
+            + " shutdown-grace=\(shutdownGracePeriod)s workers=\(workerThreads) worker-nice=\(workerNiceness)"
     }
 
     /// The parser limits derived from these settings.

@@ -1,0 +1,67 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The threads that run responders — handlers that may block on storage or compute for a long
+/// while: a fixed number, started once, taking jobs first in, first out. Each runs `niceness`
+/// steps below normal scheduling priority (Linux keeps a nice value per thread, and
+/// `setpriority(PRIO_PROCESS, 0, n)` sets the calling thread's), so when heavy requests keep
+/// every core busy the connections' own queues — reading, parsing, writing, and answers given
+/// inline such as health checks — still get the CPU first. Raising one's own nice value needs no
+/// privilege; nothing ever lowers it again. The threads live as long as the process (a server
+/// makes one pool).
+///
+/// Thread safety (`@unchecked Sendable`): `jobs` and `head` are touched only with `condition`
+/// locked.
+final class WorkerPool: @unchecked Sendable {
+    typealias Job = @Sendable () -> Void
+
+    private let condition = NSCondition()
+    private var jobs: [Job] = []
+    private var head = 0
+
+    /// Starts `threads` (at least 1) worker threads at nice `niceness` (0 = as the process).
+    init(threads: Int, niceness: Int32) {
+        for index in 0..<max(1, threads) {
+            Thread { [self] in
+                // Named on the thread itself, so the name reaches the OS (ps, /proc/PID/task/*/comm; 15 bytes at most).
+                Thread.current.name = "http.worker.\(index)"
+                Self.lowerPriority(by: niceness)
+                work()
+            }.start()
+        }
+    }
+
+    /// Queues `job` for the next free worker; never blocks.
+    func async(_ job: @escaping Job) {
+        condition.lock()
+        jobs.append(job)
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func work() {
+        while true {
+            condition.lock()
+            while head == jobs.count { condition.wait() }
+            let job = jobs[head]
+            head += 1
+            if head == jobs.count || head >= 1024 {
+                jobs.removeFirst(head)
+                head = 0
+            }
+            condition.unlock()
+            job()
+        }
+    }
+
+    /// Sets the calling thread's nice value to `niceness` (`who` 0 is the calling thread on Linux,
+    /// see setpriority(2), BUGS). A refusal leaves the thread at normal priority.
+    private static func lowerPriority(by niceness: Int32) {
+        #if os(Linux)
+        guard niceness > 0 else { return }
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, niceness)
+        #endif
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Glibc
+import Testing
+@testable import HTTPServer
+
+@Suite("Worker pool")
+struct WorkerPoolTests {
+    @Test func oneWorkerRunsJobsInTheOrderTheyCame() {
+        let pool = WorkerPool(threads: 1, niceness: 0)
+        let order = Locked<[Int]>([])
+        let done = DispatchSemaphore(value: 0)
+        for index in 0..<2_000 {
+            pool.async {
+                order.withLock { $0.append(index) }
+                if index == 1_999 { done.signal() }
+            }
+        }
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        #expect(order.withLock { $0 } == Array(0..<2_000))
+    }
+
+    @Test func jobsRunOnNamedThreadsAtTheNiceValueAskedFor() {
+        let pool = WorkerPool(threads: 3, niceness: 6)
+        let seen = Locked<[(name: String, nice: Int32)]>([])
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<30 {
+            pool.async {
+                errno = 0
+                let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+                seen.withLock { $0.append((Thread.current.name ?? "", nice)) }
+                done.signal()
+            }
+        }
+        for _ in 0..<30 { #expect(done.wait(timeout: .now() + 30) == .success) }
+        let runs = seen.withLock { $0 }
+        #expect(runs.count == 30)
+        #expect(runs.allSatisfy { $0.nice == 6 && ["http.worker.0", "http.worker.1", "http.worker.2"].contains($0.name) })
+        // The thread that queued the work is untouched.
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == 0)
+    }
+}
