@@ -106,11 +106,13 @@ def main():
     parser.add_argument("--cases", type=int, default=20_000)
     parser.add_argument("--swift", default="swift")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
+    parser.add_argument("--binary", help="another casework binary to measure (an older build, for an A/B run)")
+    parser.add_argument("--serve-arg", action="append", default=[], help="an extra `serve` argument, e.g. --serve-arg=--workers=4")
     args = parser.parse_args()
     bench_http.ensure_tools()
-    binary = release_binary(args.swift, not args.no_build)
+    binary = Path(args.binary) if args.binary else release_binary(args.swift, not args.no_build)
     token = database(binary, args.claims, args.cases)
-    server = subprocess.Popen([binary, "serve", "--db", DB, "--port", "0"], stdout=subprocess.PIPE,
+    server = subprocess.Popen([binary, "serve", "--db", DB, "--port", "0", *args.serve_arg], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True)
     try:
         port = int(server.stdout.readline().strip().rsplit(":", 1)[1])

@@ -52,7 +52,7 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds in-flight requests get to finish after SIGTERM/SIGINT.")
     var shutdownGrace: Double = HTTPServerConfiguration().shutdownGracePeriod
 
-    @Option(help: "Threads that run request handlers; more requests wait in order.")
+    @Option(help: "Threads that run request handlers (default: twice the cores, at least 4); more requests wait in order.")
     var workers: Int = HTTPServerConfiguration().workerThreads
 
     @Option(help: "Nice steps (0-19) below normal at which the handler threads run, so connections and health checks go first.")

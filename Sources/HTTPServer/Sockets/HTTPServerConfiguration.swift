@@ -1,3 +1,5 @@
+import Foundation
+
 /// Settings of an `HTTPServer`. Sizes are in bytes, times in seconds.
 public struct HTTPServerConfiguration: Sendable {
     /// Address to listen on: a numeric IPv4/IPv6 address or a host name. Default `"127.0.0.1"`.
@@ -30,7 +32,9 @@ public struct HTTPServerConfiguration: Sendable {
     /// before closing what remains (passed to `HTTPServer.shutdown(gracePeriod:)`).
     public var shutdownGracePeriod: Double = 10
     /// Threads that run responders (see `WorkerPool`); requests beyond them wait in order.
-    public var workerThreads: Int = 16
+    /// Default: twice the cores, at least 4 — on two cores 16 threads answered no more requests
+    /// than 4 and had twice the p99 (GET /v1/cases/{id}, wrk 16 connections: 15–19 ms vs 10–11 ms).
+    public var workerThreads: Int = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
     /// How many nice steps below normal the worker threads run (0–19; 0 = no difference), so
     /// that connections and inline answers are scheduled ahead of heavy handlers.
     public var workerNiceness: Int = 5
