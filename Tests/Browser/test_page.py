@@ -301,8 +301,18 @@ def test_a_viewer_reads_a_case_but_is_offered_no_changes(browser, server, api, s
         for control in ("resolve", "cancel", "stage-in_progress", "add-activity", "save-case"):
             assert not browser.find_elements(By.ID, control), control
         assert browser.find_element(By.CSS_SELECTOR, "#case-fields fieldset").get_attribute("disabled") is not None
+        go(browser, server, "#/denied", "#denied-table")
+        assert not browser.find_element(By.ID, "open-case-form").is_displayed()
+        assert not browser.find_elements(By.CSS_SELECTOR, "#denied-table input[type=checkbox]")
+        go(browser, server, "#/views/open", "#view-table")
+        assert not browser.find_element(By.ID, "export-csv").is_displayed()
     finally:
         browser.execute_script("sessionStorage.setItem('casework.token', arguments[0])", server.token)
+
+
+def test_a_malformed_case_address_shows_the_apis_404(browser, server, signed_in):
+    go(browser, server, "#/cases/%E0%A4%A", "#main .problem")
+    assert "(404)" in browser.find_element(By.CSS_SELECTOR, "#main .problem").text
 
 
 def test_the_page_logged_no_script_errors(browser, signed_in):

@@ -113,6 +113,8 @@ export class Poll {
       this.widget.dataset.etag = this.etag || '';
       this.widget.dataset.notModified = String(this.unchanged);
     } catch (error) {
+      this.etag = null;
+      if (error.status === 401) this.stop();
       if (!this.stopped && this.onError) this.onError(error);
     }
     if (!this.stopped) this.timer = setTimeout(() => this.tick(), this.seconds * 1000);
@@ -143,7 +145,7 @@ export function dashboardSection({ into, title, form, section, endpoint, seconds
   const start = () => {
     if (poll) poll.stop();
     const search = query(params());
-    history.replaceState(null, '', `#/${section}${search}`);
+    if (into.isConnected) history.replaceState(null, '', `#/${section}${search}`);
     poll = new Poll(`${endpoint}${search}`, seconds, figures,
       (body) => figures.replaceChildren(...draw(body)), (error) => figures.replaceChildren(problem(error)));
   };

@@ -23,7 +23,7 @@ export async function render(into, id) {
     etag = answer.etag;
     const kase = answer.body;
     replace(into,
-      h('h1', { id: 'case-title' }, `${kase.number} · ${kase.subject}`),
+      h('h1', { id: 'case-title', tabindex: -1 }, `${kase.number} · ${kase.subject}`),
       messages,
       summary(kase, dir),
       !canWork ? h('p', { class: 'note' }, 'You can read this case; changing it needs the biller role.')
@@ -33,7 +33,11 @@ export async function render(into, id) {
       h('section', { class: 'panel', id: 'timeline-panel' }, h('h2', {}, 'Timeline'),
         timeline(kase, dir, { changed: reload, report, canWork })));
   };
-  const reload = async () => show(await call('GET', path));
+  const reload = async () => {
+    const focused = document.activeElement?.id;
+    await show(await call('GET', path));
+    (focused && document.getElementById(focused) || document.getElementById('case-title')).focus();
+  };
   const report = (error) => replace(messages, error ? problemBox(error) : '');
   const change = async (method, suffix, body) => {
     report(null);
@@ -55,7 +59,7 @@ export async function render(into, id) {
         `Move to ${title}`));
     const consent = h('div', { id: 'close-consent' });
     const close = (verb) => async () => {
-      const note = into.querySelector('#close-note').value;
+      const note = into.querySelector('#close-note').value.trim();
       const conflict = await change('POST', `/${verb}`, note ? { note } : {});
       if (!conflict) return;
       const work = conflict.body.open_activities.map((item) => h('li', {}, `${words(item.kind)}: ${item.subject}`));

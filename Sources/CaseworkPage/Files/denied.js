@@ -23,7 +23,7 @@ export async function render(into) {
   const load = async (fresh) => {
     if (fresh) cursor = null;
     const payer = formValues(filters).payer_id;
-    history.replaceState(null, '', `#/denied${query({ payer_id: payer })}`);
+    if (into.isConnected) history.replaceState(null, '', `#/denied${query({ payer_id: payer })}`);
     try {
       const page = await get(`/v1/claims${query({ denied: 'true', has_active_case: 'false', payer_id: payer, limit: 100, cursor })}`);
       cursor = page.next_cursor;
@@ -47,8 +47,9 @@ function claimTable(claims, dir, opener) {
   return h('table', { id: 'denied-table' },
     h('thead', {}, h('tr', {}, head.map((title) => h('th', { scope: 'col', class: numeric.has(title) ? 'num' : null }, title)))),
     h('tbody', {}, claims.map((claim) => {
-      const box = h('input', { type: 'checkbox', 'aria-label': `Choose claim ${claim.claim_number}`, 'data-claim': claim.id });
-      box.addEventListener('change', () => opener.toggle(claim, box.checked));
+      const box = opener.form.hidden ? null
+        : h('input', { type: 'checkbox', 'aria-label': `Choose claim ${claim.claim_number}`, 'data-claim': claim.id });
+      box?.addEventListener('change', () => opener.toggle(claim, box.checked));
       return h('tr', { 'data-id': claim.id },
         h('td', {}, box), h('td', {}, claim.claim_number), h('td', {}, payerName(dir, claim.payer_id)),
         h('td', {}, claim.service_start === claim.service_end ? claim.service_start : `${claim.service_start} – ${claim.service_end}`),
@@ -72,6 +73,8 @@ function openForm(dir, messages) {
     field('Follow up by', h('input', { name: 'follow_up_by', type: 'date' })),
     field('Description', h('input', { name: 'description', size: 30 })),
     submit);
+  let chosenByHand = false;
+  subject.addEventListener('change', () => { chosenByHand = true; });
   const categories = new Map(dir.categories.map((row) => [row.carc_code, row.subject]));
   const update = () => {
     const claims = [...picked.values()];
@@ -81,7 +84,7 @@ function openForm(dir, messages) {
       ? `${claims.length} claim${claims.length === 1 ? '' : 's'} chosen, ${dollars(total)} outstanding.` : 'No claim chosen.';
     const first = claims[0]?.denial_carc_codes[0];
     const proposed = first && categories.get(first.split('-').slice(1).join('-'));
-    if (proposed && dir.subjects.includes(proposed)) subject.value = proposed;
+    if (proposed && !chosenByHand && dir.subjects.includes(proposed)) subject.value = proposed;
   };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -48,7 +48,12 @@ function groupKey(drill, row) {
 function draw(body) {
   const drill = body.drill_down;
   const groups = groupColumns(drill);
-  const viewLink = (params, text) => h('a', { href: `#/views/open${query(params)}` }, text);
+  // A row links to the open view narrowed by the dashboard's filters (those the view has), its group and its key.
+  const { payer_id, subject, owner, carc_code } = body.filters;
+  const group = (row) => (drill === 'owner' && row.owner ? { owner: `${row.owner.type}:${row.owner.id}` }
+    : drill === 'carc_code' && row.carc_code ? { carc_code: row.carc_code } : {});
+  const viewLink = (row, params, text) =>
+    h('a', { href: `#/views/open${query({ payer_id, subject, owner, carc_code, ...group(row), ...params })}` }, text);
   const statusCards = body.status_counts.map((row) => h('dl', { class: 'cards', 'data-id': groupKey(drill, row) || 'all' },
     groups.length ? h('div', {}, h('dt', {}, groups[0].title), h('dd', {}, groups[0].cell(row))) : null,
     card('In progress', row.in_progress, 'status-in-progress'),
@@ -69,11 +74,11 @@ function draw(body) {
   ];
   const tables = [
     table('Open cases by subject', [...groups,
-      { title: 'Subject', cell: (row) => viewLink({ subject: row.subject }, row.subject) },
+      { title: 'Subject', cell: (row) => viewLink(row, { subject: row.subject }, row.subject) },
       { title: 'Open cases', cell: (row) => row.count, numeric: true }],
     body.open_by_subject, { id: 'open-by-subject', key: (row) => groupKey(drill, row) + row.subject }),
     table('Open cases by payer', [...groups,
-      { title: 'Payer', cell: (row) => viewLink({ payer_id: row.payer.id }, row.payer.name) },
+      { title: 'Payer', cell: (row) => viewLink(row, { payer_id: row.payer.id }, row.payer.name) },
       { title: 'Open cases', cell: (row) => row.count, numeric: true }],
     body.open_by_payer, { id: 'open-by-payer', key: (row) => groupKey(drill, row) + row.payer.id }),
     table('Outstanding by payer and subject', [...groups,

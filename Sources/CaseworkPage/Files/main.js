@@ -22,9 +22,18 @@ const routes = [
   [/^#\/insights$/, (into) => insights.render(into)],
   [/^#\/tier1$/, (into) => tier1.render(into)],
   [/^#\/views\/([a-z_]+)$/, (into, view) => views.render(into, view)],
-  [/^#\/cases\/([^/?]+)$/, (into, id) => casePage.render(into, decodeURIComponent(id))],
+  [/^#\/cases\/([^/?]+)$/, (into, id) => casePage.render(into, decoded(id))],
   [/^#\/denied$/, (into) => denied.render(into)],
 ];
+
+/** A path segment decoded, or as it is when it is not valid percent-encoding (the API then says 404). */
+function decoded(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 function showSignIn(message) {
   nav.hidden = true;
@@ -79,7 +88,7 @@ function route() {
     }
     const into = h('div', { class: 'section' });
     replace(main, into);
-    Promise.resolve(show(into, ...match.slice(1)))
+    Promise.resolve().then(() => show(into, ...match.slice(1)))
       .then((stop) => { if (mine === generation) leave = stop || null; else if (stop) stop(); })
       .catch((error) => replace(into, problemBox(error)));
     main.focus({ preventScroll: true });
@@ -95,7 +104,17 @@ signOutButton.addEventListener('click', () => {
   leave = null;
   showSignIn('Signed out.');
 });
-window.addEventListener('casework:signed-out', () => showSignIn('Your session ended: the token is no longer accepted.'));
+window.addEventListener('casework:signed-out', () => {
+  if (leave) leave();
+  leave = null;
+  generation += 1;
+  if (!document.getElementById('sign-in-form')) showSignIn('Your session ended: the token is no longer accepted.');
+});
+// The skip link moves focus to the content; as a plain #main link it would change the route.
+document.querySelector('.skip').addEventListener('click', (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener('hashchange', route);
 
 if (await signedIn()) route();

@@ -57,7 +57,7 @@ export async function render(into, view) {
     field('Sort', select('sort', SORTS, chosen.get('sort') || '-created_at')),
     field('Rows', select('limit', [[25, '25'], [50, '50'], [100, '100'], [200, '200']], chosen.get('limit') || 50)),
     h('button', { type: 'submit' }, 'Apply'),
-    h('button', { type: 'button', class: 'secondary', id: 'export-csv' }, 'Export CSV'));
+    h('button', { type: 'button', class: 'secondary', id: 'export-csv', hidden: dir.me.user.role === 'viewer' }, 'Export CSV'));
   const rows = h('div', { id: 'view-rows', 'aria-live': 'polite' });
   const previous = h('button', { type: 'button', class: 'secondary', id: 'page-previous' }, 'Previous');
   const next = h('button', { type: 'button', class: 'secondary', id: 'page-next' }, 'Next');
@@ -71,12 +71,16 @@ export async function render(into, view) {
     const values = formValues(form);
     return { view, ...Object.fromEntries(FILTERS.map((name) => [name, values[name]])) };
   };
+  let latest = 0;
   const load = async () => {
+    const mine = ++latest;
+    previous.disabled = next.disabled = true;
     const { view: _, ...shown } = params();
-    history.replaceState(null, '', `#/views/${view}${query(shown)}`);
+    if (into.isConnected) history.replaceState(null, '', `#/views/${view}${query(shown)}`);
     const cursor = cursors[cursors.length - 1];
     try {
       const page = await get(`/v1/cases${query({ ...params(), cursor })}`);
+      if (mine !== latest) return;
       nextCursor = page.next_cursor;
       replace(rows, table(null, columns, page.items, { id: 'view-table', key: (row) => row.id }));
       where.textContent = `Page ${cursors.length}, ${page.items.length} rows`;
@@ -90,8 +94,8 @@ export async function render(into, view) {
   const restart = () => { cursors = [null]; load(); };
   form.addEventListener('submit', (event) => { event.preventDefault(); restart(); });
   form.addEventListener('change', restart);
-  next.addEventListener('click', () => { if (nextCursor) { cursors.push(nextCursor); load(); } });
-  previous.addEventListener('click', () => { if (cursors.length > 1) { cursors.pop(); load(); } });
+  next.addEventListener('click', () => { if (nextCursor && !next.disabled) { cursors.push(nextCursor); load(); } });
+  previous.addEventListener('click', () => { if (cursors.length > 1 && !previous.disabled) { cursors.pop(); load(); } });
   form.querySelector('#export-csv').addEventListener('click', () => exportCSV(params(), rows));
   await load();
 }
@@ -108,6 +112,7 @@ async function exportCSV(params, rows) {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   } catch (error) {
+    rows.querySelector('.problem')?.remove();
     rows.prepend(problemBox(error instanceof Problem || !token.get() ? error : new Problem(0, { detail: String(error) })));
   }
 }
