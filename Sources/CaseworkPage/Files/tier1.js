@@ -27,9 +27,10 @@ export function render(into) {
       const isCustom = values.period === 'custom';
       form.elements.from.disabled = !isCustom;
       form.elements.to.disabled = !isCustom;
-      return isCustom
+      // Both ends open is every day: the API's `all` (without any period it would take this quarter).
+      return isCustom && (values.from || values.to)
         ? { from: values.from, to: values.to, list_limit: values.list_limit }
-        : { period: values.period, list_limit: values.list_limit };
+        : { period: isCustom ? 'all' : values.period, list_limit: values.list_limit };
     },
     draw, problem: problemBox,
   });
