@@ -12,7 +12,7 @@ private final class PingResponder: HTTPResponder, Sendable {
     func answersInline(_ request: HTTPRequest) -> Bool { request.path == "/ping" }
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
-        let worker = Thread.current.name?.hasPrefix("http.worker.") ?? false
+        let worker = WorkerPool.isWorkerThread
         onWorker.withLock { $0[request.path] = worker }
         if request.path == "/ping" { return HTTPResponse(status: 200, body: Array("pong".utf8)) }
         return router.respond(to: request)

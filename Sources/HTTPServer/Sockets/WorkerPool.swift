@@ -25,8 +25,8 @@ final class WorkerPool: @unchecked Sendable {
     init(threads: Int, niceness: Int32) {
         for index in 0..<max(1, threads) {
             Thread { [self] in
-                // Named on the thread itself, so the name reaches the OS (ps, /proc/PID/task/*/comm; 15 bytes at most).
-                Thread.current.name = "http.worker.\(index)"
+                Thread.current.name = Self.threadName(index)
+                Self.marker.withLock { $0.insert(pthread_self()) }
                 Self.lowerPriority(by: niceness)
                 work()
             }.start()
@@ -55,6 +55,16 @@ final class WorkerPool: @unchecked Sendable {
             job()
         }
     }
+
+    /// Every worker thread of every pool, so a job (or a test) can tell where it runs. (The OS
+    /// thread name is no proof: libdispatch renames a thread it runs queue work on.)
+    private static let marker = Locked(Set<pthread_t>())
+
+    /// Whether the calling thread is a worker of some pool.
+    static var isWorkerThread: Bool { marker.withLock { $0.contains(pthread_self()) } }
+
+    /// The OS name of worker `index` (ps, /proc/PID/task/*/comm), e.g. `http.worker.3`, for operators.
+    static func threadName(_ index: Int) -> String { "http.worker.\(index)" }
 
     /// Sets the calling thread's nice value to `niceness` (`who` 0 is the calling thread on Linux,
     /// see setpriority(2), BUGS). A refusal leaves the thread at normal priority.
