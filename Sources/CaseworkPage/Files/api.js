@@ -125,32 +125,3 @@ export class Poll {
     clearTimeout(this.timer);
   }
 }
-
-/**
- * A dashboard section in `into`: its `title`, its filter `form` and the figures box (id
- * `<section>-figures`), with the form driving one Poll. On start, on submit and on any change it
- * reads the form (`params()` → query object), writes the query into the address
- * (`#/<section>?…`, replacing the history entry so Back leaves the section) and polls `endpoint`
- * with it every `seconds`, drawing each new body into the box with `draw(body)` (a list of
- * nodes); errors are shown there with `problem(error)`. Returns the function that stops the poll.
- */
-export function dashboardSection({ into, title, form, section, endpoint, seconds, params, draw, problem }) {
-  const figures = document.createElement('div');
-  figures.id = `${section}-figures`;
-  figures.setAttribute('aria-live', 'polite');
-  const heading = document.createElement('h1');
-  heading.textContent = title;
-  into.replaceChildren(heading, form, figures);
-  let poll = null;
-  const start = () => {
-    if (poll) poll.stop();
-    const search = query(params());
-    if (into.isConnected) history.replaceState(null, '', `#/${section}${search}`);
-    poll = new Poll(`${endpoint}${search}`, seconds, figures,
-      (body) => figures.replaceChildren(...draw(body)), (error) => figures.replaceChildren(problem(error)));
-  };
-  form.addEventListener('submit', (event) => { event.preventDefault(); start(); });
-  form.addEventListener('change', start);
-  start();
-  return () => poll && poll.stop();
-}

@@ -1,7 +1,7 @@
 // Form controls the sections share, and the organization's directory they are filled from
 // (payers, users, teams, subjects, the signed-in user), read once per sign-in.
-import { get, getAll } from './api.js';
-import { h } from './format.js';
+import { Poll, get, getAll, query } from './api.js';
+import { h, replace } from './format.js';
 
 let directory = null;
 
@@ -74,4 +74,29 @@ export function hashQuery() {
   const hash = location.hash;
   const at = hash.indexOf('?');
   return new URLSearchParams(at >= 0 ? hash.slice(at + 1) : '');
+}
+
+/**
+ * A dashboard section in `into`: its `title`, its filter `form` and the figures box (id
+ * `<section>-figures`), with the form driving one Poll. On start, on submit and on any change it
+ * reads the form (`params()` → query object), writes the query into the address
+ * (`#/<section>?…`, replacing the history entry so Back leaves the section) and polls `endpoint`
+ * with it every `seconds`, drawing each new body into the box with `draw(body)` (a list of
+ * nodes); errors are shown there with `problem(error)`. Returns the function that stops the poll.
+ */
+export function dashboardSection({ into, title, form, section, endpoint, seconds, params, draw, problem }) {
+  const figures = h('div', { id: `${section}-figures`, 'aria-live': 'polite' });
+  replace(into, h('h1', {}, title), form, figures);
+  let poll = null;
+  const start = () => {
+    if (poll) poll.stop();
+    const search = query(params());
+    if (into.isConnected) history.replaceState(null, '', `#/${section}${search}`);
+    poll = new Poll(`${endpoint}${search}`, seconds, figures,
+      (body) => figures.replaceChildren(...draw(body)), (error) => figures.replaceChildren(problem(error)));
+  };
+  form.addEventListener('submit', (event) => { event.preventDefault(); start(); });
+  form.addEventListener('change', start);
+  start();
+  return () => poll && poll.stop();
 }

@@ -1,9 +1,9 @@
 // Case Insights: open cases by subject and by payer, outstanding by payer × subject, cases by
 // status, the status counts and appeals due — with the filters and the owner / CARC drill-downs
 // of GET /v1/dashboards/case-insights, polled with If-None-Match.
-import { dashboardSection, query } from './api.js';
+import { query } from './api.js';
 import { barChart } from './bars.js';
-import { field, formValues, hashQuery, loadDirectory, ownerOptions, select } from './controls.js';
+import { dashboardSection, field, formValues, hashQuery, loadDirectory, ownerOptions, select } from './controls.js';
 import { dollars, h, ownerName, problemBox, table, words } from './format.js';
 
 const POLL_SECONDS = 10;

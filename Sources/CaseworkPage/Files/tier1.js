@@ -1,9 +1,8 @@
 // Tier 1: the caller's day — cases by priority, payer and status over a period, active cases,
 // my resolved cases, my draft e-mails, my open activities by due date and appeals due — from
 // GET /v1/dashboards/tier1, polled with If-None-Match.
-import { dashboardSection } from './api.js';
 import { barChart } from './bars.js';
-import { field, formValues, hashQuery, select } from './controls.js';
+import { dashboardSection, field, formValues, hashQuery, select } from './controls.js';
 import { caseLink, dollars, h, ownerName, problemBox, table, when, words } from './format.js';
 
 const POLL_SECONDS = 10;

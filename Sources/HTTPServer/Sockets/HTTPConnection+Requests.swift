@@ -60,10 +60,7 @@ extension HTTPConnection {
             queue.async { [self] in complete(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10) }
             return
         }
-        let gauges = context.gauges
-        gauges.queueChanged(by: 1)
         context.workers.async { [self] in
-            gauges.queueChanged(by: -1)
             let response = responder.respond(to: request)
             if !isHead, let producer = response.stream,
                ResponseSerializer.allowsBody(ResponseSerializer.effectiveStatus(response)) {

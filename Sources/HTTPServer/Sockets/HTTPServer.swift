@@ -28,8 +28,7 @@ public final class HTTPServer: Sendable {
     }
 
     private let configuration: HTTPServerConfiguration
-    /// What every connection shares (internal so that tests can mark the worker queue).
-    let context: ConnectionContext
+    private let context: ConnectionContext
     private let logger: Logger
     private let state = Locked(State())
     /// Entered per open connection; left when its descriptor is closed.
@@ -52,7 +51,7 @@ public final class HTTPServer: Sendable {
             lingerTimeout: 2,
             maxLingerBytes: 1 << 20,
             responder: responder,
-            workers: WorkerPool(threads: configuration.workerThreads, niceness: Int32(clamping: min(19, max(0, configuration.workerNiceness)))),
+            workers: WorkerPool(threads: configuration.workerThreads, niceness: Int32(clamping: configuration.workerNiceness)),
             eventLoops: (0..<max(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))).map {
                 DispatchQueue(label: "http.event-loop.\($0)")
             },

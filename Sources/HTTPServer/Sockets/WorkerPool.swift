@@ -1,4 +1,6 @@
+import DequeModule
 import Foundation
+import Metrics
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,16 +14,18 @@ import Glibc
 /// privilege; nothing ever lowers it again. The threads live as long as the process (a server
 /// makes one pool).
 ///
-/// Thread safety (`@unchecked Sendable`): `jobs` and `head` are touched only with `condition`
-/// locked.
+/// The number of jobs waiting for a worker is the gauge `http_worker_queue_depth`.
+///
+/// Thread safety (`@unchecked Sendable`): `jobs` is touched only with `condition` locked.
 final class WorkerPool: @unchecked Sendable {
     typealias Job = @Sendable () -> Void
 
     private let condition = NSCondition()
-    private var jobs: [Job] = []
-    private var head = 0
+    private var jobs = Deque<Job>()
+    private let depth = Gauge(label: "http_worker_queue_depth")
 
-    /// Starts `threads` (at least 1) worker threads at nice `niceness` (0 = as the process).
+    /// Starts `threads` (at least 1) worker threads at nice `niceness` (0 = as the process; the
+    /// kernel holds values above 19 at 19).
     init(threads: Int, niceness: Int32) {
         for index in 0..<max(1, threads) {
             Thread { [self] in
@@ -37,6 +41,7 @@ final class WorkerPool: @unchecked Sendable {
     func async(_ job: @escaping Job) {
         condition.lock()
         jobs.append(job)
+        depth.record(jobs.count)
         condition.signal()
         condition.unlock()
     }
@@ -44,13 +49,9 @@ final class WorkerPool: @unchecked Sendable {
     private func work() {
         while true {
             condition.lock()
-            while head == jobs.count { condition.wait() }
-            let job = jobs[head]
-            head += 1
-            if head == jobs.count || head >= 1024 {
-                jobs.removeFirst(head)
-                head = 0
-            }
+            while jobs.isEmpty { condition.wait() }
+            let job = jobs.removeFirst()
+            depth.record(jobs.count)
             condition.unlock()
             job()
         }

@@ -31,7 +31,6 @@ public struct StaticAsset: Sendable {
     /// parse matches nothing, so the client simply gets the 200.
     func matches(_ condition: String) -> Bool {
         if condition.trimmingOWS() == "*" { return true }
-        guard let ours = GzipEntityTag.parseList(etag)?.first, let tags = GzipEntityTag.parseList(condition) else { return false }
-        return tags.contains { $0.opaque == ours.opaque }
+        return GzipEntityTag.parseList(condition)?.contains { "\"\($0.opaque)\"" == etag } ?? false
     }
 }
