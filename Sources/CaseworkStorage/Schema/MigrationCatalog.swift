@@ -16,6 +16,8 @@ public enum MigrationCatalog {
             migration("0008_code_lists.sql", PackageResources._008_code_lists_sql),
             migration("0009_case_claims_follow_case_status.sql", PackageResources._009_case_claims_follow_case_status_sql),
             migration("0010_idempotency_replayable.sql", PackageResources._010_idempotency_replayable_sql),
+            migration("0011_deadline_triggers_skip_payers_without_days.sql",
+                      PackageResources._011_deadline_triggers_skip_payers_without_days_sql),
         ]
     }
 

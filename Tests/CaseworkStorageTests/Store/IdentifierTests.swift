@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import CaseworkStorage
+
+@Suite struct IdentifierTests {
+    @Test func isKindThen32LowerCaseHexDigits() {
+        let id = Identifier.make("clm")
+        #expect(id.hasPrefix("clm_"))
+        let digits = id.dropFirst(4)
+        #expect(digits.count == 32)
+        #expect(digits.allSatisfy { "0123456789abcdef".contains($0) })
+    }
+
+    @Test func startsWithTheMillisecondsSince1970() throws {
+        let before = UInt64(Date().timeIntervalSince1970 * 1000)
+        let id = Identifier.make("case")
+        let after = UInt64(Date().timeIntervalSince1970 * 1000)
+        let millis = try #require(UInt64(id.dropFirst(5).prefix(12), radix: 16))
+        #expect(millis >= before && millis <= after)
+    }
+
+    @Test func laterIdsSortLaterAndNoTwoAreEqual() {
+        let first = Identifier.make("rem")
+        usleep(2_000)
+        let ids = (0..<2_000).map { _ in Identifier.make("rem") }
+        #expect(ids.allSatisfy { $0 > first })
+        #expect(Set(ids).count == ids.count)
+        #expect(Hex.encode([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
+    }
+}
