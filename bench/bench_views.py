@@ -130,11 +130,7 @@ def row_select():
     """CaseRepository.rowSelect."""
     return (
         "SELECT c.*, p.name AS payer_name, pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,\n"
-        "       COALESCE(u.name, t.name) AS owner_name,\n"
-        "       (SELECT COALESCE(SUM(cl.outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id\n"
-        "         WHERE l.case_id = c.id) AS total_outstanding_cents,\n"
-        "       (SELECT COALESCE(SUM(cl.cost_share_outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id\n"
-        "         WHERE l.case_id = c.id) AS total_cost_share_outstanding_cents\n"
+        "       COALESCE(u.name, t.name) AS owner_name\n"
         "FROM cases c\n"
         "JOIN payers p ON p.id = c.payer_id\n"
         "LEFT JOIN patients pt ON pt.id = c.patient_id\n"
@@ -163,7 +159,8 @@ SORT_EXPRESSIONS = {  # CaseQuery.SortKey.expression
     "follow_up_by": "COALESCE(c.follow_up_by, '9999-12-31')",
     "priority": "CASE c.priority WHEN 'low' THEN '0' WHEN 'normal' THEN '1' ELSE '2' END",
     "number": "printf('%012d', c.number)",
-    "total_outstanding": "printf('%020d', 100000000000000000 + (SELECT COALESCE(SUM(cl.outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id WHERE l.case_id = c.id))",
+    "total_outstanding": "printf('%020d', 100000000000000000 + c.total_outstanding_cents)",
+    "deadline": "COALESCE(c.deadline, '9999-12-31')",
 }
 
 VIEWS = {  # CaseView: (requiredStatus, requiredStage, requiresCallerOwnership)
@@ -251,11 +248,10 @@ def view_counts_sql(sqlite, caller):
 
 
 def appeals_due_sql(caller, today):
-    """DashboardRepository.appealsDue (DeadlineSQL.caseAppealDeadline) over the organization's active cases."""
+    """DashboardRepository.appealsDue (the cases' stored appeal_deadline) over the organization's active cases."""
     day = lambda offset: lit((today + datetime.timedelta(days=offset)).isoformat())
-    return ("WITH per_case AS MATERIALIZED (\n"
-            "    SELECT (SELECT MIN(cl.appeal_deadline) FROM case_claims dl JOIN claims cl ON cl.id = dl.claim_id\n"
-            "            WHERE dl.case_id = c.id AND cl.outstanding_cents > 0) AS d\n"
+    return ("WITH per_case AS (\n"
+            "    SELECT c.appeal_deadline AS d\n"
             f"    FROM cases c WHERE c.organization_id = {lit(caller['org'])} AND c.status = 'active')\n"
             f"SELECT COALESCE(SUM(d < {day(0)}), 0), COALESCE(SUM(d >= {day(0)} AND d < {day(7)}), 0),\n"
             f"       COALESCE(SUM(d >= {day(0)} AND d < {day(30)}), 0) FROM per_case WHERE d IS NOT NULL;")
@@ -286,8 +282,8 @@ def case_insights_sql(caller, today, drill_down=None):
         f"FROM {source} JOIN payers p ON p.id = c.payer_id\n"
         f"WHERE {conditions} AND c.status = 'active' GROUP BY {group}c.payer_id ORDER BY {group}c.payer_id;",
         "SELECT g.*, p.name AS payer_name FROM (\n"
-        f"    SELECT {dimensions}, c.payer_id, c.subject, SUM(cl.outstanding_cents) AS total\n"
-        f"    FROM {source} JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id\n"
+        f"    SELECT {dimensions}, c.payer_id, c.subject, SUM(c.total_outstanding_cents) AS total\n"
+        f"    FROM {source}\n"
         f"    WHERE {conditions} AND c.status = 'active'\n"
         f"    GROUP BY {group}c.payer_id, c.subject) AS g\n"
         "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.subject;",
@@ -367,6 +363,8 @@ def endpoints(sqlite, caller, today):
         out.append((f"cases view={view}", f"/v1/cases?view={view}", f"cases_{view}", *view_page_sql(sqlite, caller, view)))
     out.append(("cases view=open sort=-total_outstanding", "/v1/cases?view=open&sort=-total_outstanding", "cases_open_by_outstanding",
                 *view_page_sql(sqlite, caller, "open", sort="total_outstanding", descending=True)))
+    out.append(("cases view=open sort=deadline", "/v1/cases?view=open&sort=deadline", "cases_open_by_deadline",
+                *view_page_sql(sqlite, caller, "open", sort="deadline", descending=False)))
     out.append(("views (counts)", "/v1/views", "views", *view_counts_sql(sqlite, caller)))
     out.append(("case-insights", "/v1/dashboards/case-insights", "case_insights", case_insights_sql(caller, today), None))
     out.append(("case-insights drill_down=owner", "/v1/dashboards/case-insights?drill_down=owner", "case_insights_owner",

@@ -6,7 +6,7 @@ struct Casework: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "casework",
         abstract: "Denial and outstanding-balance cases for medical billing, over HTTP.",
-        subcommands: [Serve.self, ImportClaims.self, Import835.self, Orgs.self, Users.self, Tokens.self, Demo.self, Read835.self, Codes.self]
+        subcommands: [Serve.self, ImportClaims.self, Import835.self, Orgs.self, Users.self, Tokens.self, Demo.self, Read835.self, Codes.self, CheckAggregates.self]
     )
 }
 

@@ -34,7 +34,7 @@ public struct CodeListRepository: Sendable {
     func loadShippedListsIfMissing() throws {
         try database.write { db in
             for list in Self.shipped where try db.queryOne("SELECT 1 AS present FROM code_lists WHERE kind = ?", [.text(list.kind.rawValue)]) == nil {
-                try Self.replace(db, list)
+                _ = try Self.replace(db, list)
             }
         }
     }

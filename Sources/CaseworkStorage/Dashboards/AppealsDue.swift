@@ -21,10 +21,8 @@ extension DashboardRepository {
             scope = shape.conditions
             bindings = shape.bindings
         }
-        // MATERIALIZED: inlined, the per-case subquery would run once for each of the sums below.
         let sql = """
-            WITH per_case AS MATERIALIZED (
-                SELECT \(DeadlineSQL.caseAppealDeadline) AS d FROM cases c WHERE \(scope) AND c.status = 'active')
+            WITH per_case AS (SELECT c.appeal_deadline AS d FROM cases c WHERE \(scope) AND c.status = 'active')
             SELECT COALESCE(SUM(d < ?), 0) AS past_due, COALESCE(SUM(d >= ? AND d < ?), 0) AS within_7,
                    COALESCE(SUM(d >= ? AND d < ?), 0) AS within_30
             FROM per_case WHERE d IS NOT NULL

@@ -25,12 +25,12 @@ public struct DashboardRepository: Sendable {
                     CaseInsights.Count(group: shape.group($0), key: $0.string("key"), name: $0.string("payer_name"), count: $0.int("n"))
                 }
             // Each claim counts once per cell without DISTINCT: rule 1 puts a claim on at most one
-            // open case, case_claims has one row per (case, claim), and a CARC split has one row per
-            // (case, code). Payer names are joined after the sums.
+            // open case, a case's stored total sums each of its claims once (migration 0012), and a
+            // CARC split has one row per (case, code). Payer names are joined after the sums.
             let outstanding = try db.query("""
                 SELECT g.*, p.name AS payer_name FROM (
-                    SELECT \(shape.dimensions), c.payer_id, c.subject, SUM(cl.outstanding_cents) AS total
-                    FROM \(shape.from) JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id
+                    SELECT \(shape.dimensions), c.payer_id, c.subject, SUM(c.total_outstanding_cents) AS total
+                    FROM \(shape.from)
                     WHERE \(shape.conditions) AND c.status = 'active'
                     GROUP BY \(groupBy)c.payer_id, c.subject) AS g
                 JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.subject

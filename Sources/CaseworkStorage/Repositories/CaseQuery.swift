@@ -53,7 +53,9 @@ public struct CaseQuery: Sendable {
 
 extension CaseQuery.SortKey {
     /// A text-valued SQL expression over `cases c`, so cursor values compare as text.
-    /// Nulls sort last ascending (a far-future stand-in).
+    /// Nulls sort last ascending (a far-future stand-in). The outstanding and deadline keys read the
+    /// case's stored totals (migration 0012) and are written exactly as the indexes
+    /// `cases_by_outstanding` and `cases_by_deadline` declare them, so a page is read off the index.
     var expression: String {
         switch self {
         case .createdAt: "c.created_at"
@@ -63,8 +65,8 @@ extension CaseQuery.SortKey {
         case .number: "printf('%012d', c.number)"
         // Offset so that negative balances (overpaid) still order correctly as text.
         case .totalOutstanding:
-            "printf('%020d', 100000000000000000 + (SELECT COALESCE(SUM(cl.outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id WHERE l.case_id = c.id))"
-        case .deadline: "COALESCE(\(DeadlineSQL.caseDeadline), '9999-12-31')"
+            "printf('%020d', 100000000000000000 + c.total_outstanding_cents)"
+        case .deadline: "COALESCE(c.deadline, '9999-12-31')"
         }
     }
 }
@@ -94,7 +96,7 @@ extension CaseQuery {
         }
         if let followUpBefore { parts.append("c.follow_up_by < ?"); bindings.append(.text(followUpBefore.description)) }
         if let followUpAfter { parts.append("c.follow_up_by > ?"); bindings.append(.text(followUpAfter.description)) }
-        if let deadlineBefore { parts.append("\(DeadlineSQL.caseDeadline) < ?"); bindings.append(.text(deadlineBefore.description)) }
+        if let deadlineBefore { parts.append("c.deadline < ?"); bindings.append(.text(deadlineBefore.description)) }
         if let paymentReceived { parts.append("c.payment_received = ?"); bindings.append(SQLValue(paymentReceived)) }
         if overdue { parts.append("c.status = 'active' AND c.follow_up_by < ?"); bindings.append(.text(today.description)) }
         if let status { parts.append("c.status = ?"); bindings.append(.text(status.rawValue)) }

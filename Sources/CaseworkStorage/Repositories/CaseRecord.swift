@@ -11,7 +11,7 @@ public struct CaseRecord: Sendable {
     public var totals: CaseTotals
     /// Subjects of the open tasks on the case's timeline.
     public var openTasks: [String]
-    /// The earliest deadline of its claims still open (see `DeadlineSQL`).
+    /// The earliest deadline of its claims still open (the case's stored `deadline`, migration 0012).
     public var deadline: Day?
     /// Set when a payment left nothing outstanding on an awaiting-payment case that was not resolved automatically.
     public var paymentReceived: Bool
@@ -31,7 +31,7 @@ extension CaseRepository {
             """
             SELECT c.*, p.name AS payer_name,
                    pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,
-                   COALESCE(u.name, t.name) AS owner_name, \(DeadlineSQL.caseDeadline) AS deadline
+                   COALESCE(u.name, t.name) AS owner_name
             FROM cases c
             JOIN payers p ON p.id = c.payer_id
             LEFT JOIN patients pt ON pt.id = c.patient_id

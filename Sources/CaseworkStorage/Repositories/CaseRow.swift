@@ -18,15 +18,11 @@ public struct CaseRow: Sendable {
 }
 
 extension CaseRepository {
-    /// The select list and joins of a work-list row over `cases c`.
+    /// The select list and joins of a work-list row over `cases c`; totals and the deadline are the
+    /// case's stored columns (migration 0012).
     static let rowSelect = """
         SELECT c.*, p.name AS payer_name, pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,
-               COALESCE(u.name, t.name) AS owner_name,
-               (SELECT COALESCE(SUM(cl.outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id
-                 WHERE l.case_id = c.id) AS total_outstanding_cents,
-               (SELECT COALESCE(SUM(cl.cost_share_outstanding_cents), 0) FROM case_claims l JOIN claims cl ON cl.id = l.claim_id
-                 WHERE l.case_id = c.id) AS total_cost_share_outstanding_cents,
-               \(DeadlineSQL.caseDeadline) AS deadline
+               COALESCE(u.name, t.name) AS owner_name
         FROM cases c
         JOIN payers p ON p.id = c.payer_id
         LEFT JOIN patients pt ON pt.id = c.patient_id

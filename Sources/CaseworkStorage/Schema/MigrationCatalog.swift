@@ -18,6 +18,7 @@ public enum MigrationCatalog {
             migration("0010_idempotency_replayable.sql", PackageResources._010_idempotency_replayable_sql),
             migration("0011_deadline_triggers_skip_payers_without_days.sql",
                       PackageResources._011_deadline_triggers_skip_payers_without_days_sql),
+            migration("0012_case_totals.sql", PackageResources._012_case_totals_sql),
         ]
     }
 

@@ -36,6 +36,7 @@ public final class CaseworkStore: Sendable {
     public var denialCategories: DenialCategoryRepository { DenialCategoryRepository(database: database) }
     public var rules: WorkRuleRepository { WorkRuleRepository(database: database) }
     public var codes: CodeListRepository { CodeListRepository(database: database) }
+    public var aggregates: AggregateCheck { AggregateCheck(database: database) }
 
     /// Writes what is still queued (reads of patient data) before the process ends; waits at most `timeout` seconds.
     public func close(timeout: Double = 10) {
