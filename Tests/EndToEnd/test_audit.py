@@ -115,3 +115,34 @@ def test_reading_cases_that_name_patients_is_audited(server, client):
     assert len(events("list")) == 1
     assert client.get(f"/v1/cases/{cases[1]['id']}")[0] == 200                 # no patient named: nothing to audit
     assert len(events("read")) == reads + 1
+
+
+def test_reading_claims_of_identified_patients_is_audited(server, client):
+    """Claims are patient data, and `q` finds them by a patient's name: a claims page with rows of
+    identified patients is one bulk read (action list, its query, those rows); one claim of an
+    identified patient is a read of that patient; claims without a patient and HEAD are not audited."""
+    server.cli("users", "add", "--db", server.db, "--org", "E2E Claim Reads", "--email", "cr@e2e.test", "--name", "Reader")
+    client = type(client)(client.port, server.cli("tokens", "create", "--db", server.db, "--org", "E2E Claim Reads",
+                                                  "--email", "cr@e2e.test"))
+    payer = client.post("/v1/payers", {"name": "Claim Read Payer"})[1]
+    patient = client.post("/v1/patients", {"first_name": "Cleo", "last_name": "Claimant"})[1]
+    named, anonymous = [client.post("/v1/claims", {"claim_number": f"CR-{n}", "payer_id": payer["id"], "billed_cents": 1000,
+                                                   "expected_cents": 900, **({"patient_id": patient["id"]} if n == 0 else {})})[1]
+                        for n in range(2)]
+    me = client.get("/v1/me")[1]["user"]["id"]
+
+    def events(action):
+        return [e for e in client.all_pages(f"/v1/audit?entity_type=patient&actor_id={me}") if e["action"] == action]
+    status, page, _ = client.get("/v1/claims?q=Claimant")
+    assert status == 200 and [c["id"] for c in page["items"]] == [named["id"]]
+    [listed] = events("list")
+    assert listed["entity_id"] == "bulk"
+    assert listed["changes"] == {"filter": {"before": None, "after": "q=Claimant"}, "rows": {"before": None, "after": 1}}
+    assert client.get("/v1/claims?claim_number=CR-1")[1]["items"][0]["patient_id"] is None
+    assert client.request("HEAD", "/v1/claims?q=Claimant")[0] == 200
+    assert len(events("list")) == 1, "a page without identified patients, and HEAD, are not patient reads"
+    assert client.get(f"/v1/claims/{named['id']}")[0] == 200
+    assert [e["entity_id"] for e in events("read")] == [patient["id"]]
+    assert client.get(f"/v1/claims/{anonymous['id']}")[0] == 200
+    assert client.request("HEAD", f"/v1/claims/{named['id']}")[0] == 200
+    assert len(events("read")) == 1

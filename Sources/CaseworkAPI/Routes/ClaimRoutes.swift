@@ -13,6 +13,13 @@ enum ClaimRoutes {
             let page = q.page()
             try q.check()
             let result = try ctx.store.claims.list(organizationID: ctx.organizationID, filter: filter, page: page)
+            // Claims are patient data (whose care, when, what it cost), and `q` finds them by a patient's
+            // name: a page with rows of identified patients is one bulk patient read, as a work list is.
+            let patientRows = result.items.filter { $0.claim.patientID != nil }.count
+            if patientRows > 0, ctx.request.method != "HEAD" {
+                ctx.store.audit.recordBulkPatientRead(organizationID: ctx.organizationID, actorID: ctx.caller.userID, action: "list",
+                                                      filter: ctx.auditedQuery, rows: patientRows)
+            }
             return Responses.page(result.items.map { ClaimRepresentation.claim($0, today: ctx.today) }, nextCursor: result.nextCursor)
         }
         table.add("POST", "/v1/claims") { ctx in
@@ -28,7 +35,12 @@ enum ClaimRoutes {
         table.addItem("/v1/claims/{id}", entity: "claim",
                       fetch: { ctx, id in
                           try ctx.store.claims.detail(organizationID: ctx.organizationID, id: id).map { detail in
-                              (detail, ctx.today, try CodeMeanings.load(ctx.store, remits: detail.remittances, moreCarcs: detail.denial?.reasons.map(\.carc) ?? [],
+                              // A claim of an identified patient is a read of that patient's data.
+                              if let patientID = detail.record.claim.patientID, ctx.request.method != "HEAD" {
+                                  ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID,
+                                                                     patientIDs: [patientID])
+                              }
+                              return (detail, ctx.today, try CodeMeanings.load(ctx.store, remits: detail.remittances, moreCarcs: detail.denial?.reasons.map(\.carc) ?? [],
                                                                      moreRarcs: detail.denial?.remarkCodes ?? []))
                           }
                       },
