@@ -1,9 +1,11 @@
-"""Per-case stored totals (issue 13 items 2 and 3): each case keeps its total outstanding, cost share
-outstanding, deadline and appeal deadline, changed by the database in the statement that moves them.
-After a long seeded random sequence of operations — open, add and remove claims, stages, resolve,
-cancel, reactivate, payments, reversals, payer deadline days — every case's figures equal a
-recomputation from its claims, read through the API, and `casework check-aggregates` agrees; a case
-whose stored figure is altered behind the application's back is reported by the command."""
+"""Stored aggregates (issue 13 items 2 and 3): each case keeps its total outstanding, cost share
+outstanding, deadline and appeal deadline, and each claim its first submission date, changed by the
+database in the statement that moves them. After a long seeded random sequence of operations — open,
+add and remove claims, stages, resolve, cancel, reactivate, payments, reversals, submissions, claim
+corrections, payer deadline days — every case's figures equal a recomputation from its claims, read
+through the API, Case Insights' outstanding by aging bucket equals the claims' own buckets, and
+`casework check-aggregates` agrees; a stored figure altered behind the application's back is
+reported by the command."""
 import random
 import sqlite3
 import subprocess
@@ -12,7 +14,7 @@ import x12_builder as x12
 from remittance_support import fresh_org, post_835
 
 PAYER = ("TOTALS HEALTH PLAN", "THP01")
-STEPS = 160
+STEPS = 200
 
 
 class Scenario:
@@ -76,6 +78,18 @@ def check_against_claims(client):
                                                                         reverse=True)]
     by_deadline = client.all_pages("/v1/cases?view=all&sort=deadline", limit=5)
     assert [r["id"] for r in by_deadline] == [r["id"] for r in sorted(rows, key=lambda r: (r["deadline"] or "9999-12-31", r["id"]))]
+    # Outstanding of the active cases by payer and aging bucket: the claims' own buckets (their first
+    # submission date, else their first service date) summed.
+    expected = {}
+    for row in rows:
+        if row["status"] == "active":
+            for number in row["claim_numbers"]:
+                key = (claims[number]["payer_id"], claims[number]["aging_bucket"])
+                expected[key] = expected.get(key, 0) + claims[number]["outstanding_cents"]
+    status, insights, _ = client.get("/v1/dashboards/case-insights")
+    assert status == 200, insights
+    served = {(r["payer"]["id"], r["aging_bucket"]): r["outstanding_cents"] for r in insights["outstanding_by_aging_bucket"]}
+    assert served == expected
     return rows
 
 
@@ -92,7 +106,7 @@ def test_stored_case_totals_follow_a_random_sequence_of_operations(server):
     claim_ids = {c["claim_number"]: c["id"] for c in client.all_pages("/v1/claims")}
     payer_id = client.all_pages("/v1/claims")[0]["payer_id"]
     done = {"open": 0, "add": 0, "remove": 0, "stage": 0, "resolve": 0, "cancel": 0, "reactivate": 0, "pay": 0, "reverse": 0,
-            "days": 0}
+            "days": 0, "submit": 0, "correct": 0}
 
     for step in range(STEPS):
         cases = list(by_id(client, "/v1/cases?view=all").values())
@@ -100,7 +114,7 @@ def test_stored_case_totals_follow_a_random_sequence_of_operations(server):
         held = {number for c in active for number in c["claim_numbers"]}
         free = [n for n in numbers if n not in held]
         action = rng.choice(["open", "open", "add", "remove", "stage", "resolve", "cancel", "reactivate", "pay", "pay",
-                             "reverse", "days"])
+                             "reverse", "days", "submit", "correct"])
         if action == "open" and free:
             chosen = rng.sample(free, min(len(free), rng.randint(1, 3)))
             status, body, _ = client.post("/v1/cases", {"claims": [{"claim_id": claim_ids[n]} for n in chosen],
@@ -134,6 +148,18 @@ def test_stored_case_totals_follow_a_random_sequence_of_operations(server):
             scenario.pay(rng.choice(numbers))
         elif action == "reverse" and any(len(p) > 1 for p in scenario.payments.values()):
             scenario.reverse(rng.choice([n for n, p in scenario.payments.items() if len(p) > 1]))
+        elif action == "submit":
+            number = rng.choice(numbers)
+            status, body, _ = client.post(f"/v1/claims/{claim_ids[number]}/submissions",
+                                          {"frequency_code": "7", "submitted_on": f"2026-{rng.randint(6, 11):02d}-{rng.randint(1, 28):02d}"})
+            assert status == 201, body
+        elif action == "correct":
+            number = rng.choice(numbers)
+            claim = client.get(f"/v1/claims/{claim_ids[number]}")[1]
+            remaining = max(0, claim["expected_cents"] - claim["paid_cents"] - claim["cost_share_cents"])
+            status, body, _ = client.patch(f"/v1/claims/{claim_ids[number]}",
+                                           {"write_off_cents": rng.choice([0, min(500, remaining), remaining])})
+            assert status == 200, body
         elif action == "days":
             status, body, _ = client.patch(f"/v1/payers/{payer_id}", {"appeal_days": rng.choice([None, 30, 90]),
                                                                        "timely_filing_days": rng.choice([None, 120])})
@@ -145,6 +171,7 @@ def test_stored_case_totals_follow_a_random_sequence_of_operations(server):
             check_against_claims(client)
 
     assert all(count >= 3 for count in done.values()), done
+    assert any(c["submissions"] and any(s["submitted_on"] for s in c["submissions"]) for c in client.all_pages("/v1/claims"))
     rows = check_against_claims(client)
     # Deadlines to compare at the end whatever the last payer change was.
     status, body, _ = client.patch(f"/v1/payers/{payer_id}", {"appeal_days": 45})
@@ -166,12 +193,17 @@ def test_check_aggregates_reports_a_case_whose_stored_total_was_altered(server):
     stored = case["totals"]["total_outstanding_cents"]
     with sqlite3.connect(server.db, timeout=10) as db:
         db.execute("UPDATE cases SET total_outstanding_cents = total_outstanding_cents + 1 WHERE id = ?", (case["id"],))
+        db.execute("UPDATE claims SET first_submitted_on = '2026-01-02' WHERE id = ?", (claim["id"],))
     try:
         result = check_aggregates(server)
         assert result.returncode == 1, result.stdout + result.stderr
-        assert f"case {case['number']} ({case['id']}, " in result.stdout
+        assert result.stdout.splitlines()[0].endswith(": 2 mismatches"), result.stdout
+        assert f"case {case['number']} ({case['id']}, " in result.stdout, result.stdout
         assert f"total_outstanding_cents stored {stored + 1}, recomputed {stored}" in result.stdout
+        assert f"claim {claim['claim_number']} ({claim['id']}, " in result.stdout
+        assert "first_submitted_on stored 2026-01-02, recomputed null" in result.stdout
     finally:
         with sqlite3.connect(server.db, timeout=10) as db:
             db.execute("UPDATE cases SET total_outstanding_cents = total_outstanding_cents - 1 WHERE id = ?", (case["id"],))
+            db.execute("UPDATE claims SET first_submitted_on = NULL WHERE id = ?", (claim["id"],))
     assert check_aggregates(server).returncode == 0

@@ -17,7 +17,9 @@ extension DashboardRepository {
     /// by payer and by the aging bucket of each claim on `today`.
     public func outstandingByAging(organizationID: String, query: CaseInsightsQuery, today: Day) throws -> [AgingOutstanding] {
         let shape = InsightsSQL(query: query, organizationID: organizationID)
-        let start = "COALESCE((SELECT MIN(s.submitted_on) FROM submissions s WHERE s.claim_id = cl.id), cl.service_start)"
+        // The claim's stored first submission date (migration 0013), read with the outstanding from
+        // the covering index claims_aging.
+        let start = "COALESCE(cl.first_submitted_on, cl.service_start)"
         let age = "MAX(0, CAST(julianday(?) - julianday(\(start)) AS INTEGER))"
         let buckets = AgingBucket.allCases.map { bucket in
             bucket.ages.upperBound == Int.max ? "ELSE '\(bucket.rawValue)'" : "WHEN age <= \(bucket.ages.upperBound) THEN '\(bucket.rawValue)'"
