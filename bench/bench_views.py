@@ -258,40 +258,47 @@ def appeals_due_sql(caller, today):
 
 
 def case_insights_sql(caller, today, drill_down=None):
-    """DashboardRepository.caseInsights with InsightsSQL, no filters, then outstandingByAging and appealsDue."""
+    """DashboardRepository.caseInsights with InsightsSQL, no filters: the counts and sums from the rollups of
+    migration 0014, then outstandingByAging and appealsDue over the cases."""
+    owners = ("LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id "
+              "LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id")
     if drill_down is None:
-        source, dimensions = "cases c", "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
+        rolled, dims = "case_rollup c", "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
+        source, dimensions = "cases c", dims
     elif drill_down == "owner":
-        source = ("cases c LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id "
-                  "LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id")
+        rolled = f"case_rollup c {owners}"
+        dims = "NULLIF(c.owner_type, '') AS dim_type, NULLIF(c.owner_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
+        source = f"cases c {owners}"
         dimensions = "c.owner_type AS dim_type, c.owner_id AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
     elif drill_down == "carc_code":
+        rolled, dims = "case_carc_rollup c", "'carc' AS dim_type, NULLIF(c.carc, '') AS dim_id, NULL AS dim_name"
         source = "cases c LEFT JOIN case_carc_codes dk ON dk.case_id = c.id"
         dimensions = "'carc' AS dim_type, dk.code AS dim_id, NULL AS dim_name"
     else:
         raise ValueError(drill_down)
     conditions = f"c.organization_id = {lit(caller['org'])}"
+    rolled_conditions = conditions + " AND c.cases > 0"
     group = "" if drill_down is None else "dim_type, dim_id, "
     status_group = "" if drill_down is None else "GROUP BY dim_type, dim_id ORDER BY dim_type, dim_id"
     return [
-        f"SELECT {dimensions}, c.subject AS key, COUNT(*) AS n FROM {source}\n"
-        f"WHERE {conditions} AND c.status = 'active' GROUP BY {group}c.subject ORDER BY {group}c.subject;",
-        f"SELECT {dimensions}, c.status AS key, COUNT(*) AS n FROM {source}\n"
-        f"WHERE {conditions} GROUP BY {group}c.status ORDER BY {group}c.status;",
-        f"SELECT {dimensions}, c.payer_id AS key, p.name AS payer_name, COUNT(*) AS n\n"
-        f"FROM {source} JOIN payers p ON p.id = c.payer_id\n"
-        f"WHERE {conditions} AND c.status = 'active' GROUP BY {group}c.payer_id ORDER BY {group}c.payer_id;",
+        f"SELECT {dims}, c.subject AS key, SUM(c.cases) AS n FROM {rolled}\n"
+        f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.subject ORDER BY {group}c.subject;",
+        f"SELECT {dims}, c.status AS key, SUM(c.cases) AS n FROM {rolled}\n"
+        f"WHERE {rolled_conditions} GROUP BY {group}c.status ORDER BY {group}c.status;",
+        f"SELECT {dims}, c.payer_id AS key, p.name AS payer_name, SUM(c.cases) AS n\n"
+        f"FROM {rolled} JOIN payers p ON p.id = c.payer_id\n"
+        f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.payer_id ORDER BY {group}c.payer_id;",
         "SELECT g.*, p.name AS payer_name FROM (\n"
-        f"    SELECT {dimensions}, c.payer_id, c.subject, SUM(c.total_outstanding_cents) AS total\n"
-        f"    FROM {source}\n"
-        f"    WHERE {conditions} AND c.status = 'active'\n"
+        f"    SELECT {dims}, c.payer_id, c.subject, SUM(c.outstanding_cents) AS total\n"
+        f"    FROM {rolled}\n"
+        f"    WHERE {rolled_conditions} AND c.status = 'active'\n"
         f"    GROUP BY {group}c.payer_id, c.subject) AS g\n"
         "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.subject;",
-        f"SELECT {dimensions},\n"
-        "       COALESCE(SUM(c.status = 'canceled'), 0) AS canceled,\n"
-        "       COALESCE(SUM(c.status = 'resolved'), 0) AS resolved,\n"
-        "       COALESCE(SUM(c.status = 'active' AND c.stage = 'in_progress'), 0) AS in_progress\n"
-        f"FROM {source} WHERE {conditions} {status_group};",
+        f"SELECT {dims},\n"
+        "       COALESCE(SUM((c.status = 'canceled') * c.cases), 0) AS canceled,\n"
+        "       COALESCE(SUM((c.status = 'resolved') * c.cases), 0) AS resolved,\n"
+        "       COALESCE(SUM((c.status = 'active' AND c.stage = 'in_progress') * c.cases), 0) AS in_progress\n"
+        f"FROM {rolled} WHERE {rolled_conditions} {status_group};",
         "SELECT g.*, p.name AS payer_name FROM (\n"
         "    SELECT dim_type, dim_id, dim_name, payer_id, CASE WHEN age IS NULL THEN NULL WHEN age <= 30 THEN '0-30'\n"
         "           WHEN age <= 60 THEN '31-60' WHEN age <= 90 THEN '61-90' WHEN age <= 120 THEN '91-120' ELSE '120+' END AS bucket,\n"

@@ -194,16 +194,21 @@ def test_check_aggregates_reports_a_case_whose_stored_total_was_altered(server):
     with sqlite3.connect(server.db, timeout=10) as db:
         db.execute("UPDATE cases SET total_outstanding_cents = total_outstanding_cents + 1 WHERE id = ?", (case["id"],))
         db.execute("UPDATE claims SET first_submitted_on = '2026-01-02' WHERE id = ?", (claim["id"],))
+        db.execute("UPDATE case_rollup SET cases = cases + 2 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
     try:
         result = check_aggregates(server)
         assert result.returncode == 1, result.stdout + result.stderr
-        assert result.stdout.splitlines()[0].endswith(": 2 mismatches"), result.stdout
+        # The case row's change also moved its rollup group's outstanding (a trigger), so that is no mismatch.
+        assert result.stdout.splitlines()[0].endswith(": 3 mismatches"), result.stdout
         assert f"case {case['number']} ({case['id']}, " in result.stdout, result.stdout
         assert f"total_outstanding_cents stored {stored + 1}, recomputed {stored}" in result.stdout
         assert f"claim {claim['claim_number']} ({claim['id']}, " in result.stdout
         assert "first_submitted_on stored 2026-01-02, recomputed null" in result.stdout
+        group = f"case_rollup:active/new/missing information/{claim['payer_id']}/:/"
+        assert f"rollup ({group[:-1]}, " in result.stdout and "cases stored 3, recomputed 1" in result.stdout, result.stdout
     finally:
         with sqlite3.connect(server.db, timeout=10) as db:
             db.execute("UPDATE cases SET total_outstanding_cents = total_outstanding_cents - 1 WHERE id = ?", (case["id"],))
             db.execute("UPDATE claims SET first_submitted_on = NULL WHERE id = ?", (claim["id"],))
+            db.execute("UPDATE case_rollup SET cases = cases - 2 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
     assert check_aggregates(server).returncode == 0

@@ -16,7 +16,7 @@ extension DashboardRepository {
     /// The outstanding of the active cases Case Insights' `query` selects (split by its drill-down),
     /// by payer and by the aging bucket of each claim on `today`.
     public func outstandingByAging(organizationID: String, query: CaseInsightsQuery, today: Day) throws -> [AgingOutstanding] {
-        let shape = InsightsSQL(query: query, organizationID: organizationID)
+        let shape = InsightsSQL(query: query, organizationID: organizationID, rollups: false)
         // The claim's stored first submission date (migration 0013), read with the outstanding from
         // the covering index claims_aging.
         let start = "COALESCE(cl.first_submitted_on, cl.service_start)"

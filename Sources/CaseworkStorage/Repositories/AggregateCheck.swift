@@ -3,11 +3,11 @@ import CaseworkDomain
 /// One stored aggregate that differs from its full recomputation.
 public struct AggregateMismatch: Sendable, Equatable {
     public var organizationID: String
-    /// `case` or `claim`.
+    /// `case`, `claim` or `rollup`.
     public var entity: String
-    /// The case's or claim's id.
+    /// The case's or claim's id, or the rollup group ("table:status/stage/subject/payer/owner[/carc]").
     public var entityID: String
-    /// The case number or the claim number.
+    /// The case number or the claim number ("" for a rollup group).
     public var number: String
     /// The stored column, e.g. `total_outstanding_cents`.
     public var field: String
@@ -20,10 +20,48 @@ public struct AggregateMismatch: Sendable, Equatable {
 /// Compares what the database keeps up to date on write with a recomputation from the rows it
 /// summarises (`casework check-aggregates`): each case's stored totals and deadlines (migration
 /// 0012) against its claims, each claim's first submission date (migration 0013) against its
-/// submissions. The recomputation is written here independently of the triggers that maintain the
+/// submissions, the Case Insights rollups (migration 0014) against a grouping of the cases. The recomputation is written here independently of the triggers that maintain the
 /// columns, so a mistake in one does not hide in the other.
 public struct AggregateCheck: Sendable {
     let database: SQLiteDatabase
+
+    /// The rows of a rollup of migration 0014 that differ from a grouping of the cases (rows with
+    /// no case and no money count as absent). Entity `rollup`, the group as
+    /// "table:status/stage/subject/payer/owner[/carc]", fields `cases` and `outstanding_cents`.
+    static func rollupMismatches(_ db: SQLiteConnection, table: String, carc: Bool) throws -> [AggregateMismatch] {
+        let keys = "organization_id, status, stage, subject, payer_id, owner_type, owner_id" + (carc ? ", carc" : "")
+        let fresh = """
+            SELECT c.organization_id, c.status, c.stage, c.subject, c.payer_id, COALESCE(c.owner_type, '') AS owner_type,
+                   COALESCE(c.owner_id, '') AS owner_id\(carc ? ", COALESCE(k.code, '') AS carc" : ""),
+                   COUNT(*) AS cases, SUM(c.total_outstanding_cents) AS outstanding_cents
+            FROM cases c\(carc ? " LEFT JOIN case_carc_codes k ON k.case_id = c.id" : "") GROUP BY \(keys)
+            """
+        let kept = "SELECT \(keys), cases, outstanding_cents FROM \(table) WHERE cases <> 0 OR outstanding_cents <> 0"
+        let sql = """
+            WITH fresh AS (\(fresh)), kept AS (\(kept))
+            SELECT \(keys), k.cases AS stored_cases, f.cases AS fresh_cases, k.outstanding_cents AS stored_outstanding,
+                   f.outstanding_cents AS fresh_outstanding
+            FROM fresh f LEFT JOIN kept k USING (\(keys))
+            WHERE k.cases IS NOT f.cases OR k.outstanding_cents IS NOT f.outstanding_cents
+            UNION ALL
+            SELECT \(keys), k.cases, NULL, k.outstanding_cents, NULL FROM kept k LEFT JOIN fresh f USING (\(keys)) WHERE f.cases IS NULL
+            ORDER BY 1, 2, 3, 4, 5, 6, 7
+            """
+        var found: [AggregateMismatch] = []
+        for row in try db.query(sql) {
+            let group = [row.string("status"), row.string("stage"), row.string("subject"), row.string("payer_id"),
+                         row.string("owner_type") + ":" + row.string("owner_id")] + (carc ? [row.string("carc")] : [])
+            let id = table + ":" + group.joined(separator: "/")
+            func text(_ column: String) -> String? { row.optionalInt(column).map { String($0) } }
+            for (field, stored, recomputed) in [("cases", text("stored_cases"), text("fresh_cases")),
+                                                ("outstanding_cents", text("stored_outstanding"), text("fresh_outstanding"))]
+            where stored != recomputed {
+                found.append(AggregateMismatch(organizationID: row.string("organization_id"), entity: "rollup", entityID: id,
+                                               number: "", field: field, stored: stored ?? "0", recomputed: recomputed ?? "0"))
+            }
+        }
+        return found
+    }
 
     /// The number of cases and claims checked and every mismatch: cases first (by organization,
     /// number and field), then claims (by organization and claim number).
@@ -78,6 +116,8 @@ public struct AggregateCheck: Sendable {
                     number: row.string("claim_number"), field: "first_submitted_on", stored: row.optionalString("stored"),
                     recomputed: row.optionalString("recomputed")))
             }
+            mismatches += try Self.rollupMismatches(db, table: "case_rollup", carc: false)
+            mismatches += try Self.rollupMismatches(db, table: "case_carc_rollup", carc: true)
             return (cases, claims, mismatches)
         }
     }

@@ -20,6 +20,7 @@ public enum MigrationCatalog {
                       PackageResources._011_deadline_triggers_skip_payers_without_days_sql),
             migration("0012_case_totals.sql", PackageResources._012_case_totals_sql),
             migration("0013_claim_first_submitted_on.sql", PackageResources._013_claim_first_submitted_on_sql),
+            migration("0014_case_rollups.sql", PackageResources._014_case_rollups_sql),
         ]
     }
 
