@@ -229,17 +229,23 @@ def same_ids(what, served, expected):
 
 
 def view_counts_sql(sqlite, caller):
-    """CaseRepository.viewCounts, and a check that the server's counts are the SQL's."""
+    """CaseRepository.viewCounts (from the rollup case_rollup), and a check that the server's counts are those of the cases."""
     statements = [
-        "SELECT COUNT(*) AS all_cases,\n"
-        "       COALESCE(SUM(status = 'active'), 0) AS open_cases,\n"
-        f"       COALESCE(SUM(status = 'active' AND {mine_clause(caller, prefix='')}), 0) AS my_open,\n"
-        "       COALESCE(SUM(status = 'active' AND stage = 'in_progress'), 0) AS in_progress,\n"
-        "       COALESCE(SUM(status = 'active' AND stage = 'awaiting_payment'), 0) AS awaiting_payment,\n"
-        "       COALESCE(SUM(status = 'resolved'), 0) AS resolved\n"
-        f"FROM cases WHERE organization_id = {lit(caller['org'])};"
+        "SELECT COALESCE(SUM(cases), 0) AS all_cases,\n"
+        "       COALESCE(SUM((status = 'active') * cases), 0) AS open_cases,\n"
+        f"       COALESCE(SUM((status = 'active' AND {mine_clause(caller, prefix='')}) * cases), 0) AS my_open,\n"
+        "       COALESCE(SUM((status = 'active' AND stage = 'in_progress') * cases), 0) AS in_progress,\n"
+        "       COALESCE(SUM((status = 'active' AND stage = 'awaiting_payment') * cases), 0) AS awaiting_payment,\n"
+        "       COALESCE(SUM((status = 'resolved') * cases), 0) AS resolved\n"
+        f"FROM case_rollup WHERE organization_id = {lit(caller['org'])};"
     ]
-    expected = dict(zip(VIEWS, (int(n) for n in sqlite.one(statements[0]))))
+    # Checked against the cases themselves, not against the rollup the server reads.
+    from_cases = ("SELECT COUNT(*), COALESCE(SUM(status = 'active'), 0),\n"
+                  f"       COALESCE(SUM(status = 'active' AND {mine_clause(caller, prefix='')}), 0),\n"
+                  "       COALESCE(SUM(status = 'active' AND stage = 'in_progress'), 0),\n"
+                  "       COALESCE(SUM(status = 'active' AND stage = 'awaiting_payment'), 0), COALESCE(SUM(status = 'resolved'), 0)\n"
+                  f"FROM cases WHERE organization_id = {lit(caller['org'])};")
+    expected = dict(zip(VIEWS, (int(n) for n in sqlite.one(from_cases))))
 
     def check(body):
         served = {item["view"]: item["count"] for item in body["items"]}

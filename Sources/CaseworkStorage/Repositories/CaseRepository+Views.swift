@@ -1,18 +1,20 @@
 import CaseworkDomain
 
 extension CaseRepository {
-    /// How many cases each saved view holds for `caller`, in one scan.
+    /// How many cases each saved view holds for `caller`, summed from the rollup `case_rollup`
+    /// (migration 0014: cases by status, stage, subject, payer and owner), so the cost follows the
+    /// number of groups, not of cases.
     public func viewCounts(caller: Caller) throws -> [CaseView: Int] {
         let teams = caller.workingTeamIDs
         let teamClause = teams.isEmpty ? "" : " OR (owner_type = 'team' AND owner_id IN (\(teams.map { _ in "?" }.joined(separator: ", "))))"
         let sql = """
-            SELECT COUNT(*) AS all_cases,
-                   COALESCE(SUM(status = 'active'), 0) AS open_cases,
-                   COALESCE(SUM(status = 'active' AND ((owner_type = 'user' AND owner_id = ?)\(teamClause))), 0) AS my_open,
-                   COALESCE(SUM(status = 'active' AND stage = 'in_progress'), 0) AS in_progress,
-                   COALESCE(SUM(status = 'active' AND stage = 'awaiting_payment'), 0) AS awaiting_payment,
-                   COALESCE(SUM(status = 'resolved'), 0) AS resolved
-            FROM cases WHERE organization_id = ?
+            SELECT COALESCE(SUM(cases), 0) AS all_cases,
+                   COALESCE(SUM((status = 'active') * cases), 0) AS open_cases,
+                   COALESCE(SUM((status = 'active' AND ((owner_type = 'user' AND owner_id = ?)\(teamClause))) * cases), 0) AS my_open,
+                   COALESCE(SUM((status = 'active' AND stage = 'in_progress') * cases), 0) AS in_progress,
+                   COALESCE(SUM((status = 'active' AND stage = 'awaiting_payment') * cases), 0) AS awaiting_payment,
+                   COALESCE(SUM((status = 'resolved') * cases), 0) AS resolved
+            FROM case_rollup WHERE organization_id = ?
             """
         let bindings: [SQLValue] = [.text(caller.userID)] + teams.map { .text($0) } + [.text(caller.organizationID)]
         return try database.read { db in
