@@ -265,7 +265,7 @@ def appeals_due_sql(caller, today):
 
 def case_insights_sql(caller, today, drill_down=None):
     """DashboardRepository.caseInsights with InsightsSQL, no filters: the counts and sums from the rollups of
-    migration 0014, then outstandingByAging and appealsDue over the cases."""
+    migration 0014, outstandingByAging (from the rollup of migration 0015 when not split) and appealsDue."""
     owners = ("LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id "
               "LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id")
     if drill_down is None:
@@ -286,6 +286,17 @@ def case_insights_sql(caller, today, drill_down=None):
     rolled_conditions = conditions + " AND c.cases > 0"
     group = "" if drill_down is None else "dim_type, dim_id, "
     status_group = "" if drill_down is None else "GROUP BY dim_type, dim_id ORDER BY dim_type, dim_id"
+    day = lit(today.isoformat())
+    if drill_down is None:      # AgingOutstanding: the rollup of migration 0015
+        aging_rows = (f"SELECT {dimensions}, c.payer_id, c.outstanding_cents AS outstanding,\n"
+                      f"                 MAX(0, CAST(julianday({day}) - julianday(NULLIF(c.start_day, '')) AS INTEGER)) AS age\n"
+                      f"          FROM claim_aging_rollup c WHERE {conditions} AND c.status = 'active' AND c.claims > 0")
+    else:                       # AgingOutstanding: the claims, through the covering index claims_aging
+        aging_rows = (f"SELECT {dimensions}, c.payer_id, cl.outstanding_cents AS outstanding,\n"
+                      f"                 MAX(0, CAST(julianday({day}) - julianday(COALESCE(cl.first_submitted_on, cl.service_start))\n"
+                      "                     AS INTEGER)) AS age\n"
+                      f"          FROM {source} JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id\n"
+                      f"          WHERE {conditions} AND c.status = 'active'")
     return [
         f"SELECT {dims}, c.subject AS key, SUM(c.cases) AS n FROM {rolled}\n"
         f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.subject ORDER BY {group}c.subject;",
@@ -309,11 +320,7 @@ def case_insights_sql(caller, today, drill_down=None):
         "    SELECT dim_type, dim_id, dim_name, payer_id, CASE WHEN age IS NULL THEN NULL WHEN age <= 30 THEN '0-30'\n"
         "           WHEN age <= 60 THEN '31-60' WHEN age <= 90 THEN '61-90' WHEN age <= 120 THEN '91-120' ELSE '120+' END AS bucket,\n"
         "           SUM(outstanding) AS total\n"
-        f"    FROM (SELECT {dimensions}, c.payer_id, cl.outstanding_cents AS outstanding,\n"
-        f"                 MAX(0, CAST(julianday({lit(today.isoformat())}) - julianday(COALESCE(cl.first_submitted_on, cl.service_start))\n"
-        "                     AS INTEGER)) AS age\n"
-        f"          FROM {source} JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id\n"
-        f"          WHERE {conditions} AND c.status = 'active')\n"
+        f"    FROM ({aging_rows})\n"
         "    GROUP BY dim_type, dim_id, payer_id, bucket) AS g\n"
         "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.bucket;",
         appeals_due_sql(caller, today),

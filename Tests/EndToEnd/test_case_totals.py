@@ -204,8 +204,8 @@ def test_check_aggregates_reports_a_case_whose_stored_total_was_altered(server):
         assert f"total_outstanding_cents stored {stored + 1}, recomputed {stored}" in result.stdout
         assert f"claim {claim['claim_number']} ({claim['id']}, " in result.stdout
         assert "first_submitted_on stored 2026-01-02, recomputed null" in result.stdout
-        group = f"case_rollup:active/new/missing information/{claim['payer_id']}/:/"
-        assert f"rollup ({group[:-1]}, " in result.stdout and "cases stored 3, recomputed 1" in result.stdout, result.stdout
+        group = f"case_rollup:active/new/missing information/{claim['payer_id']}//"
+        assert f"rollup ({group}, " in result.stdout and "cases stored 3, recomputed 1" in result.stdout, result.stdout
     finally:
         with sqlite3.connect(server.db, timeout=10) as db:
             db.execute("UPDATE cases SET total_outstanding_cents = total_outstanding_cents - 1 WHERE id = ?", (case["id"],))

@@ -20,40 +20,64 @@ public struct AggregateMismatch: Sendable, Equatable {
 /// Compares what the database keeps up to date on write with a recomputation from the rows it
 /// summarises (`casework check-aggregates`): each case's stored totals and deadlines (migration
 /// 0012) against its claims, each claim's first submission date (migration 0013) against its
-/// submissions, the Case Insights rollups (migration 0014) against a grouping of the cases. The recomputation is written here independently of the triggers that maintain the
+/// submissions, the dashboard rollups (migrations 0014 and 0015) against a grouping of the cases
+/// and of their claims. The recomputation is written here independently of the triggers that maintain the
 /// columns, so a mistake in one does not hide in the other.
 public struct AggregateCheck: Sendable {
     let database: SQLiteDatabase
 
-    /// The rows of a rollup of migration 0014 that differ from a grouping of the cases (rows with
-    /// no case and no money count as absent). Entity `rollup`, the group as
-    /// "table:status/stage/subject/payer/owner[/carc]", fields `cases` and `outstanding_cents`.
-    static func rollupMismatches(_ db: SQLiteConnection, table: String, carc: Bool) throws -> [AggregateMismatch] {
-        let keys = "organization_id, status, stage, subject, payer_id, owner_type, owner_id" + (carc ? ", carc" : "")
-        let fresh = """
-            SELECT c.organization_id, c.status, c.stage, c.subject, c.payer_id, COALESCE(c.owner_type, '') AS owner_type,
-                   COALESCE(c.owner_id, '') AS owner_id\(carc ? ", COALESCE(k.code, '') AS carc" : ""),
-                   COUNT(*) AS cases, SUM(c.total_outstanding_cents) AS outstanding_cents
-            FROM cases c\(carc ? " LEFT JOIN case_carc_codes k ON k.case_id = c.id" : "") GROUP BY \(keys)
-            """
-        let kept = "SELECT \(keys), cases, outstanding_cents FROM \(table) WHERE cases <> 0 OR outstanding_cents <> 0"
+    /// A rollup table, its group columns (organization first), the column counting what it
+    /// groups, and the query that groups the rows it summarises (the same columns, then `n` and
+    /// `outstanding_cents`), written independently of the triggers that keep it.
+    struct Rollup {
+        let table: String
+        let keys: [String]
+        let count: String
+        let fresh: String
+    }
+
+    static let rollups = [
+        Rollup(table: "case_rollup", keys: ["organization_id", "status", "stage", "subject", "payer_id", "owner_type", "owner_id"],
+               count: "cases", fresh: """
+                   SELECT organization_id, status, stage, subject, payer_id, COALESCE(owner_type, '') AS owner_type,
+                          COALESCE(owner_id, '') AS owner_id, COUNT(*) AS n, SUM(total_outstanding_cents) AS outstanding_cents
+                   FROM cases GROUP BY 1, 2, 3, 4, 5, 6, 7
+                   """),
+        Rollup(table: "case_carc_rollup",
+               keys: ["organization_id", "status", "stage", "subject", "payer_id", "owner_type", "owner_id", "carc"], count: "cases", fresh: """
+                   SELECT c.organization_id, c.status, c.stage, c.subject, c.payer_id, COALESCE(c.owner_type, '') AS owner_type,
+                          COALESCE(c.owner_id, '') AS owner_id, COALESCE(k.code, '') AS carc, COUNT(*) AS n,
+                          SUM(c.total_outstanding_cents) AS outstanding_cents
+                   FROM cases c LEFT JOIN case_carc_codes k ON k.case_id = c.id GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+                   """),
+        Rollup(table: "claim_aging_rollup", keys: ["organization_id", "status", "payer_id", "start_day"], count: "claims", fresh: """
+                   SELECT c.organization_id, c.status, c.payer_id, COALESCE(cl.first_submitted_on, cl.service_start, '') AS start_day,
+                          COUNT(*) AS n, SUM(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents) AS outstanding_cents
+                   FROM case_claims l JOIN cases c ON c.id = l.case_id JOIN claims cl ON cl.id = l.claim_id GROUP BY 1, 2, 3, 4
+                   """),
+    ]
+
+    /// The groups of `rollup` that differ from a fresh grouping (groups with nothing in them count
+    /// as absent). Entity `rollup`, the group as "table:key/key/…" (organization excluded), fields
+    /// the count column and `outstanding_cents`.
+    static func mismatches(_ db: SQLiteConnection, _ rollup: Rollup) throws -> [AggregateMismatch] {
+        let keys = rollup.keys.joined(separator: ", ")
+        let kept = "SELECT \(keys), \(rollup.count) AS n, outstanding_cents FROM \(rollup.table) WHERE \(rollup.count) <> 0 OR outstanding_cents <> 0"
         let sql = """
-            WITH fresh AS (\(fresh)), kept AS (\(kept))
-            SELECT \(keys), k.cases AS stored_cases, f.cases AS fresh_cases, k.outstanding_cents AS stored_outstanding,
+            WITH fresh AS (\(rollup.fresh)), kept AS (\(kept))
+            SELECT \(keys), k.n AS stored_n, f.n AS fresh_n, k.outstanding_cents AS stored_outstanding,
                    f.outstanding_cents AS fresh_outstanding
             FROM fresh f LEFT JOIN kept k USING (\(keys))
-            WHERE k.cases IS NOT f.cases OR k.outstanding_cents IS NOT f.outstanding_cents
+            WHERE k.n IS NOT f.n OR k.outstanding_cents IS NOT f.outstanding_cents
             UNION ALL
-            SELECT \(keys), k.cases, NULL, k.outstanding_cents, NULL FROM kept k LEFT JOIN fresh f USING (\(keys)) WHERE f.cases IS NULL
-            ORDER BY 1, 2, 3, 4, 5, 6, 7
+            SELECT \(keys), k.n, NULL, k.outstanding_cents, NULL FROM kept k LEFT JOIN fresh f USING (\(keys)) WHERE f.n IS NULL
+            ORDER BY \(keys)
             """
         var found: [AggregateMismatch] = []
         for row in try db.query(sql) {
-            let group = [row.string("status"), row.string("stage"), row.string("subject"), row.string("payer_id"),
-                         row.string("owner_type") + ":" + row.string("owner_id")] + (carc ? [row.string("carc")] : [])
-            let id = table + ":" + group.joined(separator: "/")
+            let id = rollup.table + ":" + rollup.keys.dropFirst().map { row.string($0) }.joined(separator: "/")
             func text(_ column: String) -> String? { row.optionalInt(column).map { String($0) } }
-            for (field, stored, recomputed) in [("cases", text("stored_cases"), text("fresh_cases")),
+            for (field, stored, recomputed) in [(rollup.count, text("stored_n"), text("fresh_n")),
                                                 ("outstanding_cents", text("stored_outstanding"), text("fresh_outstanding"))]
             where stored != recomputed {
                 found.append(AggregateMismatch(organizationID: row.string("organization_id"), entity: "rollup", entityID: id,
@@ -116,8 +140,7 @@ public struct AggregateCheck: Sendable {
                     number: row.string("claim_number"), field: "first_submitted_on", stored: row.optionalString("stored"),
                     recomputed: row.optionalString("recomputed")))
             }
-            mismatches += try Self.rollupMismatches(db, table: "case_rollup", carc: false)
-            mismatches += try Self.rollupMismatches(db, table: "case_carc_rollup", carc: true)
+            for rollup in Self.rollups { mismatches += try Self.mismatches(db, rollup) }
             return (cases, claims, mismatches)
         }
     }

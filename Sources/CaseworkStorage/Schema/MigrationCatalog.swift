@@ -21,6 +21,7 @@ public enum MigrationCatalog {
             migration("0012_case_totals.sql", PackageResources._012_case_totals_sql),
             migration("0013_claim_first_submitted_on.sql", PackageResources._013_claim_first_submitted_on_sql),
             migration("0014_case_rollups.sql", PackageResources._014_case_rollups_sql),
+            migration("0015_claim_aging_rollup.sql", PackageResources._015_claim_aging_rollup_sql),
         ]
     }
 
