@@ -301,17 +301,22 @@ def remove_db(db):
         Path(str(db) + suffix).unlink(missing_ok=True)
 
 
-def sqlite_peer(sqlite3, script, db):
-    """Wall time of one `sqlite3 DB < script` process on a fresh file."""
-    remove_db(db)
+def timed_script(sqlite3, db, script, what):
+    """Wall time of one `sqlite3 DB < script` process; `what` names it when it fails. Removes the database after."""
     with open(script, "rb") as handle:
         started = time.perf_counter()
         result = subprocess.run([sqlite3, str(db)], stdin=handle, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
         elapsed = time.perf_counter() - started
     if result.returncode != 0 or result.stderr.strip():
-        raise RuntimeError(f"sqlite3 peer failed: {result.stderr.decode(errors='replace').strip()[:1000]}")
+        raise RuntimeError(f"{what} failed: {result.stderr.decode(errors='replace').strip()[:1000]}")
     remove_db(db)
     return elapsed
+
+
+def sqlite_peer(sqlite3, script, db):
+    """Wall time of one `sqlite3 DB < script` process on a fresh file."""
+    remove_db(db)
+    return timed_script(sqlite3, db, script, "sqlite3 peer")
 
 
 def sqlite_floor(sqlite3, binary, posted, db):
@@ -321,8 +326,10 @@ def sqlite_floor(sqlite3, binary, posted, db):
     per row and no application work. Returns (seconds, rows copied)."""
     fresh_demo(binary, db)
     source = sqlite.connect(f"file:{posted}?mode=ro", uri=True)
+    # Rollups are derived: the copy's triggers keep them, as the posting's did.
     tables = [name for (name,) in source.execute(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY rowid")]
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' "
+        "AND name NOT LIKE '%_rollup' ORDER BY rowid")]
     lines = ["PRAGMA synchronous = FULL;", "PRAGMA cache_size = -16384;", f"ATTACH '{posted}' AS src;", "BEGIN;"]
     rows = 0
     for table in tables:
@@ -334,13 +341,7 @@ def sqlite_floor(sqlite3, binary, posted, db):
     source.close()
     script = Path(str(db) + ".sql")
     script.write_text("\n".join(lines) + "\n")
-    with open(script, "rb") as handle:
-        started = time.perf_counter()
-        result = subprocess.run([sqlite3, str(db)], stdin=handle, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-        elapsed = time.perf_counter() - started
-    if result.returncode != 0 or result.stderr.strip():
-        raise RuntimeError(f"SQLite floor failed: {result.stderr.decode(errors='replace').strip()[:1000]}")
-    remove_db(db)
+    elapsed = timed_script(sqlite3, db, script, "SQLite floor")
     script.unlink()
     return elapsed, rows
 
