@@ -291,7 +291,7 @@ def case_insights_sql(caller, today, drill_down=None):
         aging_rows = (f"SELECT {dimensions}, c.payer_id, c.outstanding_cents AS outstanding,\n"
                       f"                 MAX(0, CAST(julianday({day}) - julianday(NULLIF(c.start_day, '')) AS INTEGER)) AS age\n"
                       f"          FROM claim_aging_rollup c WHERE {conditions} AND c.status = 'active' AND c.claims > 0")
-    else:                       # AgingOutstanding: the claims, through the covering index claims_aging
+    else:                       # AgingOutstanding: the claims, through the covering index claims_figures
         aging_rows = (f"SELECT {dimensions}, c.payer_id, cl.outstanding_cents AS outstanding,\n"
                       f"                 MAX(0, CAST(julianday({day}) - julianday(COALESCE(cl.first_submitted_on, cl.service_start))\n"
                       "                     AS INTEGER)) AS age\n"

@@ -16,7 +16,7 @@ extension DashboardRepository {
     /// The outstanding of the active cases Case Insights' `query` selects (split by its drill-down),
     /// by payer and by the aging bucket of each claim on `today`. Unsplit and filtered by payer at
     /// most, it sums the rollup `claim_aging_rollup` (migration 0015: days × payers rows); otherwise
-    /// it reads each claim's outstanding and aging dates from the covering index `claims_aging`.
+    /// it reads each claim's outstanding and aging dates from the covering index `claims_figures`.
     public func outstandingByAging(organizationID: String, query: CaseInsightsQuery, today: Day) throws -> [AgingOutstanding] {
         let shape = InsightsSQL(query: query, organizationID: organizationID, rollups: false)
         let buckets = AgingBucket.allCases.map { bucket in

@@ -22,6 +22,7 @@ public enum MigrationCatalog {
             migration("0013_claim_first_submitted_on.sql", PackageResources._013_claim_first_submitted_on_sql),
             migration("0014_case_rollups.sql", PackageResources._014_case_rollups_sql),
             migration("0015_claim_aging_rollup.sql", PackageResources._015_claim_aging_rollup_sql),
+            migration("0016_one_covering_index_of_claim_figures.sql", PackageResources._016_one_covering_index_of_claim_figures_sql),
         ]
     }
 
