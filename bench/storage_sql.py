@@ -1,0 +1,283 @@
+"""The SQL of Casework's storage layer that `bench/bench_views.py` gives the sqlite3 CLI: each work-list page,
+view count and dashboard request as the statements of its read transaction, with literal values, mirrored
+from Sources/CaseworkStorage (the server's answers are checked against them where a check is given).
+Python 3 standard library only."""
+
+import datetime
+
+PAGE_LIMIT = 50          # PageRequest default
+TIER1_LIST_LIMIT = 10    # DashboardRoutes default list_limit
+
+
+def lit(text):
+    """A SQL text literal."""
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def row_select():
+    """CaseRepository.rowSelect."""
+    return (
+        "SELECT c.*, p.name AS payer_name, pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,\n"
+        "       COALESCE(u.name, t.name) AS owner_name\n"
+        "FROM cases c\n"
+        "JOIN payers p ON p.id = c.payer_id\n"
+        "LEFT JOIN patients pt ON pt.id = c.patient_id\n"
+        "LEFT JOIN users u ON c.owner_type = 'user' AND u.id = c.owner_id\n"
+        "LEFT JOIN teams t ON c.owner_type = 'team' AND t.id = c.owner_id"
+    )
+
+
+def case_rows(ids):
+    """CaseRepository.rows(db, ids:): rowSelect over the ids, then the three follow-up queries of
+    CaseRepository.rows (tags, CARCs, open tasks); nothing when there are no ids."""
+    if not ids:
+        return []
+    marks = ", ".join(lit(i) for i in ids)
+    return [
+        row_select() + f"\nWHERE c.id IN ({marks});",
+        f"SELECT case_id, tag FROM case_tags WHERE case_id IN ({marks}) ORDER BY case_id, position;",
+        f"SELECT case_id, code, resolved FROM case_carc_codes WHERE case_id IN ({marks}) ORDER BY case_id, position;",
+        f"SELECT case_id, subject FROM activities WHERE case_id IN ({marks}) AND kind = 'task' AND state = 'open' ORDER BY case_id, seq;",
+    ]
+
+
+SORT_EXPRESSIONS = {  # CaseQuery.SortKey.expression
+    "created_at": "c.created_at",
+    "updated_at": "c.updated_at",
+    "follow_up_by": "COALESCE(c.follow_up_by, '9999-12-31')",
+    "priority": "CASE c.priority WHEN 'low' THEN '0' WHEN 'normal' THEN '1' ELSE '2' END",
+    "number": "printf('%012d', c.number)",
+    "total_outstanding": "printf('%020d', 100000000000000000 + c.total_outstanding_cents)",
+    "deadline": "COALESCE(c.deadline, '9999-12-31')",
+}
+
+VIEWS = {  # CaseView: (requiredStatus, requiredStage, requiresCallerOwnership)
+    "all": (None, None, False),
+    "open": ("active", None, False),
+    "my_open": ("active", None, True),
+    "in_progress": ("active", "in_progress", False),
+    "awaiting_payment": ("active", "awaiting_payment", False),
+    "resolved": ("resolved", None, False),
+}
+
+
+def mine_clause(caller, prefix="c."):
+    teams = caller["teams"]
+    team_clause = "" if not teams else f" OR ({prefix}owner_type = 'team' AND {prefix}owner_id IN ({', '.join(lit(t) for t in teams)}))"
+    return f"(({prefix}owner_type = 'user' AND {prefix}owner_id = {lit(caller['user'])}){team_clause})"
+
+
+def view_conditions(view, caller):
+    """CaseQuery.conditions for a view without extra filters."""
+    status, stage, mine = VIEWS[view]
+    parts = [f"c.organization_id = {lit(caller['org'])}"]
+    if status:
+        parts.append(f"c.status = {lit(status)}")
+    if stage:
+        parts.append(f"c.stage = {lit(stage)}")
+    if mine:
+        parts.append(mine_clause(caller))
+    return " AND ".join(parts)
+
+
+def page_query(view, sort, descending, caller):
+    """CaseRepository.list, first page, step one: the page's ids by sort key (LIMIT limit + 1)."""
+    direction = "DESC" if descending else "ASC"
+    return (f"SELECT c.id, {SORT_EXPRESSIONS[sort]} AS sort_key FROM cases c WHERE {view_conditions(view, caller)}"
+            f" ORDER BY sort_key {direction}, c.id {direction} LIMIT {PAGE_LIMIT + 1};")
+
+
+def auth_statements(caller):
+    """TokenRepository.authenticate, in its own read transaction."""
+    return ["BEGIN DEFERRED;",
+            "SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id\n"
+            f"WHERE t.token_sha256 = {lit(caller['digest'])} AND t.revoked_at IS NULL;",
+            f"SELECT team_id FROM team_members WHERE user_id = {lit(caller['user'])} ORDER BY team_id;",
+            "COMMIT;"]
+
+
+def ids_of(sqlite, query, limit):
+    """The ids of the rows a page query returns, cut to `limit` (as the server drops the extra row)."""
+    return [row[0] for row in sqlite.rows(f"SELECT id FROM ({query.rstrip(';')});")][:limit]
+
+
+def view_page_sql(sqlite, caller, view, sort="created_at", descending=True):
+    """The page's statements, and a check that the server's page lists the same cases."""
+    query = page_query(view, sort, descending, caller)
+    ids = ids_of(sqlite, query, PAGE_LIMIT)
+    check = lambda body: same_ids("items", [item["id"] for item in body["items"]], ids)
+    return [query] + case_rows(ids), check
+
+
+def same_ids(what, served, expected):
+    if served == expected:
+        return None
+    return f"{what}: the server listed {len(served)} ids, the SQL {len(expected)}; first difference at " \
+           f"{next((i for i, (a, b) in enumerate(zip(served, expected)) if a != b), min(len(served), len(expected)))}"
+
+
+def view_counts_sql(sqlite, caller):
+    """CaseRepository.viewCounts (from the rollup case_rollup), and a check that the server's counts are those of the cases."""
+    statements = [
+        "SELECT COALESCE(SUM(cases), 0) AS all_cases,\n"
+        "       COALESCE(SUM((status = 'active') * cases), 0) AS open_cases,\n"
+        f"       COALESCE(SUM((status = 'active' AND {mine_clause(caller, prefix='')}) * cases), 0) AS my_open,\n"
+        "       COALESCE(SUM((status = 'active' AND stage = 'in_progress') * cases), 0) AS in_progress,\n"
+        "       COALESCE(SUM((status = 'active' AND stage = 'awaiting_payment') * cases), 0) AS awaiting_payment,\n"
+        "       COALESCE(SUM((status = 'resolved') * cases), 0) AS resolved\n"
+        f"FROM case_rollup WHERE organization_id = {lit(caller['org'])};"
+    ]
+    # Checked against the cases themselves, not against the rollup the server reads.
+    from_cases = ("SELECT COUNT(*), COALESCE(SUM(status = 'active'), 0),\n"
+                  f"       COALESCE(SUM(status = 'active' AND {mine_clause(caller, prefix='')}), 0),\n"
+                  "       COALESCE(SUM(status = 'active' AND stage = 'in_progress'), 0),\n"
+                  "       COALESCE(SUM(status = 'active' AND stage = 'awaiting_payment'), 0), COALESCE(SUM(status = 'resolved'), 0)\n"
+                  f"FROM cases WHERE organization_id = {lit(caller['org'])};")
+    expected = dict(zip(VIEWS, (int(n) for n in sqlite.one(from_cases))))
+
+    def check(body):
+        served = {item["view"]: item["count"] for item in body["items"]}
+        return None if served == expected else f"view counts: server {served}, SQL {expected}"
+    return statements, check
+
+
+def appeals_due_sql(caller, today):
+    """DashboardRepository.appealsDue (the cases' stored appeal_deadline) over the organization's active cases."""
+    day = lambda offset: lit((today + datetime.timedelta(days=offset)).isoformat())
+    return ("WITH per_case AS (\n"
+            "    SELECT c.appeal_deadline AS d\n"
+            f"    FROM cases c WHERE c.organization_id = {lit(caller['org'])} AND c.status = 'active')\n"
+            f"SELECT COALESCE(SUM(d < {day(0)}), 0), COALESCE(SUM(d >= {day(0)} AND d < {day(7)}), 0),\n"
+            f"       COALESCE(SUM(d >= {day(0)} AND d < {day(30)}), 0) FROM per_case WHERE d IS NOT NULL;")
+
+
+def case_insights_sql(caller, today, drill_down=None):
+    """DashboardRepository.caseInsights with InsightsSQL, no filters: the counts and sums from the rollups of
+    migration 0014, outstandingByAging (from the rollup of migration 0015 when not split) and appealsDue."""
+    owners = ("LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id "
+              "LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id")
+    if drill_down is None:
+        rolled, dims = "case_rollup c", "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
+        source, dimensions = "cases c", dims
+    elif drill_down == "owner":
+        rolled = f"case_rollup c {owners}"
+        dims = "NULLIF(c.owner_type, '') AS dim_type, NULLIF(c.owner_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
+        source = f"cases c {owners}"
+        dimensions = "c.owner_type AS dim_type, c.owner_id AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
+    elif drill_down == "carc_code":
+        rolled, dims = "case_carc_rollup c", "'carc' AS dim_type, NULLIF(c.carc, '') AS dim_id, NULL AS dim_name"
+        source = "cases c LEFT JOIN case_carc_codes dk ON dk.case_id = c.id"
+        dimensions = "'carc' AS dim_type, dk.code AS dim_id, NULL AS dim_name"
+    else:
+        raise ValueError(drill_down)
+    conditions = f"c.organization_id = {lit(caller['org'])}"
+    rolled_conditions = conditions + " AND c.cases > 0"
+    group = "" if drill_down is None else "dim_type, dim_id, "
+    status_group = "" if drill_down is None else "GROUP BY dim_type, dim_id ORDER BY dim_type, dim_id"
+    day = lit(today.isoformat())
+    if drill_down is None:      # AgingOutstanding: the rollup of migration 0015
+        aging_rows = (f"SELECT {dimensions}, c.payer_id, c.outstanding_cents AS outstanding,\n"
+                      f"                 MAX(0, CAST(julianday({day}) - julianday(NULLIF(c.start_day, '')) AS INTEGER)) AS age\n"
+                      f"          FROM claim_aging_rollup c WHERE {conditions} AND c.status = 'active' AND c.claims > 0")
+    else:                       # AgingOutstanding: the claims, through the covering index claims_figures
+        aging_rows = (f"SELECT {dimensions}, c.payer_id, cl.outstanding_cents AS outstanding,\n"
+                      f"                 MAX(0, CAST(julianday({day}) - julianday(COALESCE(cl.first_submitted_on, cl.service_start))\n"
+                      "                     AS INTEGER)) AS age\n"
+                      f"          FROM {source} JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id\n"
+                      f"          WHERE {conditions} AND c.status = 'active'")
+    return [
+        f"SELECT {dims}, c.subject AS key, SUM(c.cases) AS n FROM {rolled}\n"
+        f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.subject ORDER BY {group}c.subject;",
+        f"SELECT {dims}, c.status AS key, SUM(c.cases) AS n FROM {rolled}\n"
+        f"WHERE {rolled_conditions} GROUP BY {group}c.status ORDER BY {group}c.status;",
+        f"SELECT {dims}, c.payer_id AS key, p.name AS payer_name, SUM(c.cases) AS n\n"
+        f"FROM {rolled} JOIN payers p ON p.id = c.payer_id\n"
+        f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.payer_id ORDER BY {group}c.payer_id;",
+        "SELECT g.*, p.name AS payer_name FROM (\n"
+        f"    SELECT {dims}, c.payer_id, c.subject, SUM(c.outstanding_cents) AS total\n"
+        f"    FROM {rolled}\n"
+        f"    WHERE {rolled_conditions} AND c.status = 'active'\n"
+        f"    GROUP BY {group}c.payer_id, c.subject) AS g\n"
+        "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.subject;",
+        f"SELECT {dims},\n"
+        "       COALESCE(SUM((c.status = 'canceled') * c.cases), 0) AS canceled,\n"
+        "       COALESCE(SUM((c.status = 'resolved') * c.cases), 0) AS resolved,\n"
+        "       COALESCE(SUM((c.status = 'active' AND c.stage = 'in_progress') * c.cases), 0) AS in_progress\n"
+        f"FROM {rolled} WHERE {rolled_conditions} {status_group};",
+        "SELECT g.*, p.name AS payer_name FROM (\n"
+        "    SELECT dim_type, dim_id, dim_name, payer_id, CASE WHEN age IS NULL THEN NULL WHEN age <= 30 THEN '0-30'\n"
+        "           WHEN age <= 60 THEN '31-60' WHEN age <= 90 THEN '61-90' WHEN age <= 120 THEN '91-120' ELSE '120+' END AS bucket,\n"
+        "           SUM(outstanding) AS total\n"
+        f"    FROM ({aging_rows})\n"
+        "    GROUP BY dim_type, dim_id, payer_id, bucket) AS g\n"
+        "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.bucket;",
+        appeals_due_sql(caller, today),
+    ]
+
+
+def tier_one_sql(sqlite, caller, today):
+    """DashboardRepository.tierOne for period=this_year (both ends included, so `< next Jan 1`), then appeals due."""
+    org = lit(caller["org"])
+    year_from, year_to = f"{today.year}-01-01T00:00:00Z", f"{today.year + 1}-01-01T00:00:00Z"
+
+    def bound(column):
+        return f" AND {column} >= {lit(year_from)} AND {column} < {lit(year_to)}"
+
+    period = bound("c.created_at")
+    statements = []
+    lists = {}
+
+    def counts(column, join="", name=None, order=None):
+        statements.append(f"SELECT {column} AS key, {name or 'NULL'} AS name, COUNT(*) AS n FROM cases c {join}\n"
+                          f"WHERE c.organization_id = {org}{period} GROUP BY {column} ORDER BY {order or column};")
+
+    def case_list(key, condition, order):
+        statements.append(f"SELECT COUNT(*) AS n FROM cases c WHERE c.organization_id = {org} AND {condition};")
+        query = f"SELECT c.id FROM cases c WHERE c.organization_id = {org} AND {condition} ORDER BY {order} LIMIT {TIER1_LIST_LIMIT};"
+        statements.append(query)
+        lists[key] = ids_of(sqlite, query, TIER1_LIST_LIMIT)
+        statements.extend(case_rows(lists[key]))
+
+    def activity_list(condition, order):
+        statements.append(f"SELECT COUNT(*) AS n FROM activities a WHERE a.organization_id = {org} AND {condition};")
+        statements.append(f"SELECT * FROM activities a WHERE a.organization_id = {org} AND {condition} ORDER BY {order} LIMIT {TIER1_LIST_LIMIT};")
+
+    me = lit(caller["user"])
+    counts("c.priority", order="CASE c.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END")
+    counts("c.payer_id", join="JOIN payers p ON p.id = c.payer_id", name="p.name")
+    counts("c.status")
+    case_list("active_cases", "c.status = 'active'" + period, "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id")
+    case_list("my_resolved_cases", f"c.status = 'resolved' AND {mine_clause(caller)}" + bound("c.resolved_at"), "c.resolved_at DESC, c.id DESC")
+    activity_list(f"a.kind = 'email' AND a.state = 'draft' AND a.created_by = {me}", "a.seq DESC")
+    activity_list("((a.kind = 'task' AND a.state = 'open' AND (a.assignee_id = " + me + " OR (a.assignee_id IS NULL AND a.created_by = " + me + ")))\n"
+                  f"     OR (a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = {me}))",
+                  "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31'), a.seq")
+
+    statements.append(appeals_due_sql(caller, today))
+
+    def check(body):
+        for key, ids in lists.items():
+            problem = same_ids(key, [item["id"] for item in body[key]["items"]], ids)
+            if problem:
+                return problem
+        return None
+    return statements, check
+
+
+def endpoints(sqlite, caller, today):
+    """(label, path, file slug, SQL statements of the request's read transaction, check of the served JSON or None)."""
+    out = []
+    for view in VIEWS:
+        out.append((f"cases view={view}", f"/v1/cases?view={view}", f"cases_{view}", *view_page_sql(sqlite, caller, view)))
+    out.append(("cases view=open sort=-total_outstanding", "/v1/cases?view=open&sort=-total_outstanding", "cases_open_by_outstanding",
+                *view_page_sql(sqlite, caller, "open", sort="total_outstanding", descending=True)))
+    out.append(("cases view=open sort=deadline", "/v1/cases?view=open&sort=deadline", "cases_open_by_deadline",
+                *view_page_sql(sqlite, caller, "open", sort="deadline", descending=False)))
+    out.append(("views (counts)", "/v1/views", "views", *view_counts_sql(sqlite, caller)))
+    out.append(("case-insights", "/v1/dashboards/case-insights", "case_insights", case_insights_sql(caller, today), None))
+    out.append(("case-insights drill_down=owner", "/v1/dashboards/case-insights?drill_down=owner", "case_insights_owner",
+                case_insights_sql(caller, today, "owner"), None))
+    out.append(("case-insights drill_down=carc_code", "/v1/dashboards/case-insights?drill_down=carc_code", "case_insights_carc_code",
+                case_insights_sql(caller, today, "carc_code"), None))
+    out.append(("tier1 period=this_year", "/v1/dashboards/tier1?period=this_year", "tier1_this_year", *tier_one_sql(sqlite, caller, today)))
+    return out
