@@ -153,21 +153,16 @@ def appeals_due_sql(caller, today):
 
 def case_insights_sql(caller, today, drill_down=None):
     """DashboardRepository.caseInsights with InsightsSQL, no filters: the counts and sums from the rollups of
-    migration 0014, outstandingByAging (from the rollup of migration 0015 when not split) and appealsDue."""
+    migration 0014, outstandingByAging from those of migrations 0015 and 0018, and appealsDue."""
     owners = ("LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id "
               "LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id")
     if drill_down is None:
         rolled, dims = "case_rollup c", "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
-        source, dimensions = "cases c", dims
     elif drill_down == "owner":
         rolled = f"case_rollup c {owners}"
         dims = "NULLIF(c.owner_type, '') AS dim_type, NULLIF(c.owner_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
-        source = f"cases c {owners}"
-        dimensions = "c.owner_type AS dim_type, c.owner_id AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
     elif drill_down == "carc_code":
         rolled, dims = "case_carc_rollup c", "'carc' AS dim_type, NULLIF(c.carc, '') AS dim_id, NULL AS dim_name"
-        source = "cases c LEFT JOIN case_carc_codes dk ON dk.case_id = c.id"
-        dimensions = "'carc' AS dim_type, dk.code AS dim_id, NULL AS dim_name"
     else:
         raise ValueError(drill_down)
     conditions = f"c.organization_id = {lit(caller['org'])}"
@@ -175,16 +170,12 @@ def case_insights_sql(caller, today, drill_down=None):
     group = "" if drill_down is None else "dim_type, dim_id, "
     status_group = "" if drill_down is None else "GROUP BY dim_type, dim_id ORDER BY dim_type, dim_id"
     day = lit(today.isoformat())
-    if drill_down is None:      # AgingOutstanding: the rollup of migration 0015
-        aging_rows = (f"SELECT {dimensions}, c.payer_id, c.outstanding_cents AS outstanding,\n"
-                      f"                 MAX(0, CAST(julianday({day}) - julianday(NULLIF(c.start_day, '')) AS INTEGER)) AS age\n"
-                      f"          FROM claim_aging_rollup c WHERE {conditions} AND c.status = 'active' AND c.claims > 0")
-    else:                       # AgingOutstanding: the claims, through the covering index claims_figures
-        aging_rows = (f"SELECT {dimensions}, c.payer_id, cl.outstanding_cents AS outstanding,\n"
-                      f"                 MAX(0, CAST(julianday({day}) - julianday(COALESCE(cl.first_submitted_on, cl.service_start))\n"
-                      "                     AS INTEGER)) AS age\n"
-                      f"          FROM {source} JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id\n"
-                      f"          WHERE {conditions} AND c.status = 'active'")
+    # AgingOutstanding: a rollup of the cases' claims by aging day (migrations 0015 and 0018).
+    aging_table = {None: "claim_aging_rollup c", "owner": f"claim_aging_owner_rollup c {owners}",
+                   "carc_code": "claim_aging_carc_rollup c"}[drill_down]
+    aging_rows = (f"SELECT {dims}, c.payer_id, c.outstanding_cents AS outstanding,\n"
+                  f"                 MAX(0, CAST(julianday({day}) - julianday(NULLIF(c.start_day, '')) AS INTEGER)) AS age\n"
+                  f"          FROM {aging_table} WHERE {conditions} AND c.status = 'active' AND c.claims > 0")
     return [
         f"SELECT {dims}, c.subject AS key, SUM(c.cases) AS n FROM {rolled}\n"
         f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.subject ORDER BY {group}c.subject;",

@@ -14,26 +14,28 @@ public struct AgingOutstanding: Sendable, Hashable {
 
 extension DashboardRepository {
     /// The outstanding of the active cases Case Insights' `query` selects (split by its drill-down),
-    /// by payer and by the aging bucket of each claim on `today`. Unsplit and filtered by payer at
-    /// most, it sums the rollup `claim_aging_rollup` (migration 0015: days × payers rows); otherwise
-    /// it reads each claim's outstanding and aging dates from the covering index `claims_figures`.
+    /// by payer and by the aging bucket of each claim on `today`. Without a subject or creation-date
+    /// filter it sums a rollup of the cases' claims by aging day (migrations 0015 and 0018: by payer,
+    /// by payer and owner, or by payer and CARC, whichever the split and filters need); otherwise it
+    /// reads each claim's outstanding and aging dates from the covering index `claims_figures`.
     public func outstandingByAging(organizationID: String, query: CaseInsightsQuery, today: Day) throws -> [AgingOutstanding] {
         let shape = InsightsSQL(query: query, organizationID: organizationID, rollups: false)
         let buckets = AgingBucket.allCases.map { bucket in
             bucket.ages.upperBound == Int.max ? "ELSE '\(bucket.rawValue)'" : "WHEN age <= \(bucket.ages.upperBound) THEN '\(bucket.rawValue)'"
         }.joined(separator: " ")
-        let rolled = query.drillDown == nil && query.subject == nil && query.owner == nil && query.carcCode == nil
-            && query.createdAfter == nil && query.createdBefore == nil
-        let rows: String
         var bindings: [SQLValue] = [.text(today.description)]
-        if rolled {
+        let rows: String
+        if let rollup = AgingRollup(query) {
+            var conditions = ["c.organization_id = ?", "c.status = 'active'", "c.claims > 0"]
+            bindings.append(.text(organizationID))
+            if let payer = query.payerID { conditions.append("c.payer_id = ?"); bindings.append(.text(payer)) }
+            if let owner = query.owner { conditions.append("c.owner_type = ? AND c.owner_id = ?"); bindings += [.text(owner.kind), .text(owner.id)] }
+            if let carc = query.carcCode { conditions.append("c.carc = ?"); bindings.append(.text(carc.description)) }
             rows = """
-                SELECT NULL AS dim_type, NULL AS dim_id, NULL AS dim_name, c.payer_id, c.outstanding_cents AS outstanding,
+                SELECT \(rollup.dimensions), c.payer_id, c.outstanding_cents AS outstanding,
                        MAX(0, CAST(julianday(?) - julianday(NULLIF(c.start_day, '')) AS INTEGER)) AS age
-                FROM claim_aging_rollup c
-                WHERE c.organization_id = ? AND c.status = 'active' AND c.claims > 0\(query.payerID == nil ? "" : " AND c.payer_id = ?")
+                FROM \(rollup.from) WHERE \(conditions.joined(separator: " AND "))
                 """
-            bindings += [.text(organizationID)] + (query.payerID.map { [SQLValue.text($0)] } ?? [])
         } else {
             rows = """
                 SELECT \(shape.dimensions), c.payer_id, cl.outstanding_cents AS outstanding,
@@ -57,6 +59,40 @@ extension DashboardRepository {
                                  bucket: row.optionalString("bucket").flatMap(AgingBucket.init(rawValue:)),
                                  outstanding: Cents(row.int("total")))
             }
+        }
+    }
+}
+
+/// Which rollup of the cases' claims by aging day answers an outstanding-by-aging query, with its
+/// FROM (as `c`) and drill-down columns; nil when the query filters by subject or creation date, or
+/// mixes owner and CARC (no rollup has both).
+struct AgingRollup {
+    let from: String
+    let dimensions: String
+
+    init?(_ query: CaseInsightsQuery) {
+        guard query.subject == nil, query.createdAfter == nil, query.createdBefore == nil else { return nil }
+        let byOwner = query.owner != nil || query.drillDown == .owner
+        let byCarc = query.carcCode != nil || query.drillDown == .carcCode
+        switch (byOwner, byCarc) {
+        case (false, false):
+            from = "claim_aging_rollup c"
+            dimensions = "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
+        case (true, false):
+            from = "claim_aging_owner_rollup c LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id "
+                + "LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id"
+            dimensions = query.drillDown == .owner
+                ? "NULLIF(c.owner_type, '') AS dim_type, NULLIF(c.owner_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
+                : "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
+        case (false, true):
+            // Filtering by one CARC while splitting by CARC would need each case's other CARCs.
+            guard !(query.carcCode != nil && query.drillDown == .carcCode) else { return nil }
+            from = "claim_aging_carc_rollup c"
+            dimensions = query.drillDown == .carcCode
+                ? "'carc' AS dim_type, NULLIF(c.carc, '') AS dim_id, NULL AS dim_name"
+                : "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
+        case (true, true):
+            return nil
         }
     }
 }

@@ -20,7 +20,7 @@ public struct AggregateMismatch: Sendable, Equatable {
 /// Compares what the database keeps up to date on write with a recomputation from the rows it
 /// summarises (`casework check-aggregates`): each case's stored totals and deadlines (migration
 /// 0012) against its claims, each claim's first submission date (migration 0013) against its
-/// submissions, the dashboard rollups (migrations 0014 and 0015) against a grouping of the cases
+/// submissions, the dashboard rollups (migrations 0014, 0015 and 0018) against a grouping of the cases
 /// and of their claims. The recomputation is written here independently of the triggers that maintain the
 /// columns, so a mistake in one does not hide in the other.
 public struct AggregateCheck: Sendable {
@@ -54,6 +54,21 @@ public struct AggregateCheck: Sendable {
                    SELECT c.organization_id, c.status, c.payer_id, COALESCE(cl.first_submitted_on, cl.service_start, '') AS start_day,
                           COUNT(*) AS n, SUM(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents) AS outstanding_cents
                    FROM case_claims l JOIN cases c ON c.id = l.case_id JOIN claims cl ON cl.id = l.claim_id GROUP BY 1, 2, 3, 4
+                   """),
+        Rollup(table: "claim_aging_owner_rollup", keys: ["organization_id", "status", "payer_id", "owner_type", "owner_id", "start_day"],
+               count: "claims", fresh: """
+                   SELECT c.organization_id, c.status, c.payer_id, COALESCE(c.owner_type, '') AS owner_type,
+                          COALESCE(c.owner_id, '') AS owner_id, COALESCE(cl.first_submitted_on, cl.service_start, '') AS start_day,
+                          COUNT(*) AS n, SUM(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents) AS outstanding_cents
+                   FROM case_claims l JOIN cases c ON c.id = l.case_id JOIN claims cl ON cl.id = l.claim_id GROUP BY 1, 2, 3, 4, 5, 6
+                   """),
+        Rollup(table: "claim_aging_carc_rollup", keys: ["organization_id", "status", "payer_id", "carc", "start_day"], count: "claims",
+               fresh: """
+                   SELECT c.organization_id, c.status, c.payer_id, COALESCE(k.code, '') AS carc,
+                          COALESCE(cl.first_submitted_on, cl.service_start, '') AS start_day, COUNT(*) AS n,
+                          SUM(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents) AS outstanding_cents
+                   FROM case_claims l JOIN cases c ON c.id = l.case_id JOIN claims cl ON cl.id = l.claim_id
+                        LEFT JOIN case_carc_codes k ON k.case_id = c.id GROUP BY 1, 2, 3, 4, 5
                    """),
     ]
 

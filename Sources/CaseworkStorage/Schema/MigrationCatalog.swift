@@ -24,6 +24,8 @@ public enum MigrationCatalog {
             migration("0015_claim_aging_rollup.sql", PackageResources._015_claim_aging_rollup_sql),
             migration("0016_one_covering_index_of_claim_figures.sql", PackageResources._016_one_covering_index_of_claim_figures_sql),
             migration("0017_cases_by_created_covers_tier1.sql", PackageResources._017_cases_by_created_covers_tier1_sql),
+            migration("0018_claim_aging_rollups_by_owner_and_carc.sql",
+                      PackageResources._018_claim_aging_rollups_by_owner_and_carc_sql),
         ]
     }
 

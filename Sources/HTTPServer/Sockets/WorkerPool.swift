@@ -25,16 +25,21 @@ final class WorkerPool: @unchecked Sendable {
     private let depth = Gauge(label: "http_worker_queue_depth")
 
     /// Starts `threads` (at least 1) worker threads at nice `niceness` (0 = as the process; the
-    /// kernel holds values above 19 at 19).
+    /// kernel holds values above 19 at 19) and returns once every one of them is named, marked and
+    /// at its priority, so a server that says it is listening has its workers as configured.
     init(threads: Int, niceness: Int32) {
-        for index in 0..<max(1, threads) {
+        let count = max(1, threads)
+        let ready = DispatchSemaphore(value: 0)
+        for index in 0..<count {
             Thread { [self] in
                 Thread.current.name = Self.threadName(index)
                 Self.marker.withLock { $0.insert(pthread_self()) }
                 Self.lowerPriority(by: niceness)
+                ready.signal()
                 work()
             }.start()
         }
+        for _ in 0..<count { ready.wait() }
     }
 
     /// Queues `job` for the next free worker; never blocks.
