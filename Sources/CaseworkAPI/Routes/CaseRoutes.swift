@@ -94,11 +94,8 @@ enum CaseRoutes {
         if ctx.noneMatch(etag) {
             return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", etag)]))
         }
-        // The case names its patient: reading it is a PHI access (HIPAA access audit); HEAD shows nothing.
-        if ctx.request.method != "HEAD" {
-            ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID,
-                                               patientIDs: record.case.patientID.map { [$0] } ?? [])
-        }
+        // The case names its patient: reading it is a PHI access.
+        ctx.auditPatientReads(record.case.patientID.map { [$0] } ?? [])
         return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", etag)])
     }
 

@@ -15,11 +15,7 @@ enum ClaimRoutes {
             let result = try ctx.store.claims.list(organizationID: ctx.organizationID, filter: filter, page: page)
             // Claims are patient data (whose care, when, what it cost), and `q` finds them by a patient's
             // name: a page with rows of identified patients is one bulk patient read, as a work list is.
-            let patientRows = result.items.filter { $0.claim.patientID != nil }.count
-            if patientRows > 0, ctx.request.method != "HEAD" {
-                ctx.store.audit.recordBulkPatientRead(organizationID: ctx.organizationID, actorID: ctx.caller.userID, action: "list",
-                                                      filter: ctx.auditedQuery, rows: patientRows)
-            }
+            ctx.auditBulkPatientRead(rows: result.items.filter { $0.claim.patientID != nil }.count)
             return Responses.page(result.items.map { ClaimRepresentation.claim($0, today: ctx.today) }, nextCursor: result.nextCursor)
         }
         table.add("POST", "/v1/claims") { ctx in
@@ -36,10 +32,7 @@ enum ClaimRoutes {
                       fetch: { ctx, id in
                           try ctx.store.claims.detail(organizationID: ctx.organizationID, id: id).map { detail in
                               // A claim of an identified patient is a read of that patient's data.
-                              if let patientID = detail.record.claim.patientID, ctx.request.method != "HEAD" {
-                                  ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID,
-                                                                     patientIDs: [patientID])
-                              }
+                              ctx.auditPatientReads(detail.record.claim.patientID.map { [$0] } ?? [])
                               return (detail, ctx.today, try CodeMeanings.load(ctx.store, remits: detail.remittances, moreCarcs: detail.denial?.reasons.map(\.carc) ?? [],
                                                                      moreRarcs: detail.denial?.remarkCodes ?? []))
                           }
@@ -79,8 +72,7 @@ enum ClaimRoutes {
             let cases = try ctx.store.cases.casesForClaim(organizationID: ctx.organizationID, claimID: ctx.parameter("id"),
                                                           scope: scope, submissionID: submissionID)
             let meanings = try CodeMeanings.load(ctx.store, carcs: cases.flatMap { $0.case.carcCodes.map(\.code) })
-            ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID,
-                                                   patientIDs: Array(Set(cases.compactMap(\.case.patientID))).sorted())
+            ctx.auditPatientReads(Array(Set(cases.compactMap(\.case.patientID))).sorted())
             return Responses.page(cases.map { CaseRepresentation.case($0, meanings: meanings) }, nextCursor: nil)
         }
         table.add("POST", "/v1/claims/{id}/cases") { ctx in

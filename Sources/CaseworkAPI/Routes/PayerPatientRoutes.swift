@@ -26,7 +26,7 @@ enum PayerPatientRoutes {
         table.addList("/v1/patients", fetch: { ctx, page in
             // Every patient record shown is an access to PHI: audited (HIPAA access audit).
             let result = try ctx.store.patients.list(organizationID: ctx.organizationID, page: page)
-            ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID, patientIDs: result.items.map(\.id))
+            ctx.auditPatientReads(result.items.map(\.id))
             return result
         },
                       as: DirectoryRepresentation.patient)
@@ -39,7 +39,7 @@ enum PayerPatientRoutes {
         }
         table.addItem("/v1/patients/{id}", entity: "patient", fetch: { ctx, id in
             let patient = try ctx.store.patients.get(organizationID: ctx.organizationID, id: id)
-            if let patient { ctx.store.audit.recordPatientReads(organizationID: ctx.organizationID, actorID: ctx.caller.userID, patientIDs: [patient.id]) }
+            ctx.auditPatientReads(patient.map { [$0.id] } ?? [])
             return patient
         },
                       as: DirectoryRepresentation.patient)

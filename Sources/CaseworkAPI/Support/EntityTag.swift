@@ -41,10 +41,7 @@ enum EntityTag {
             ctx.cache.store(entry, for: key)
         }
         if ctx.noneMatch(entry.etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)])) }
-        if entry.patientRows > 0, ctx.request.method != "HEAD" {   // HEAD shows no row
-            ctx.store.audit.recordBulkPatientRead(organizationID: ctx.organizationID, actorID: ctx.caller.userID, action: "list",
-                                                  filter: ctx.auditedQuery, rows: entry.patientRows)
-        }
+        ctx.auditBulkPatientRead(rows: entry.patientRows)
         return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json"), ("ETag", entry.etag)]), body: entry.body)
     }
 }

@@ -17,6 +17,21 @@ struct RequestContext {
     /// The query as the audit log keeps it for a bulk read of patient data: decoded `name=value` pairs joined by `&`.
     var auditedQuery: String { request.query.pairs.map { "\($0.name)=\($0.value)" }.joined(separator: "&") }
 
+    /// Audits the caller's reads of these patients' data (HIPAA access audit); nothing for a HEAD,
+    /// which shows no data, or for no patient.
+    func auditPatientReads(_ patientIDs: [String]) {
+        guard !patientIDs.isEmpty, request.method != "HEAD" else { return }
+        store.audit.recordPatientReads(organizationID: organizationID, actorID: caller.userID, patientIDs: patientIDs)
+    }
+
+    /// Audits one bulk read of `rows` rows naming patients, with this request's query as the filter;
+    /// nothing for a HEAD or no such row.
+    func auditBulkPatientRead(rows: Int) {
+        guard rows > 0, request.method != "HEAD" else { return }
+        store.audit.recordBulkPatientRead(organizationID: organizationID, actorID: caller.userID, action: "list",
+                                          filter: auditedQuery, rows: rows)
+    }
+
     /// A path parameter the route pattern guarantees.
     func parameter(_ name: String) -> String { parameters[name] ?? "" }
 

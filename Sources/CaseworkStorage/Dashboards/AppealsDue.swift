@@ -17,7 +17,7 @@ extension DashboardRepository {
         if let query {
             var filters = query
             filters.drillDown = nil
-            let shape = InsightsSQL(query: filters, organizationID: organizationID, rollups: false)
+            let shape = InsightsSQL(query: filters, organizationID: organizationID, source: .cases)
             scope = shape.conditions
             bindings = shape.bindings
         }

@@ -4,10 +4,10 @@ import CaseworkDomain
 public struct DashboardRepository: Sendable {
     let database: SQLiteDatabase
 
-    /// The Case Insights figures for `query`, read in one snapshot: from the rollups of migration 0014
-    /// when the query allows it (see `InsightsSQL`), their cost following the number of groups.
+    /// The Case Insights figures for `query`, read in one snapshot: from the case rollups when the
+    /// query allows it (see `InsightsSQL`), their cost following the number of groups.
     public func caseInsights(organizationID: String, query: CaseInsightsQuery) throws -> CaseInsights {
-        let shape = InsightsSQL(query: query, organizationID: organizationID)
+        let shape = InsightsSQL(query: query, organizationID: organizationID, source: .caseRollups)
         return try database.read { db in
             let groupBy = shape.groupColumns
             let openBySubject = try db.query("""

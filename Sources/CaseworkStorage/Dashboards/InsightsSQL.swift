@@ -2,62 +2,71 @@ import CaseworkDomain
 
 /// The FROM, WHERE, dimension and measure columns shared by the Case Insights queries, over `c`.
 ///
-/// `c` is either the cases themselves or a rollup of migration 0014 whose rows each stand for
-/// `c.cases` cases of one status, stage, subject, payer and owner (and CARC, in
-/// `case_carc_rollup`): the queries sum `count` and `outstanding` and read the same columns either
-/// way. Rollups answer every query but those that filter by creation date (not a rollup dimension)
-/// and those that both filter by a CARC and split by CARC (a case's other CARCs are not in its row);
-/// `rollups: false` asks for the cases (outstanding by aging and appeals due, which read claims and
-/// deadlines).
+/// `c` is the cases themselves or, when the query allows it, a rollup whose rows each stand for
+/// `count` cases (or claims) of one group: the queries sum `count` and `outstanding` and read the
+/// same columns either way. Two families of rollups:
+/// - `.caseRollups` (migration 0014): cases by status, stage, subject, payer and owner
+///   (`case_rollup`), and the same split by CARC (`case_carc_rollup`);
+/// - `.claimAgingRollups` (migrations 0015, 0018): the cases' claims by status, payer and aging day
+///   (`claim_aging_rollup`), also split by owner or by CARC — no subject, and never both splits.
+///
+/// Neither has the creation day (it would make the groups as many as the cases), nor can either
+/// filter by one CARC while splitting by CARC (a case's other CARCs are not in its row): such
+/// queries, and `.cases`, read the cases (`source` then says `.cases`).
 struct InsightsSQL {
+    enum Source { case cases, caseRollups, claimAgingRollups }
+
+    /// What `from` reads.
+    let source: Source
     let from: String
     let dimensions: String
     let conditions: String
     let bindings: [SQLValue]
     let drillDown: CaseInsightsQuery.DrillDown?
-    /// The number of cases a row of `from` stands for: `1`, or `c.cases` for a rollup row.
+    /// The number of cases (claims, in the aging rollups) a row of `from` stands for: `1` for a case.
     let count: String
-    /// Their outstanding in cents: `c.total_outstanding_cents`, or `c.outstanding_cents`.
+    /// Their outstanding in cents: `c.total_outstanding_cents` for a case, else `c.outstanding_cents`.
     let outstanding: String
 
-    init(query: CaseInsightsQuery, organizationID: String, rollups: Bool = true) {
+    init(query: CaseInsightsQuery, organizationID: String, source wanted: Source) {
         drillDown = query.drillDown
-        let byCreation = query.createdAfter != nil || query.createdBefore != nil
-        let rolled = rollups && !byCreation && !(query.carcCode != nil && query.drillDown == .carcCode)
-        let owners = "LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id "
-            + "LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id"
+        let byOwner = query.owner != nil || query.drillDown == .owner
+        let byCarc = query.carcCode != nil || query.drillDown == .carcCode
+        let rollable = query.createdAfter == nil && query.createdBefore == nil
+            && !(query.carcCode != nil && query.drillDown == .carcCode)
+        let table: String
+        switch wanted {
+        case .caseRollups where rollable:
+            source = .caseRollups
+            table = byCarc ? "case_carc_rollup c" : "case_rollup c"
+            count = "c.cases"
+        case .claimAgingRollups where rollable && query.subject == nil && !(byOwner && byCarc):
+            source = .claimAgingRollups
+            table = byOwner ? "claim_aging_owner_rollup c" : byCarc ? "claim_aging_carc_rollup c" : "claim_aging_rollup c"
+            count = "c.claims"
+        default:
+            source = .cases
+            table = query.drillDown == .carcCode ? "cases c LEFT JOIN case_carc_codes dk ON dk.case_id = c.id" : "cases c"
+            count = "1"
+        }
+        from = table + (query.drillDown == .owner
+            ? " LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id"
+            : "")
         var parts = ["c.organization_id = ?"]
         var values: [SQLValue] = [.text(organizationID)]
-        if rolled {
-            let table = query.carcCode != nil || query.drillDown == .carcCode ? "case_carc_rollup c" : "case_rollup c"
-            switch query.drillDown {
-            case nil:
-                from = table
-                dimensions = "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
-            case .owner:
-                from = "\(table) \(owners)"
-                dimensions = "NULLIF(c.owner_type, '') AS dim_type, NULLIF(c.owner_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
-            case .carcCode:
-                from = table
-                dimensions = "'carc' AS dim_type, NULLIF(c.carc, '') AS dim_id, NULL AS dim_name"
-            }
-            count = "c.cases"
-            outstanding = "c.outstanding_cents"
-            parts.append("c.cases > 0")
-            if let carc = query.carcCode { parts.append("c.carc = ?"); values.append(.text(carc.description)) }
-        } else {
-            switch query.drillDown {
-            case nil:
-                from = "cases c"
-                dimensions = "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
-            case .owner:
-                from = "cases c \(owners)"
-                dimensions = "c.owner_type AS dim_type, c.owner_id AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
-            case .carcCode:
-                from = "cases c LEFT JOIN case_carc_codes dk ON dk.case_id = c.id"
-                dimensions = "'carc' AS dim_type, dk.code AS dim_id, NULL AS dim_name"
-            }
-            count = "1"
+        switch (source, query.drillDown) {
+        case (_, nil):
+            dimensions = "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
+        case (.cases, .owner):
+            dimensions = "c.owner_type AS dim_type, c.owner_id AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
+        case (.cases, .carcCode):
+            dimensions = "'carc' AS dim_type, dk.code AS dim_id, NULL AS dim_name"
+        case (_, .owner):   // rollups keep '' for no owner
+            dimensions = "NULLIF(c.owner_type, '') AS dim_type, NULLIF(c.owner_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
+        case (_, .carcCode):
+            dimensions = "'carc' AS dim_type, NULLIF(c.carc, '') AS dim_id, NULL AS dim_name"
+        }
+        if source == .cases {
             outstanding = "c.total_outstanding_cents"
             if let carc = query.carcCode {
                 parts.append("EXISTS (SELECT 1 FROM case_carc_codes fk WHERE fk.case_id = c.id AND fk.code = ?)")
@@ -65,6 +74,10 @@ struct InsightsSQL {
             }
             if let after = query.createdAfter { parts.append("c.created_at >= ?"); values.append(.text("\(after)T00:00:00Z")) }
             if let before = query.createdBefore { parts.append("c.created_at < ?"); values.append(.text("\(before)T00:00:00Z")) }
+        } else {
+            outstanding = "c.outstanding_cents"
+            parts.append("\(count) > 0")        // groups whose rows all moved away
+            if let carc = query.carcCode { parts.append("c.carc = ?"); values.append(.text(carc.description)) }
         }
         if let payer = query.payerID { parts.append("c.payer_id = ?"); values.append(.text(payer)) }
         if let subject = query.subject { parts.append("c.subject = ?"); values.append(.text(subject)) }

@@ -52,21 +52,21 @@ public struct AggregateCheck: Sendable {
                    """),
         Rollup(table: "claim_aging_rollup", keys: ["organization_id", "status", "payer_id", "start_day"], count: "claims", fresh: """
                    SELECT c.organization_id, c.status, c.payer_id, COALESCE(cl.first_submitted_on, cl.service_start, '') AS start_day,
-                          COUNT(*) AS n, SUM(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents) AS outstanding_cents
+                          COUNT(*) AS n, SUM(cl.outstanding_cents) AS outstanding_cents
                    FROM case_claims l JOIN cases c ON c.id = l.case_id JOIN claims cl ON cl.id = l.claim_id GROUP BY 1, 2, 3, 4
                    """),
         Rollup(table: "claim_aging_owner_rollup", keys: ["organization_id", "status", "payer_id", "owner_type", "owner_id", "start_day"],
                count: "claims", fresh: """
                    SELECT c.organization_id, c.status, c.payer_id, COALESCE(c.owner_type, '') AS owner_type,
                           COALESCE(c.owner_id, '') AS owner_id, COALESCE(cl.first_submitted_on, cl.service_start, '') AS start_day,
-                          COUNT(*) AS n, SUM(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents) AS outstanding_cents
+                          COUNT(*) AS n, SUM(cl.outstanding_cents) AS outstanding_cents
                    FROM case_claims l JOIN cases c ON c.id = l.case_id JOIN claims cl ON cl.id = l.claim_id GROUP BY 1, 2, 3, 4, 5, 6
                    """),
         Rollup(table: "claim_aging_carc_rollup", keys: ["organization_id", "status", "payer_id", "carc", "start_day"], count: "claims",
                fresh: """
                    SELECT c.organization_id, c.status, c.payer_id, COALESCE(k.code, '') AS carc,
                           COALESCE(cl.first_submitted_on, cl.service_start, '') AS start_day, COUNT(*) AS n,
-                          SUM(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents) AS outstanding_cents
+                          SUM(cl.outstanding_cents) AS outstanding_cents
                    FROM case_claims l JOIN cases c ON c.id = l.case_id JOIN claims cl ON cl.id = l.claim_id
                         LEFT JOIN case_carc_codes k ON k.case_id = c.id GROUP BY 1, 2, 3, 4, 5
                    """),
@@ -116,12 +116,10 @@ public struct AggregateCheck: Sendable {
                        c.deadline AS stored_deadline, c.appeal_deadline AS stored_appeal_deadline,
                        r.outstanding, r.cost_share, r.deadline, r.appeal_deadline
                 FROM cases c
-                LEFT JOIN (SELECT l.case_id, SUM(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents) AS outstanding,
-                                  SUM(cl.cost_share_cents - cl.cost_share_paid_cents) AS cost_share,
-                                  MIN(IIF(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents > 0, cl.deadline, NULL))
-                                      AS deadline,
-                                  MIN(IIF(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents > 0, cl.appeal_deadline, NULL))
-                                      AS appeal_deadline
+                LEFT JOIN (SELECT l.case_id, SUM(cl.outstanding_cents) AS outstanding,
+                                  SUM(cl.cost_share_outstanding_cents) AS cost_share,
+                                  MIN(IIF(cl.outstanding_cents > 0, cl.deadline, NULL)) AS deadline,
+                                  MIN(IIF(cl.outstanding_cents > 0, cl.appeal_deadline, NULL)) AS appeal_deadline
                            FROM case_claims l JOIN claims cl ON cl.id = l.claim_id GROUP BY l.case_id) r ON r.case_id = c.id
                 ORDER BY c.organization_id, c.number
                 """
