@@ -18,13 +18,17 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // Linux epoll(7) and eventfd(2), which the Glibc module does not export.
+        .systemLibrary(name: "CEpoll"),
 
         // Bytes → requests → responses. Knows no domain word.
         .target(
             name: "HTTPServer",
             dependencies: [
-                "CZlib", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                "CZlib", "CEpoll", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         // Pure values and rules of denial and outstanding-balance cases.

@@ -14,9 +14,11 @@
    (each opened, given one GET /healthz and its answer read, then held; VmRSS and the number of
    open fds read from /proc/PID), then per endpoint a short warm-up and
    `wrk -t2 -cN -dS --latency` at 16 and 256 connections.
-4. Prints requests/s, p50 and p99 per server and the ratios to each peer, then whether the
-   targets of issue 4 are met: throughput ≥ Hummingbird's on both endpoints and p99 ≤ its p99,
-   and ≥ 50% of nginx's throughput on /healthz. The figures are also written to var/bench-http.json.
+   A last wrk run sends /healthz with `Connection: close` (a new connection per request), and while
+   the 1,000 idle connections are held the server's CPU is read over 10 s
+   (bench/idle_connections.py).
+4. Prints requests/s, p50 and p99 per server and the ratios to each peer, then whether issue 11's
+   targets are met (bench/http_report.py). The figures are also written to var/bench-http.json.
 
 Every process this script starts is stopped by its PID (SIGTERM, then SIGKILL after 15 s).
 Traffic goes to 127.0.0.1 only. Python 3 standard library only; wrk and nginx come from Debian
@@ -29,7 +31,6 @@ import http.client
 import json
 import os
 import re
-import resource
 import select
 import shutil
 import signal
@@ -40,13 +41,16 @@ import threading
 import time
 from pathlib import Path
 
+from http_report import report
+
+from idle_connections import IDLE_CONNECTIONS, idle_connections, proc_status
+
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 PEER_DIR = ROOT / "bench" / "peers" / "hummingbird-peer"
 SCRATCH = ROOT / ".build-release-bench"
 DB = VAR / "bench-http.sqlite"
 CONNECTIONS = (16, 256)
-IDLE_CONNECTIONS = 1000
 
 
 def log(message):
@@ -268,87 +272,6 @@ def check_endpoints(server, endpoints, token):
     return sizes
 
 
-# --------------------------------------------------------------------------- RSS with idle connections
-
-
-def proc_status(pid, field):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])  # kB
-    return 0
-
-
-def open_fds(pid):
-    return len(os.listdir(f"/proc/{pid}/fd"))
-
-
-def read_response(sock):
-    """Reads one HTTP/1.1 response with a Content-Length body; returns its status (0 on EOF)."""
-    data = b""
-    while b"\r\n\r\n" not in data:
-        chunk = sock.recv(4096)
-        if not chunk:
-            return 0
-        data += chunk
-    head, _, rest = data.partition(b"\r\n\r\n")
-    match = re.search(rb"(?im)^content-length:\s*(\d+)", head)
-    length = int(match.group(1)) if match else 0
-    while len(rest) < length:
-        chunk = sock.recv(4096)
-        if not chunk:
-            return 0
-        rest += chunk
-    return int(head.split(b" ", 2)[1])
-
-
-def idle_rss(server, count):
-    """VmRSS (kB) before and with `count` idle keep-alive connections, each having had one request."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft < count + 100:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, count + 1000), hard))
-    request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-    time.sleep(0.5)
-    result = {"baseline_kb": proc_status(server.pid, "VmRSS"), "baseline_fds": open_fds(server.pid)}
-    sockets = []
-    answered = 0
-    started = time.monotonic()
-    try:
-        for batch in range(0, count, 100):
-            group = []
-            for _ in range(min(100, count - batch)):
-                sock = socket.create_connection(("127.0.0.1", server.port), timeout=10)
-                sock.sendall(request)
-                group.append(sock)
-            for sock in group:
-                answered += read_response(sock) == 200
-            sockets.extend(group)
-        time.sleep(1.0)
-        result["held_kb"] = proc_status(server.pid, "VmRSS")
-        result["held_fds"] = open_fds(server.pid)
-        result["answered"] = answered
-        result["open_seconds"] = round(time.monotonic() - started, 2)
-        # Still open? One more request on each held connection.
-        alive = 0
-        for sock in sockets:
-            try:
-                sock.sendall(request)
-            except OSError:
-                continue
-        for sock in sockets:
-            try:
-                alive += read_response(sock) == 200
-            except OSError:
-                pass
-        result["still_open"] = alive
-    finally:
-        for sock in sockets:
-            sock.close()
-    time.sleep(1.0)
-    result["after_close_kb"] = proc_status(server.pid, "VmRSS")
-    result["per_connection_kb"] = round((result["held_kb"] - result["baseline_kb"]) / count, 1)
-    return result
-
-
 # --------------------------------------------------------------------------- wrk
 
 
@@ -378,10 +301,12 @@ def parse_wrk(output):
     return result
 
 
-def wrk(port, path, token, connections, seconds):
+def wrk(port, path, token, connections, seconds, close=False):
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
     if token:
         command += ["-H", f"Authorization: Bearer {token}"]
+    if close:
+        command += ["-H", "Connection: close"]
     command.append(f"http://127.0.0.1:{port}{path}")
     result = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
     if result.returncode != 0:
@@ -401,79 +326,10 @@ def measure(server, endpoints, token, seconds, warmup):
         for connections in CONNECTIONS:
             log(f"  {server.name} {label} c={connections} ...")
             results[(label, connections)] = wrk(server.port, path, header, connections, seconds)
+    # A new connection per request (wrk reconnects after each `Connection: close` answer).
+    log(f"  {server.name} /healthz Connection: close c={CONNECTIONS[0]} ...")
+    results[("close", CONNECTIONS[0])] = wrk(server.port, "/healthz", None, CONNECTIONS[0], seconds, close=True)
     return results
-
-
-# --------------------------------------------------------------------------- report
-
-
-def fmt_ms(value):
-    return f"{value:.2f}" if value >= 0.1 else f"{value:.3f}"
-
-
-def report(results, rss, sizes, case_id, seconds, notes):
-    servers = ["casework", "hummingbird", "nginx"]
-    endpoints = [("/healthz", "GET /healthz"), ("case", f"GET /v1/cases/{case_id}")]
-    print()
-    print(f"wrk -t2 -cN -d{seconds}s --latency on 127.0.0.1; servers measured one at a time")
-    print(f"{'endpoint':<16} {'conns':>5}  {'server':<12} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}  "
-          f"{'rps ratio':>10} {'p99 ratio':>10}  errors")
-    for label, title in endpoints:
-        for connections in CONNECTIONS:
-            ours = results["casework"].get((label, connections))
-            for server in servers:
-                row = results.get(server, {}).get((label, connections))
-                if row is None:
-                    continue
-                if server == "casework":
-                    ratio_rps, ratio_p99 = "", ""
-                else:
-                    ratio_rps = f"{ours['rps'] / row['rps']:.2f}x"
-                    ratio_p99 = f"{ours['p99_ms'] / row['p99_ms']:.2f}x"
-                errors = row["non_2xx"] + row["socket_errors"]
-                name = "/healthz" if label == "/healthz" else "/v1/cases/{id}"
-                print(f"{name:<16} {connections:>5}  {server:<12} {row['rps']:>10,.0f} {fmt_ms(row['p50_ms']):>8} "
-                      f"{fmt_ms(row['p99_ms']):>8}  {ratio_rps:>10} {ratio_p99:>10}  {errors or ''}")
-    print("(ratios: casework ÷ that peer; rps ratio ≥ 1 and p99 ratio ≤ 1 favour casework)")
-    print()
-    print(f"body bytes  /v1/cases/{{id}}: casework {sizes['casework']['case']}, hummingbird {sizes['hummingbird']['case']}"
-          f" ({sizes['hummingbird']['case'] / sizes['casework']['case']:.2f}x)")
-    print()
-    print(f"RSS with {IDLE_CONNECTIONS:,} idle keep-alive connections (each had one GET /healthz answered):")
-    print(f"{'server':<12} {'baseline':>10} {'held':>10} {'per conn':>9} {'after close':>12} {'fds held':>9} {'still open':>11}")
-    for server in ("casework", "hummingbird"):
-        r = rss.get(server)
-        if r:
-            print(f"{server:<12} {r['baseline_kb'] / 1024:>8.1f}MB {r['held_kb'] / 1024:>8.1f}MB {r['per_connection_kb']:>7.1f}kB "
-                  f"{r['after_close_kb'] / 1024:>10.1f}MB {r['held_fds']:>9} {r['still_open']:>6}/{IDLE_CONNECTIONS}")
-    print()
-    print("targets:")
-    verdicts = []
-    for label, title in endpoints:
-        for connections in CONNECTIONS:
-            ours = results["casework"][(label, connections)]
-            peer = results["hummingbird"][(label, connections)]
-            name = "/healthz" if label == "/healthz" else "/v1/cases/{id}"
-            ok = ours["rps"] >= peer["rps"]
-            verdicts.append(ok)
-            print(f"  {'met ' if ok else 'MISS'} throughput ≥ hummingbird  {name} c={connections}: "
-                  f"{ours['rps']:,.0f} vs {peer['rps']:,.0f} ({ours['rps'] / peer['rps']:.2f}x)")
-            ok = ours["p99_ms"] <= peer["p99_ms"]
-            verdicts.append(ok)
-            print(f"  {'met ' if ok else 'MISS'} p99 ≤ hummingbird         {name} c={connections}: "
-                  f"{fmt_ms(ours['p99_ms'])} vs {fmt_ms(peer['p99_ms'])} ms ({ours['p99_ms'] / peer['p99_ms']:.2f}x)")
-    if "nginx" in results:
-        for connections in CONNECTIONS:
-            ours = results["casework"][("/healthz", connections)]
-            peer = results["nginx"][("/healthz", connections)]
-            ok = ours["rps"] >= 0.5 * peer["rps"]
-            verdicts.append(ok)
-            print(f"  {'met ' if ok else 'MISS'} throughput ≥ 50% nginx    /healthz c={connections}: "
-                  f"{ours['rps']:,.0f} vs {peer['rps']:,.0f} ({100 * ours['rps'] / peer['rps']:.0f}%)")
-    print(f"  {sum(verdicts)} of {len(verdicts)} met")
-    for note in notes:
-        print(f"note: {note}")
-    return all(verdicts)
 
 
 # --------------------------------------------------------------------------- main
@@ -524,7 +380,7 @@ def main():
             sizes[name] = check_endpoints(server, own, token)
             if name != "nginx":
                 log(f"{name}: {IDLE_CONNECTIONS} idle keep-alive connections")
-                rss[name] = idle_rss(server, IDLE_CONNECTIONS)
+                rss[name] = idle_connections(server, IDLE_CONNECTIONS)
             results[name] = measure(server, own, token, args.seconds, args.warmup)
             if name != "nginx":
                 rss[name]["peak_kb"] = proc_status(server.pid, "VmHWM")
@@ -536,7 +392,7 @@ def main():
         "results": {name: {f"{label} c={c}": row for (label, c), row in rows.items()} for name, rows in results.items()},
         "rss": rss, "body_bytes": sizes, "notes": notes,
     }, indent=2) + "\n")
-    report(results, rss, sizes, case_id, args.seconds, notes)
+    report(results, rss, sizes, case_id, args.seconds, notes, CONNECTIONS)
 
 
 if __name__ == "__main__":

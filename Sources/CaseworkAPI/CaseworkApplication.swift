@@ -10,6 +10,7 @@ public struct CaseworkApplication: HTTPResponder {
     let router: Router
     let logger: Logger
     let requestIDs = RequestIDs()
+    let requestMetrics = RequestMetrics()
 
     /// The path 835 files are posted to, and its default body limit (64 MiB): `casework serve`
     /// gives this path its own limit, every other path keeps the general one.
@@ -68,15 +69,8 @@ public struct CaseworkApplication: HTTPResponder {
         (request.method == "GET" || request.method == "HEAD") && request.path == "/healthz"
     }
 
-    /// Methods counted by name in the request metrics; any other is counted as `other` (a client
-    /// must not be able to mint new series).
-    static let countedMethods: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
-
     private func log(requestID: String, method: String, route: String, status: Int, micros: UInt64, record: RequestRecord?) {
-        let counted = Self.countedMethods.contains(method) ? method : "other"
-        Counter(label: "http_requests_total", dimensions: [("method", counted), ("route", route), ("status", String(status))]).increment()
-        Metrics.Timer(label: "http_request_duration_seconds", dimensions: [("method", counted), ("route", route)])
-            .recordMicroseconds(Int64(micros))
+        requestMetrics.record(method: method, route: route, status: status, micros: micros)
         logger.info("request", metadata: [
             "request_id": .string(requestID), "method": .string(method), "route": .string(route),
             "status": .stringConvertible(status), "duration_us": .stringConvertible(micros),

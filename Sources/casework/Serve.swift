@@ -52,6 +52,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds in-flight requests get to finish after SIGTERM/SIGINT.")
     var shutdownGrace: Double = HTTPServerConfiguration().shutdownGracePeriod
 
+    @Option(help: "Event loops: threads that accept, read, parse and write, each over one epoll instance (default: one per core).")
+    var eventLoops: Int = HTTPServerConfiguration().eventLoops
+
     @Option(help: "Threads that run request handlers (default: twice the cores, at least 4); more requests wait in order.")
     var workers: Int = HTTPServerConfiguration().workerThreads
 
@@ -68,6 +71,7 @@ struct Serve: ParsableCommand {
         where !(value > 0 && value <= 86_400) {
             throw ValidationError("\(name) must be more than 0 and at most 86400 seconds.")
         }
+        guard (1...256).contains(eventLoops) else { throw ValidationError("--event-loops must be between 1 and 256.") }
         guard (1...1024).contains(workers) else { throw ValidationError("--workers must be between 1 and 1024.") }
         guard (0...19).contains(workerNice) else { throw ValidationError("--worker-nice must be between 0 and 19.") }
         guard shutdownGrace >= 0, shutdownGrace <= 86_400 else {
@@ -116,6 +120,7 @@ struct Serve: ParsableCommand {
         configuration.headerReadTimeout = headerTimeout
         configuration.idleTimeout = idleTimeout
         configuration.shutdownGracePeriod = shutdownGrace
+        configuration.eventLoops = eventLoops
         configuration.workerThreads = workers
         configuration.workerNiceness = workerNice
         Self.raiseDescriptorLimit(toAtLeast: maxConnections + 256)

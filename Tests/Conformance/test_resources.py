@@ -35,17 +35,20 @@ def test_every_flag_is_applied_and_printed(make_server):
     srv = make_server("--header-timeout", "1.5", "--idle-timeout", "7", "--max-connections", "33",
                       "--max-body-bytes", "4321", "--max-header-bytes", "5000", "--max-header-count", "12",
                       "--max-request-line-bytes", "777", "--shutdown-grace", "2.5", "--max-remittance-bytes", "98765",
-                      "--workers", "3", "--worker-nice", "7")
+                      "--event-loops", "3", "--workers", "3", "--worker-nice", "7")
     config = dict(item.split("=", 1) for item in srv.config_line().split(":", 1)[1].split())
     assert config == {"host": "127.0.0.1", "port": str(srv.port), "max-request-line-bytes": "777",
                       "max-header-bytes": "5000", "max-header-count": "12", "max-body-bytes": "4321",
                       "max-body-bytes[/v1/remittances]": "98765",
                       "header-timeout": "1.5s", "idle-timeout": "7.0s", "max-connections": "33",
-                      "shutdown-grace": "2.5s", "workers": "3", "worker-nice": "7"}
+                      "shutdown-grace": "2.5s", "event-loops": "3", "workers": "3", "worker-nice": "7"}
     # Exactly the three handler threads run at the nice value asked for; no other thread is below normal priority.
     nices = sorted(int((task / "stat").read_text().rsplit(")", 1)[1].split()[16])
                    for task in pathlib.Path(f"/proc/{srv.proc.pid}/task").iterdir())
     assert nices.count(7) == 3 and all(n <= 0 for n in nices if n != 7), nices
+    # Exactly three event-loop threads.
+    names = [(task / "comm").read_text().strip() for task in pathlib.Path(f"/proc/{srv.proc.pid}/task").iterdir()]
+    assert sorted(n for n in names if n.startswith("http.loop.")) == ["http.loop.0", "http.loop.1", "http.loop.2"], names
     assert rejected_status(srv.port, b"POST /healthz HTTP/1.1\r\n" + H + b"Content-Length: 4322\r\n\r\n") == 413
     assert rejected_status(srv.port, b"GET /" + b"a" * 800 + b" HTTP/1.1\r\n" + H + b"\r\n") == 414
 

@@ -5,6 +5,7 @@ import os
 import pathlib
 import subprocess
 import tempfile
+import time
 
 import pytest
 
@@ -95,6 +96,20 @@ class Server:
     def stop(self):
         self.proc.terminate()
         assert self.proc.wait(timeout=30) == 0
+
+    def log_lines_once(self, ready, timeout=10):
+        """The server log's lines, read once `ready(lines)` holds (or, for a string, once a line contains
+        it). The server writes its log from a thread of its own, a moment after answering, so a test that
+        just got an answer waits for the answer's line (up to `timeout` seconds, then fails)."""
+        check = (lambda lines: any(ready in line for line in lines)) if isinstance(ready, str) else ready
+        deadline = time.monotonic() + timeout
+        while True:
+            with open(self.log.name, encoding="utf-8", errors="replace") as log:
+                lines = log.read().splitlines()
+            if check(lines):
+                return lines
+            assert time.monotonic() < deadline, f"the server log did not get the expected lines within {timeout} s"
+            time.sleep(0.01)
 
 
 @pytest.fixture(scope="session")

@@ -152,8 +152,7 @@ def test_the_servers_own_refusals_carry_a_request_id_and_a_log_line(server, clie
         assert head[0].split(" ")[1] == str(status), head[0]
         ids = [line.split(":", 1)[1].strip() for line in head[1:] if line.lower().startswith("x-request-id:")]
         assert len(ids) == 1 and ids[0], head
-        server.log.flush()
-        lines = [line for line in open(server.log.name, encoding="utf-8", errors="replace") if f"request_id={ids[0]}" in line]
+        lines = [line for line in server.log_lines_once(f"request_id={ids[0]}") if f"request_id={ids[0]}" in line]
         assert len(lines) == 1 and f"status={status}" in lines[0] and "route=(refused)" in lines[0], lines
 
 

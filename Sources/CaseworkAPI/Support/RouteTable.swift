@@ -86,11 +86,15 @@ enum Authentication {
         return caller
     }
 
-    /// The token of an `Authorization: Bearer <token>` header value (scheme case-insensitive), or nil.
+    /// The token of an `Authorization: Bearer <token>` header value (scheme case-insensitive), or nil;
+    /// spaces and tabs around the token are dropped (RFC 9110 §5.6.3 whitespace).
     static func bearerToken(_ header: String) -> String? {
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return String(parts[1]).trimmingCharacters(in: .whitespaces)
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = parts[1].firstIndex(where: { !blank($0) }),
+              let last = parts[1].lastIndex(where: { !blank($0) }) else { return "" }
+        return String(parts[1][first...last])
     }
 }
 

@@ -19,26 +19,32 @@ public struct BufferedLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String,
-                    file: String, function: String, line number: UInt) {
-        var line = sink.timestamp()
-        line += " "
-        line += level.rawValue
-        line += " "
-        line += label
-        line += " :"
-        let merged = explicit.map { metadata.merging($0) { _, new in new } } ?? metadata
-        for key in merged.keys.sorted() {
-            line += " "
-            line += key
-            line += "="
-            line += merged[key]!.description
+    public func log(event: LogEvent) {
+        let level = event.level, message = event.message, explicit = event.metadata, source = event.source
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        line.append(contentsOf: sink.timestamp().utf8)
+        line.append(UInt8(ascii: " "))
+        line.append(contentsOf: level.rawValue.utf8)
+        line.append(UInt8(ascii: " "))
+        line.append(contentsOf: label.utf8)
+        line.append(contentsOf: " :".utf8)
+        // The handler's own metadata is usually empty: then the call's is used as it is, unmerged.
+        let merged = metadata.isEmpty ? (explicit ?? [:]) : metadata.merging(explicit ?? [:]) { _, new in new }
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
+            line.append(UInt8(ascii: " "))
+            line.append(contentsOf: key.utf8)
+            line.append(UInt8(ascii: "="))
+            switch value {
+            case .string(let text): line.append(contentsOf: text.utf8)
+            default: line.append(contentsOf: value.description.utf8)
+            }
         }
-        line += " ["
-        line += source
-        line += "] "
-        line += message.description
-        line += "\n"
-        sink.write(Array(line.utf8))
+        line.append(contentsOf: " [".utf8)
+        line.append(contentsOf: source.utf8)
+        line.append(contentsOf: "] ".utf8)
+        line.append(contentsOf: message.description.utf8)
+        line.append(UInt8(ascii: "\n"))
+        sink.write(line)
     }
 }

@@ -8,8 +8,12 @@ import Metrics
 /// and counted instead of blocking the request that logs them; once a batch goes out again the
 /// writer adds `dropped N log lines`. Lines are whole: a line is kept entirely or dropped entirely.
 ///
-/// **Concurrency.** `@unchecked Sendable`: `pending`, `writing`, `dropped` and `reported` are only
-/// touched under `condition`'s lock; the writer thread owns the descriptor.
+/// The writer is woken only when it sleeps for want of lines, and then waits `gatherSeconds` more
+/// before it takes them, so a busy server wakes it a few hundred times a second at most, not once
+/// per line (a wake-up is a context switch on the request's core).
+///
+/// **Concurrency.** `@unchecked Sendable`: `pending`, `writing`, `idle`, `dropped` and `reported`
+/// are only touched under `condition`'s lock; the writer thread owns the descriptor.
 public final class LogSink: @unchecked Sendable {
     /// Bytes held for the writer at most (a line that does not fit is dropped).
     public let capacity: Int
@@ -17,6 +21,8 @@ public final class LogSink: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [UInt8] = []
     private var writing = false
+    /// The writer waits for lines (a new line must wake it).
+    private var idle = false
     private var dropped = 0
     private var reported = 0
     private let clock = SecondClock { seconds in
@@ -25,6 +31,8 @@ public final class LogSink: @unchecked Sendable {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
     private let droppedCounter = Counter(label: "log_lines_dropped_total")
+    /// How long the woken writer lets lines gather before writing them.
+    static let gatherSeconds = 0.002
 
     /// A sink writing to `descriptor` (2 for stderr), holding at most `capacity` bytes; starts its writer thread.
     public init(descriptor: Int32 = 2, capacity: Int = 1 << 20) {
@@ -48,10 +56,17 @@ public final class LogSink: @unchecked Sendable {
         guard pending.count + line.count <= capacity else {
             dropped += 1
             droppedCounter.increment()
+            if idle {                      // a line longer than the whole buffer: the notice is still due
+                idle = false
+                condition.signal()
+            }
             return
         }
         pending.append(contentsOf: line)
-        condition.signal()
+        if idle {
+            idle = false
+            condition.signal()
+        }
     }
 
     /// `YYYY-MM-DDThh:mm:ssZ` for the current second, formatted once per second.
@@ -73,7 +88,16 @@ public final class LogSink: @unchecked Sendable {
     private func drainForever() {
         while true {
             condition.lock()
-            while pending.isEmpty && reported == dropped { condition.wait() }
+            if pending.isEmpty && reported == dropped {
+                while pending.isEmpty && reported == dropped {
+                    idle = true
+                    condition.wait()
+                }
+                idle = false
+                condition.unlock()
+                Thread.sleep(forTimeInterval: Self.gatherSeconds)
+                condition.lock()
+            }
             var batch: [UInt8] = []
             swap(&batch, &pending)
             writing = true

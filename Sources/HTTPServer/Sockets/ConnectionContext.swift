@@ -2,7 +2,7 @@ import Dispatch
 import Logging
 
 /// What every connection of one server shares: limits, timeouts, the responder,
-/// the worker queue it runs on and the logger. Immutable, so safely shared.
+/// the worker pool it runs on and the logger. Immutable, so safely shared.
 struct ConnectionContext: Sendable {
     /// Parser limits (request line, header section, header count, body).
     let limits: HTTPParserLimits
@@ -20,9 +20,6 @@ struct ConnectionContext: Sendable {
     let responder: any HTTPResponder
     /// The threads where `responder.respond` runs (it may block), below the connections' priority.
     let workers: WorkerPool
-    /// A few serial "event loop" queues that connection queues target, so socket I/O
-    /// for any number of connections uses at most this many threads; never blocked.
-    let eventLoops: [DispatchQueue]
     /// Debug lines for connection events; never header values or bodies.
     let logger: Logger
     /// Open connections and worker queue depth, for metrics.

@@ -2,7 +2,7 @@ import Dispatch
 import Logging
 
 /// Writing output with backpressure, and closing: lingering half-close and teardown.
-/// Everything here runs on the connection's `queue`.
+/// Everything here runs on the connection's loop thread.
 extension HTTPConnection {
     /// Writes as much output as the socket takes; on EAGAIN waits for writability.
     func flush() {
@@ -39,24 +39,7 @@ extension HTTPConnection {
     }
 
     private func setWriteInterest(_ wanted: Bool) {
-        if wanted {
-            if let writeSource {
-                if writeSuspended {
-                    writeSuspended = false
-                    writeSource.resume()
-                }
-            } else {
-                let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-                source.setEventHandler { [self] in if phase != .closed { processPending() } }
-                source.setCancelHandler { [self] in descriptorSourceCancelled() }
-                liveDescriptorSources += 1
-                writeSource = source
-                source.activate()
-            }
-        } else if let writeSource, !writeSuspended {
-            writeSuspended = true
-            writeSource.suspend()
-        }
+        setInterest(read: interest.read, write: wanted)
     }
 
     /// Half-closes after the last response, then drains input briefly (RFC 9112 §9.6).
@@ -72,7 +55,7 @@ extension HTTPConnection {
         scheduleTimer()
     }
 
-    /// Cancels every source; the descriptor is closed when the last cancel handler runs.
+    /// Deregisters from the loop and closes the descriptor.
     ///
     /// A close-delimited (HTTP/1.0) streamed body that is cut short here, or was
     /// aborted, ends with a reset rather than a normal close, which would make the
@@ -88,28 +71,8 @@ extension HTTPConnection {
         activeStream?.channel.close()      // a producer waiting in `write` throws now
         activeStream = nil
         parser = HTTPRequestParser(limits: context.limits)
-        timer?.cancel()
-        timer = nil
         context.logger.debug("connection closed", metadata: ["connection": "\(id)", "reason": "\(reason)"])
-        if let readSource {
-            readSource.cancel()
-            if readSuspended { readSuspended = false; readSource.resume() }
-        }
-        if let writeSource {
-            writeSource.cancel()
-            if writeSuspended { writeSuspended = false; writeSource.resume() }
-        }
-        if liveDescriptorSources == 0 { closeDescriptor() }
-    }
-
-    func descriptorSourceCancelled() {
-        liveDescriptorSources -= 1
-        if liveDescriptorSources == 0, phase == .closed { closeDescriptor() }
-    }
-
-    private func closeDescriptor() {
-        readSource = nil
-        writeSource = nil
+        loop.deregister(fd)
         Socket.close(fd)
         onClosed(id)
     }

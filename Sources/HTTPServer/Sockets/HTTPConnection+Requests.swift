@@ -1,8 +1,8 @@
 import Dispatch
 import Logging
 
-/// Taking parsed events in order and running requests on the worker queue.
-/// Everything here runs on the connection's `queue`.
+/// Taking parsed events in order and running requests on the worker pool.
+/// Everything here runs on the connection's loop thread.
 extension HTTPConnection {
     /// Takes queued events in order while nothing is in flight, then writes and
     /// re-evaluates reading, closing and the timer.
@@ -54,10 +54,10 @@ extension HTTPConnection {
         let isHTTP10 = request.version == .http1_0
         let responder = context.responder
         if responder.answersInline(request) {
-            // On this connection's queue: no hand-off, no wait behind the workers' queue. Completed
-            // as the queue's next item, as a worker's answer is, so the reading loop is not re-entered.
+            // On the loop's thread: no hand-off, no wait behind the workers. Completed as a task of
+            // this loop turn, as a worker's answer is, so the reading loop is not re-entered.
             let response = responder.respond(to: request)
-            queue.async { [self] in complete(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10) }
+            loop.execute { [self] in complete(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10) }
             return
         }
         context.workers.async { [self] in
@@ -67,7 +67,7 @@ extension HTTPConnection {
                 runStream(response, producer: producer, keepAlive: keepAlive, isHTTP10: isHTTP10)
                 return
             }
-            queue.async { [self] in
+            loop.execute { [self] in
                 complete(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10)
             }
         }

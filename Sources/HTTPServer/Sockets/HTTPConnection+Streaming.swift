@@ -16,21 +16,20 @@ struct ActiveStream {
 /// and timeouts work as for any response). The request stays in flight until the body
 /// ends, so pipelined requests wait.
 ///
-/// The producer does not run on the shared worker queue: it may block for as long as
-/// the client reads slowly, and on Linux Dispatch adds worker threads only slowly when
-/// they block, so a few stalled downloads would delay every other request. Each
-/// producer gets its own serial queue instead, which Dispatch serves from its
-/// overcommitting pool (a thread per blocked producer, reused once it returns).
+/// The producer does not run on the worker pool: it may block for as long as the client
+/// reads slowly, so a few stalled downloads would hold every worker. Each producer gets its
+/// own serial Dispatch queue instead, which Dispatch serves from its overcommitting pool (a
+/// thread per blocked producer, reused once it returns).
 extension HTTPConnection {
-    /// Worker thread: queues the head, then starts `producer` on its own queue; that
-    /// queue ends the response when the producer returns or throws. Returns at once,
-    /// without running the producer, if the connection is gone.
+    /// Worker thread: queues the head (waiting for the loop to take it), then starts
+    /// `producer` on its own queue, which ends the response when the producer returns or
+    /// throws. Returns at once, without running the producer, if the connection is gone.
     func runStream(_ response: HTTPResponse, producer: @escaping HTTPBodyProducer, keepAlive: Bool, isHTTP10: Bool) {
         let channel = BodyStreamChannel(chunked: !isHTTP10, highWater: Self.outputHighWater) { [self] in
-            queue.async { [self] in drainStream() }
+            loop.execute { [self] in drainStream() }
         }
         // Synchronous, so the producer never runs for a connection that is already gone.
-        let started = queue.sync {
+        let started = loop.executeAndWait { [self] in
             beginStream(response, channel: channel, keepAlive: keepAlive, isHTTP10: isHTTP10)
         }
         guard started else { return }
@@ -42,7 +41,7 @@ extension HTTPConnection {
                 failure = error
             }
             let outcome = failure
-            queue.async { [self] in endStream(channel, failure: outcome) }
+            loop.execute { [self] in endStream(channel, failure: outcome) }
         }
     }
 

@@ -1,8 +1,8 @@
 import Dispatch
 
-/// The connection's single timer (RFC 9112 §9.5 timeouts). It is rescheduled only
-/// when a deadline moves earlier; when it fires early because activity pushed the
-/// deadline later, it simply re-arms. All on the connection's queue.
+/// The connection's timeouts (RFC 9112 §9.5) on its loop's timers. A loop timer is asked
+/// for only when a deadline moves earlier; when one fires early because activity pushed
+/// the deadline later, it simply re-arms. All on the connection's loop thread.
 extension HTTPConnection {
     /// The moment the connection should next be checked, or `nil` while the
     /// responder holds a request and nothing waits to be written (a slow responder
@@ -38,9 +38,9 @@ extension HTTPConnection {
 
     /// Arms the timer if the current deadline is earlier than the armed one.
     func scheduleTimer() {
-        guard let timer, let deadline = currentDeadline(), deadline < timerDeadline else { return }
+        guard phase != .closed, let deadline = currentDeadline(), deadline < timerDeadline else { return }
         timerDeadline = deadline
-        timer.schedule(deadline: deadline)
+        loop.schedule(self, at: deadline)
     }
 
     /// Acts on an expired deadline: 408 for an incomplete request, a silent close

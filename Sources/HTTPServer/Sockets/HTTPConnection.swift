@@ -1,19 +1,19 @@
 import Dispatch
 import Logging
 
-/// One client connection, event-driven: a `DispatchSourceRead` feeds the parser, a
-/// lazily created `DispatchSourceWrite` drains output when the socket buffer is full
-/// (EAGAIN), and one `DispatchSourceTimer` enforces the header, idle and linger timeouts.
+/// One client connection, event-driven on one `EventLoop`: readable reports feed the
+/// parser, writable reports (asked for only after `send` met EAGAIN) drain the output, and
+/// one loop timer enforces the header, idle and linger timeouts.
 ///
 /// Requests are answered strictly in order: one request at a time goes to the
-/// responder on the worker queue; its serialized response is appended to the output
+/// responder on the worker pool; its serialized response is appended to the output
 /// buffer before the next queued event is taken (RFC 9112 §9.3.2 pipelining).
 ///
 /// Thread safety (`@unchecked Sendable`): every mutable property is touched only on
-/// `queue`, a private serial queue — all source handlers run there, and the only
-/// entry points from other threads (`start`, `beginShutdown`, `forceClose`, the
-/// responder's completion) hop onto it with `queue.async`.
-final class HTTPConnection: @unchecked Sendable {
+/// `loop`'s thread — readiness reports, timers and tasks run there, and the only entry
+/// points from other threads (`beginShutdown`, `forceClose`, the responder's completion,
+/// a streamed body's producer) hop onto it with `loop.execute`.
+final class HTTPConnection: LoopHandler, @unchecked Sendable {
     enum Phase {
         /// Reading requests and writing responses.
         case open
@@ -31,18 +31,18 @@ final class HTTPConnection: @unchecked Sendable {
     static let outputHighWater = 256 * 1024
     /// Bytes read per `recv` call.
     static let readChunkBytes = 16 * 1024
-    /// Reads per turn before yielding the queue to other work.
+    /// Reads per readiness report before yielding the loop to other connections.
     static let readsPerEvent = 16
 
-    // State below is read and written only on `queue` (see the type's comment);
+    // State below is read and written only on the loop's thread (see the type's comment);
     // the extensions in HTTPConnection+*.swift share it, hence internal, not private.
 
     /// Server-wide unique connection number, for logs.
     let id: UInt64
-    /// The connected, non-blocking socket; closed once, after every source is cancelled.
+    /// The connected, non-blocking socket; closed once, when the connection is torn down.
     let fd: Int32
-    /// The connection's serial queue (targets one of the server's event-loop queues).
-    let queue: DispatchQueue
+    /// The loop that accepted the connection and serves it to the end.
+    let loop: EventLoop
     let context: ConnectionContext
     /// Tells the server the descriptor is closed; called exactly once.
     let onClosed: @Sendable (UInt64) -> Void
@@ -62,15 +62,10 @@ final class HTTPConnection: @unchecked Sendable {
     /// The server is shutting down: close at the next point between requests.
     var stopping = false
 
-    var readSource: DispatchSourceRead?
-    var readSuspended = false
-    /// Created on the first EAGAIN from `send`; suspended while output is empty.
-    var writeSource: DispatchSourceWrite?
-    var writeSuspended = false
-    /// Descriptor sources whose cancel handler has not run yet.
-    var liveDescriptorSources = 0
-    var timer: DispatchSourceTimer?
-    /// The deadline the timer is armed for (`distantFuture` when unarmed).
+    /// What the loop reports for `fd`: readable while input is wanted, writable while
+    /// output waits for room in the socket buffer.
+    var interest = Epoll.Interest.none
+    /// The earliest deadline a loop timer is pending for (`distantFuture` when none).
     var timerDeadline = DispatchTime.distantFuture
     /// When the first byte of the current, still incomplete, header section arrived.
     var headStartedAt: DispatchTime?
@@ -91,39 +86,35 @@ final class HTTPConnection: @unchecked Sendable {
     var resetAfterWrite = false
 
     /// Wraps an accepted, non-blocking socket. Nothing happens until `start()`.
-    /// - Parameter onClosed: called once, on `queue`, after the descriptor is closed.
-    init(id: UInt64, fd: Int32, context: ConnectionContext, onClosed: @escaping @Sendable (UInt64) -> Void) {
+    /// - Parameter onClosed: called once, on the loop's thread, after the descriptor is closed.
+    init(id: UInt64, fd: Int32, loop: EventLoop, context: ConnectionContext,
+         onClosed: @escaping @Sendable (UInt64) -> Void) {
         self.id = id
         self.fd = fd
+        self.loop = loop
         self.context = context
         self.onClosed = onClosed
         self.parser = HTTPRequestParser(limits: context.limits)
-        let loop = context.eventLoops[Int(id % UInt64(context.eventLoops.count))]
-        self.queue = DispatchQueue(label: "http.connection", target: loop)
     }
 
-    /// Installs the read source and timer and begins serving.
+    /// Registers with the loop and begins serving. On the loop's thread.
     func start() {
-        queue.async { [self] in
-            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-            source.setEventHandler { [self] in handleReadable() }
-            source.setCancelHandler { [self] in descriptorSourceCancelled() }
-            liveDescriptorSources += 1
-            readSource = source
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.setEventHandler { [self] in timerFired() }
-            timer.schedule(deadline: .distantFuture)
-            self.timer = timer
-            source.activate()
-            timer.activate()
-            context.logger.debug("connection opened", metadata: ["connection": "\(id)"])
-            scheduleTimer()
+        interest = Epoll.Interest(read: true, write: false)
+        let error = loop.register(fd, self, interest: interest)
+        guard error == 0 else {
+            context.logger.debug("connection not registered", metadata: ["connection": "\(id)", "errno": "\(error)"])
+            phase = .closed
+            Socket.close(fd)
+            onClosed(id)
+            return
         }
+        context.logger.debug("connection opened", metadata: ["connection": "\(id)"])
+        scheduleTimer()
     }
 
     /// Server shutdown: close now if between requests, else after the current response.
     func beginShutdown() {
-        queue.async { [self] in
+        loop.execute { [self] in
             stopping = true
             if phase == .open, !inFlight, pendingStart == pending.count, output.isEmpty, parser.isIdle {
                 tearDown("server shutdown")
@@ -133,24 +124,27 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// Closes at once, whatever is in progress (shutdown grace period over).
     func forceClose() {
-        queue.async { [self] in tearDown("forced close") }
+        loop.execute { [self] in tearDown("forced close") }
+    }
+
+    /// The loop's report for `fd`. A hang-up (reset, or both directions shut) is answered
+    /// by reading if input is wanted (the read reports it), by writing if output waits (the
+    /// write fails), and otherwise by closing: nothing more can be exchanged.
+    func handleReadiness(readable: Bool, writable: Bool, hangUp: Bool) {
+        if readable || (hangUp && interest.read) { handleReadable() }
+        guard phase != .closed else { return }
+        if writable || (hangUp && interest.write) { processPending() }
+        if hangUp, phase != .closed, !interest.read, !interest.write { tearDown("hang-up") }
     }
 
     // MARK: Reading
 
     /// Reads until the socket would block, the peer is done, or reading should pause.
-    ///
-    /// Draining matters: on Linux, libdispatch drops an fd's epoll registration once
-    /// the socket reports hang-up, so bytes left unread then would never be announced
-    /// again. After `readsPerEvent` reads the loop re-queues itself instead of waiting
-    /// for another event, so one busy connection cannot hold the thread.
+    /// After `readsPerEvent` reads it returns: the level-triggered registration reports the
+    /// rest at the loop's next turn, so one busy connection cannot hold the loop.
     private func handleReadable() {
         var budget = Self.readsPerEvent
-        while phase != .closed, readingWanted {
-            guard budget > 0 else {
-                queue.async { [self] in handleReadable() }
-                return
-            }
+        while phase != .closed, readingWanted, budget > 0 {
             budget -= 1
             let outcome = withUnsafeTemporaryAllocation(byteCount: Self.readChunkBytes, alignment: 1) { buffer in
                 let result = Socket.receive(fd, into: buffer)
@@ -215,19 +209,19 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
-    /// Suspends the read source when reading is not wanted (a level-triggered source
-    /// at end-of-stream would fire forever); resumes it — and reads at once, since
-    /// bytes may be waiting that no new event will announce — when it is wanted again.
+    /// Withdraws read interest when reading is not wanted (a level-triggered registration
+    /// at end-of-stream would report forever) and restores it when it is wanted again
+    /// (bytes already waiting are then reported at the loop's next turn).
     func updateReadInterest() {
-        guard let readSource, phase != .closed else { return }
-        let wanted = readingWanted
-        if wanted, readSuspended {
-            readSuspended = false
-            readSource.resume()
-            queue.async { [self] in handleReadable() }
-        } else if !wanted, !readSuspended {
-            readSuspended = true
-            readSource.suspend()
-        }
+        setInterest(read: readingWanted, write: interest.write)
+    }
+
+    /// Tells the loop, if it changed, what `fd` should be reported for.
+    func setInterest(read: Bool, write: Bool) {
+        guard phase != .closed else { return }
+        let wanted = Epoll.Interest(read: read, write: write)
+        guard wanted != interest else { return }
+        interest = wanted
+        loop.setInterest(fd, wanted)
     }
 }

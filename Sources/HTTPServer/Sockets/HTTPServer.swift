@@ -4,16 +4,18 @@ import Logging
 import Glibc
 #endif
 
-/// An HTTP/1.1 server over POSIX sockets and Dispatch (RFC 9112).
+/// An HTTP/1.1 server over POSIX sockets and our own epoll event loops (RFC 9112).
 ///
-/// Design: a `Listener` accepts on its own serial queue; each connection is an
-/// `HTTPConnection` with non-blocking I/O driven by Dispatch sources on its own serial
-/// queue, which targets one of a few shared "event loop" queues (one per core, at
-/// least two), so I/O never needs more threads than that; complete requests run on a
-/// shared concurrent worker queue, where the responder may block. The producer of a
-/// streamed body runs on a serial queue of its own, since it may block for as long as
-/// the client reads slowly (see `HTTPResponse.stream`). Idle connections cost a
-/// descriptor and a few small objects (about 5 KB) and no thread.
+/// Design: `configuration.eventLoops` threads each wait on an epoll instance (`EventLoop`).
+/// The listening socket is watched by all of them (EPOLLEXCLUSIVE), so accepting is spread
+/// over the loops and a connection stays on the loop that accepted it: reading, parsing,
+/// and writing happen inline there, with non-blocking sockets. Complete requests go to a
+/// fixed pool of worker threads (`WorkerPool`), where the responder may block; the
+/// response comes back to the connection's loop as one task (one wake-up). A responder may
+/// answer some requests inline on the loop instead (`HTTPResponder.answersInline`). The
+/// producer of a streamed body runs on a thread of its own, since it may block for as long
+/// as the client reads slowly (see `HTTPResponse.stream`). Idle connections cost a
+/// descriptor and one small object, and no thread; an idle server sleeps in `epoll_wait`.
 ///
 /// Thread safety: all stored properties are immutable and `Sendable`; the mutable
 /// server state lives in a `Locked` box.
@@ -23,6 +25,7 @@ public final class HTTPServer: Sendable {
     private struct State {
         var phase = Phase.idle
         var listener: Listener?
+        var loops: [EventLoop] = []
         var connections: [UInt64: HTTPConnection] = [:]
         var nextConnectionID: UInt64 = 0
     }
@@ -52,18 +55,16 @@ public final class HTTPServer: Sendable {
             maxLingerBytes: 1 << 20,
             responder: responder,
             workers: WorkerPool(threads: configuration.workerThreads, niceness: Int32(clamping: configuration.workerNiceness)),
-            eventLoops: (0..<max(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))).map {
-                DispatchQueue(label: "http.event-loop.\($0)")
-            },
             logger: logger,
             gauges: ServerGauges())
     }
 
-    /// Binds and listens; returns the bound port (the real one when `configuration.port == 0`).
+    /// Binds and listens, starts the event loops; returns the bound port (the real one when
+    /// `configuration.port == 0`).
     ///
     /// Also sets `SIGPIPE` to ignored for the process (writes use `MSG_NOSIGNAL` too).
     /// - Throws: `SocketError` (with errno) when the address cannot be resolved, bound
-    ///   (`EADDRINUSE`, `EACCES`, …) or listened on.
+    ///   (`EADDRINUSE`, `EACCES`, …) or listened on, or an epoll instance cannot be made.
     /// - Precondition: called at most once per server.
     public func start() throws -> Int {
         state.withLock { state in
@@ -72,17 +73,28 @@ public final class HTTPServer: Sendable {
         }
         signal(SIGPIPE, SIG_IGN)
         let bound: (fd: Int32, port: Int)
+        var loops: [EventLoop] = []
         do {
             bound = try Socket.makeListener(host: configuration.host, port: configuration.port, backlog: SOMAXCONN)
+            do {
+                for index in 0..<max(1, configuration.eventLoops) { loops.append(try EventLoop(index: index)) }
+            } catch {
+                for loop in loops { loop.stop() }
+                Socket.close(bound.fd)
+                throw error
+            }
         } catch {
             state.withLock { $0.phase = .idle }
             throw error
         }
-        let listener = Listener(fd: bound.fd, logger: logger) { [self] client in accepted(client) }
+        let listener = Listener(fd: bound.fd, loops: loops, logger: logger) { [self] client, loop in
+            accepted(client, on: loop)
+        }
         running.enter()
         state.withLock { state in
             state.phase = .running
             state.listener = listener
+            state.loops = loops
         }
         listener.start()
         logger.debug("listening", metadata: ["host": "\(configuration.host)", "port": "\(bound.port)"])
@@ -115,10 +127,13 @@ public final class HTTPServer: Sendable {
             for connection in remaining { connection.forceClose() }
             _ = openConnections.wait(timeout: .now() + 5)
         }
-        state.withLock { state in
+        let loops = state.withLock { state in
             state.phase = .stopped
             state.listener = nil
+            defer { state.loops = [] }
+            return state.loops
         }
+        for loop in loops { loop.stop() }
         logger.debug("stopped")
         running.leave()
     }
@@ -140,19 +155,19 @@ public final class HTTPServer: Sendable {
         case refuse
     }
 
-    /// Called on the listener's queue with each accepted, non-blocking descriptor.
+    /// Called on `loop`'s thread with each descriptor it accepted (non-blocking).
     ///
     /// Over `maxConnections`, or when the descriptor shows the process is close to its
     /// open-file limit (`Socket.descriptorCeiling()`), the client gets 503 and is closed
     /// at once, so the process never runs completely out of descriptors under load.
-    private func accepted(_ fd: Int32) {
+    private func accepted(_ fd: Int32, on loop: EventLoop) {
         Socket.setNoDelay(fd)
         let nearDescriptorLimit = fd >= Socket.descriptorCeiling()
         let admission: Admission = state.withLock { state in
             guard state.phase == .running else { return .refuse }
             guard state.connections.count < configuration.maxConnections, !nearDescriptorLimit else { return .full }
             state.nextConnectionID += 1
-            let connection = HTTPConnection(id: state.nextConnectionID, fd: fd, context: context) { [self] id in
+            let connection = HTTPConnection(id: state.nextConnectionID, fd: fd, loop: loop, context: context) { [self] id in
                 connectionClosed(id)
             }
             state.connections[connection.id] = connection

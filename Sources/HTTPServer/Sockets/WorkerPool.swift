@@ -33,7 +33,7 @@ final class WorkerPool: @unchecked Sendable {
         for index in 0..<count {
             Thread { [self] in
                 Thread.current.name = Self.threadName(index)
-                Self.marker.withLock { $0.insert(pthread_self()) }
+                Self.marker.withLock { _ = $0.insert(pthread_self()) }
                 Self.lowerPriority(by: niceness)
                 ready.signal()
                 work()

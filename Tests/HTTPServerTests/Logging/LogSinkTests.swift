@@ -52,8 +52,8 @@ import Testing
         let sink = LogSink(descriptor: ends[1])
         var handler = BufferedLogHandler(label: "casework.test", sink: sink)
         handler[metadataKey: "z"] = "last"
-        handler.log(level: .warning, message: "hello", metadata: ["a": "1", "z": "override"], source: "Tests",
-                    file: #fileID, function: #function, line: #line)
+        handler.log(event: LogEvent(level: .warning, message: "hello", metadata: ["a": "1", "z": "override"], source: "Tests",
+                                    file: #fileID, function: #function, line: #line))
         let text = drained(sink, ends[0])
         #expect(text.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ warning casework\.test : a=1 z=override \[Tests\] hello\n/) != nil, "\(text)")
     }
