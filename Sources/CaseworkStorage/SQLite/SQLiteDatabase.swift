@@ -31,6 +31,7 @@ public final class SQLiteDatabase: Sendable {
     public let path: String
     private let writer: ConnectionPool
     private let readers: ConnectionPool
+    private let rider = WriteRiderSlot()
 
     /// `synchronous` level set on every connection (see the type's documentation).
     static let synchronous = "FULL"
@@ -97,6 +98,7 @@ public final class SQLiteDatabase: Sendable {
     /// changes). A `write` inside `body` joins the transaction as a savepoint: its changes commit
     /// (or roll back) with the outer transaction, and when it throws only its own changes are undone.
     /// This is how one action and the record of its answer (an idempotency key) commit together.
+    /// The write rider, if set, writes its queued rows first in the outermost transaction.
     /// - Throws: `SQLiteError` (e.g. `isBusy` when another process kept the lock beyond the busy
     ///   timeout), or whatever `body` throws.
     /// Source: https://www.sqlite.org/lang_transaction.html, https://www.sqlite.org/lang_savepoint.html
@@ -109,8 +111,8 @@ public final class SQLiteDatabase: Sendable {
                 try connection.execute("RELEASE nested_write")
                 return result
             } catch {
-                try? connection.execute("ROLLBACK TO nested_write")
-                try? connection.execute("RELEASE nested_write")
+                _ = try? connection.execute("ROLLBACK TO nested_write")
+                _ = try? connection.execute("RELEASE nested_write")
                 throw error
             }
         }
@@ -118,16 +120,25 @@ public final class SQLiteDatabase: Sendable {
             // Defensive: a previous ROLLBACK that failed would leave a transaction open.
             connection.rollbackIfInTransaction()
             try connection.execute("BEGIN IMMEDIATE")
+            let landed = rider.current?.board(connection)
             let result: T
             do {
                 result = try body(connection)
                 try connection.execute("COMMIT")
             } catch {
                 connection.rollbackIfInTransaction()
+                landed?(false)
                 throw error
             }
+            landed?(true)
             return result
         }
+    }
+
+    /// Makes `rider` board every outermost write transaction from now on (see `WriteRider`); held
+    /// weakly, so it ends with its owner.
+    func setWriteRider(_ rider: any WriteRider) {
+        self.rider.set(rider)
     }
 
     /// Runs `body` on a pooled read-only connection inside `BEGIN DEFERRED … COMMIT`, so that

@@ -65,7 +65,23 @@ enum ResponseSerializer {
         date: String = IMFFixdate.now()
     ) -> [UInt8] {
         let status = effectiveStatus(response)
-        var head = "HTTP/1.1 \(status) \(StatusReasonPhrase.phrase(for: status))\r\n"
+        let bodyAllowed = allowsBody(status)
+        let sendsBody = bodyAllowed && !isHeadRequest && response.stream == nil
+        // Built as bytes in one buffer sized for a typical head plus the body (no String growth,
+        // no copy of the head at the end).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(320 + (sendsBody ? response.body.count : 0))
+        func line(_ name: String, _ value: String) {
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(contentsOf: ": ".utf8)
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(contentsOf: "\r\n".utf8)
+        }
+        bytes.append(contentsOf: "HTTP/1.1 ".utf8)
+        bytes.append(contentsOf: String(status).utf8)
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: StatusReasonPhrase.phrase(for: status).utf8)
+        bytes.append(contentsOf: "\r\n".utf8)
         var sawDate = false
         var responderLength: String?
         for (name, value) in response.headers {
@@ -77,33 +93,28 @@ enum ResponseSerializer {
                 || asciiCaseInsensitiveEquals(name, "Connection") { continue }
             guard isToken(name), isSafeFieldValue(value) else { continue }
             if asciiCaseInsensitiveEquals(name, "Date") { sawDate = true }
-            head += name + ": " + value + "\r\n"
+            line(name, value)
         }
-        if !sawDate { head += "Date: " + date + "\r\n" }
+        if !sawDate { line("Date", date) }
 
-        let bodyAllowed = allowsBody(status)
         if status == 304 {
-            if let responderLength { head += "Content-Length: " + responderLength + "\r\n" }
+            if let responderLength { line("Content-Length", responderLength) }
         } else if bodyAllowed, response.stream != nil {
-            if chunkedStream { head += "Transfer-Encoding: chunked\r\n" }
+            if chunkedStream { line("Transfer-Encoding", "chunked") }
         } else if bodyAllowed {
-            let length: String
             if isHeadRequest, response.body.isEmpty, let responderLength {
-                length = responderLength
+                line("Content-Length", responderLength)
             } else {
-                length = String(response.body.count)
+                line("Content-Length", String(response.body.count))
             }
-            head += "Content-Length: " + length + "\r\n"
         }
         if close {
-            head += "Connection: close\r\n"
+            line("Connection", "close")
         } else if announceKeepAlive {
-            head += "Connection: keep-alive\r\n"
+            line("Connection", "keep-alive")
         }
-        head += "\r\n"
-
-        var bytes = Array(head.utf8)
-        if bodyAllowed, !isHeadRequest, response.stream == nil {
+        bytes.append(contentsOf: "\r\n".utf8)
+        if sendsBody {
             bytes.append(contentsOf: response.body)
         }
         return bytes

@@ -139,8 +139,8 @@ final class HTTPConnection: LoopHandler, @unchecked Sendable {
 
     // MARK: Reading
 
-    /// Reads until the socket would block, the peer is done, or reading should pause.
-    /// After `readsPerEvent` reads it returns: the level-triggered registration reports the
+    /// Reads until the socket is drained (a short read or EAGAIN), the peer is done, or reading
+    /// should pause. After `readsPerEvent` reads it returns: the level-triggered registration reports the
     /// rest at the loop's next turn, so one busy connection cannot hold the loop.
     private func handleReadable() {
         var budget = Self.readsPerEvent
@@ -154,6 +154,10 @@ final class HTTPConnection: LoopHandler, @unchecked Sendable {
                 return result
             }
             switch outcome {
+            case .bytes(let count) where count < Self.readChunkBytes:
+                // A short read emptied the socket buffer: asking again would only meet EAGAIN. Anything
+                // arriving later (a FIN included) is reported by the level-triggered registration.
+                return
             case .bytes: continue
             case .wouldBlock: return
             case .endOfStream: peerDidClose(); return

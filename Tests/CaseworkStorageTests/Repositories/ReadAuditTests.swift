@@ -40,4 +40,36 @@ import Testing
         }
         #expect(count == 1)
     }
+
+    /// The queue rides the next write: a read made before a write comes before it in the audit log
+    /// (by id), although the queue's own thread would commit it only a moment later.
+    @Test func aReadQueuedBeforeAWriteIsLoggedBeforeIt() throws {
+        let f = try StoreFixture()
+        f.store.audit.recordPatientReads(organizationID: f.organizationID, actorID: f.ann.userID, patientIDs: ["pat_first"])
+        let order = try f.store.database.write { db -> [String] in
+            try AuditLog.record(db, organizationID: f.organizationID, actorID: f.ann.userID, entityType: "case",
+                                entityID: "case_after", action: "update", changesJSON: "{}", at: Instant.now().description)
+            // Inside the write: the read is already there, before the write's own event.
+            return try db.query("SELECT entity_id FROM audit_events WHERE entity_id IN ('pat_first', 'case_after') ORDER BY id")
+                .map { $0.string("entity_id") }
+        }
+        #expect(order == ["pat_first", "case_after"])
+    }
+
+    /// A write that fails takes the reads that rode along back to the queue; they are written later.
+    @Test func readsOfAFailedWriteAreWrittenLater() throws {
+        let f = try StoreFixture()
+        struct Refused: Error {}
+        f.store.audit.recordPatientReads(organizationID: f.organizationID, actorID: f.ann.userID, patientIDs: ["pat_kept"])
+        #expect(throws: Refused.self) {
+            try f.store.database.write { db in
+                let inside = try db.queryOne("SELECT COUNT(*) AS n FROM audit_events WHERE entity_id = 'pat_kept'")!.int("n")
+                #expect(inside == 1)
+                throw Refused()
+            }
+        }
+        let events = try f.store.audit.events(organizationID: f.organizationID, filter: AuditFilter(entityType: "patient"),
+                                               page: PageRequest(limit: 10, cursor: nil))
+        #expect(events.items.map(\.entityID) == ["pat_kept"])
+    }
 }
