@@ -21,6 +21,9 @@ extension PaymentBuilder {
         claim.payerClaimNumber = segment.optionalString(7)
         claim.facilityCode = segment.optionalString(8)
         claim.frequencyCode = segment.optionalString(9)
+        // Payments often hold a few claims, claims a few people and lines: one allocation
+        // each for the first few instead of growing 1, 2, 4.
+        if payment.claims.isEmpty { payment.claims.reserveCapacity(PaymentBuilder.firstCapacity) }
         payment.claims.append(claim)
         hasClaim = true
         context = .claim
@@ -31,7 +34,7 @@ extension PaymentBuilder {
     /// amount and each amount with a reason; at least one triplet.
     mutating func readCAS(_ segment: X12Segment) throws(X12Error) {
         guard context == .claim || context == .line else { throw segment.error("CAS outside a claim") }
-        guard let code = segment.code(1), PaymentBuilder.adjustmentGroups.contains(code) else {
+        guard let code = segment.code(1), PaymentBuilder.isAdjustmentGroup(code) else {
             throw segment.error("CAS01 is not an adjustment group (CO, OA, PI, PR or CR)")
         }
         guard segment.count <= 19 else { throw segment.error("CAS has more than six adjustments") }
@@ -61,8 +64,17 @@ extension PaymentBuilder {
         guard found else { throw segment.error("CAS has no adjustment (CAS02 and CAS03 are missing)") }
     }
 
-    /// CAS01 codes: CO, OA, PI, PR, CR (packed as by `SegmentID.pack`).
-    static let adjustmentGroups: [UInt32] = [0x434F00, 0x4F4100, 0x504900, 0x505200, 0x435200]
+    /// Capacity given to the claims of a payment, and the people and lines of a claim, at
+    /// their first element.
+    static let firstCapacity = 4
+
+    /// Whether a packed CAS01 code (see `SegmentID.pack`) is CO, OA, PI, PR or CR.
+    static func isAdjustmentGroup(_ code: UInt32) -> Bool {
+        switch code {
+        case 0x434F00, 0x4F4100, 0x504900, 0x505200, 0x435200: return true
+        default: return false
+        }
+    }
 
     /// A CAS01 code as text, from literals (no String built per segment).
     static func groupText(_ code: UInt32) -> String {
@@ -82,7 +94,10 @@ extension PaymentBuilder {
             entity: segment.string(1), lastName: segment.string(3), firstName: segment.optionalString(4),
             middleName: segment.optionalString(5), idQualifier: segment.optionalString(8),
             id: segment.optionalString(9))
-        updateClaim { $0.people.append(person) }
+        updateClaim { claim in
+            if claim.people.isEmpty { claim.people.reserveCapacity(PaymentBuilder.firstCapacity) }
+            claim.people.append(person)
+        }
     }
 
     /// MIA (MIA05, MIA20–23) and MOA (MOA03–07): remark codes of the open claim, each once.
@@ -138,7 +153,10 @@ extension PaymentBuilder {
         line.revenueCode = segment.optionalString(4)
         line.units = segment.optionalString(5)
         line.originalProcedure = segment.composite(6)
-        updateClaim { $0.serviceLines.append(line) }
+        updateClaim { claim in
+            if claim.serviceLines.isEmpty { claim.serviceLines.reserveCapacity(PaymentBuilder.firstCapacity) }
+            claim.serviceLines.append(line)
+        }
         hasLine = true
         context = .line
     }

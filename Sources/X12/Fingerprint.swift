@@ -6,51 +6,106 @@
 /// between segments is never seen (the scanner drops it). A content byte that equals one
 /// of the canonical delimiters (possible when the file declares other ones) is written as
 /// 0xFF followed by the byte, so two different contents never share a canonical form.
-/// The form is hashed with SHA-256 as it is produced (memory: a 16 KiB scratch buffer).
+/// The form is hashed with SHA-256 as it is produced (memory: a 16 KiB scratch buffer;
+/// a segment of 16 KiB or more is hashed where it lies).
 struct Fingerprint {
     private var hasher = FingerprintHasher()
-    private var scratch: [UInt8] = []
+    /// The canonical form not yet hashed: `scratch[0..<used]` (its count stays `flushSize`).
+    private var scratch = [UInt8](repeating: 0, count: Fingerprint.flushSize)
+    private var used = 0
     private static let flushSize = 16 * 1024
 
     /// Adds one segment of the set in canonical form.
     mutating func add(_ segment: X12Segment) {
+        if segment.plainContent, let body = Fingerprint.plainCanonical(segment) {
+            appendCopy(body)
+            return
+        }
         let component = segment.delimiters.component
         // The element count once trailing empty elements (or ones made only of component
         // separators) are dropped.
         var last = segment.count
         while last >= 1 && Fingerprint.trimmedEnd(segment.bytes(last), component) == 0 { last -= 1 }
         if Fingerprint.isCanonical(segment, keeping: last) {
-            // The common case (files written with * : ^ ~): the bytes are their own
-            // canonical form, copied at once.
-            let end = segment.ends[last]
-            scratch.append(contentsOf: UnsafeRawBufferPointer(rebasing: segment.buffer[segment.start..<end]))
+            // The bytes are their own canonical form, copied at once.
+            appendCopy(UnsafeRawBufferPointer(rebasing: segment.buffer[segment.start..<segment.ends[last]]))
         } else {
-            scratch.append(contentsOf: segment.bytes(0))
+            append(segment.bytes(0))
             if last >= 1 {
                 for index in 1...last { appendElement(segment.bytes(index), segment.delimiters) }
             }
         }
-        scratch.append(UInt8(ascii: "~"))
-        if scratch.count >= Fingerprint.flushSize { flush() }
+        append(UInt8(ascii: "~"))
+    }
+
+    /// The common case (files written with * : ^ ~, `plainContent`, no trailing empty element,
+    /// no element ending in ':'): the segment's bytes and its '~' terminator, which are their
+    /// own canonical form. Nil when the general path must decide.
+    @inline(__always)
+    private static func plainCanonical(_ segment: X12Segment) -> UnsafeRawBufferPointer? {
+        let delimiters = segment.delimiters
+        guard delimiters.element == UInt8(ascii: "*"), delimiters.component == UInt8(ascii: ":"),
+              delimiters.terminator == UInt8(ascii: "~"),
+              delimiters.repetition == nil || delimiters.repetition == UInt8(ascii: "^") else { return nil }
+        let ends = segment.ends
+        let end = ends[ends.count - 1]
+        guard let base = segment.buffer.baseAddress, end < segment.buffer.count,
+              base.load(fromByteOffset: end, as: UInt8.self) == UInt8(ascii: "~") else { return nil }
+        // Each element after the id: non-empty-and-not-ending-in-':' is what is checked by
+        // its last byte (an empty element's last byte is the '*' before it).
+        var index = 1
+        while index < ends.count {
+            let final = base.load(fromByteOffset: ends[index] - 1, as: UInt8.self)
+            if final == UInt8(ascii: ":") { return nil }
+            index += 1
+        }
+        if ends.count > 1 && base.load(fromByteOffset: end - 1, as: UInt8.self) == UInt8(ascii: "*") { return nil }
+        return UnsafeRawBufferPointer(start: base + segment.start, count: end + 1 - segment.start)
+    }
+
+    /// Appends bytes of canonical form at once (hashed where they lie when they would not fit
+    /// the scratch buffer).
+    private mutating func appendCopy(_ body: UnsafeRawBufferPointer) {
+        if used + body.count > Fingerprint.flushSize { flush() }
+        if body.count >= Fingerprint.flushSize {
+            hasher.update(body)
+        } else {
+            let offset = used
+            scratch.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[offset...]).copyMemory(from: body) }
+            used += body.count
+        }
+    }
+
+    /// Appends one byte of canonical form.
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        if used == Fingerprint.flushSize { flush() }
+        scratch[used] = byte
+        used += 1
+    }
+
+    /// Appends bytes of canonical form.
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes { append(byte) }
     }
 
     /// Appends '*' and one element in canonical form (trailing components dropped).
     private mutating func appendElement(_ value: UnsafeRawBufferPointer, _ delimiters: X12Delimiters) {
-        scratch.append(UInt8(ascii: "*"))
+        append(UInt8(ascii: "*"))
         let end = Fingerprint.trimmedEnd(value, delimiters.component)
         for position in 0..<end {
             let byte = value[position]
             if byte == delimiters.component {
-                scratch.append(UInt8(ascii: ":"))
+                append(UInt8(ascii: ":"))
             } else if byte == delimiters.repetition {
-                scratch.append(UInt8(ascii: "^"))
+                append(UInt8(ascii: "^"))
             } else {
                 switch byte {
                 case UInt8(ascii: "*"), UInt8(ascii: ":"), UInt8(ascii: "^"), UInt8(ascii: "~"):
-                    scratch.append(0xFF)
+                    append(0xFF)
                 default: break
                 }
-                scratch.append(byte)
+                append(byte)
             }
         }
     }
@@ -84,26 +139,32 @@ struct Fingerprint {
     mutating func finish() -> String {
         flush()
         let digest = hasher.finalize()
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(digest.count * 2)
-        for byte in digest {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
+        return String(unsafeUninitializedCapacity: digest.count * 2) { text in
+            for (index, byte) in digest.enumerated() {
+                text[2 * index] = Fingerprint.hexDigit(byte >> 4)
+                text[2 * index + 1] = Fingerprint.hexDigit(byte & 0x0F)
+            }
+            return digest.count * 2
         }
-        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The lowercase hex digit of a value 0...15.
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x57 + value
     }
 
     /// Forgets the segments added (a set abandoned on an error).
     mutating func reset() {
-        scratch.removeAll(keepingCapacity: true)
-        _ = hasher.finalize()
+        used = 0
+        hasher = FingerprintHasher()
     }
 
     private mutating func flush() {
-        guard !scratch.isEmpty else { return }
-        scratch.withUnsafeBytes { hasher.update($0) }
-        scratch.removeAll(keepingCapacity: true)
+        guard used > 0 else { return }
+        let count = used
+        scratch.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        used = 0
     }
 
     /// The length of `value` without its trailing component separators.

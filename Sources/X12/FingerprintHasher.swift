@@ -17,6 +17,6 @@ struct FingerprintHasher {
     mutating func finalize() -> [UInt8] {
         let digest = sha.finalize()
         sha = SHA256()
-        return Array(digest)
+        return digest.withUnsafeBytes { Array($0) }
     }
 }

@@ -42,7 +42,7 @@ struct PaymentBuilder {
         let id = segment.id
         if !sawBPR {
             guard id == SegmentID.BPR else {
-                if PaymentBuilder.known.contains(id) { throw segment.error("BPR must be the first segment after ST") }
+                if PaymentBuilder.isKnown(id) { throw segment.error("BPR must be the first segment after ST") }
                 return
             }
             try readBPR(segment)
@@ -82,10 +82,15 @@ struct PaymentBuilder {
     }
 
     /// Ids whose appearance before BPR is an error (they carry data the BPR must precede).
-    static let known: Set<UInt32> = [
-        SegmentID.TRN, SegmentID.N1, SegmentID.LX, SegmentID.CLP, SegmentID.CAS, SegmentID.NM1,
-        SegmentID.SVC, SegmentID.LQ, SegmentID.PLB, SegmentID.MIA, SegmentID.MOA,
-    ]
+    static func isKnown(_ id: UInt32) -> Bool {
+        switch id {
+        case SegmentID.TRN, SegmentID.N1, SegmentID.LX, SegmentID.CLP, SegmentID.CAS, SegmentID.NM1,
+             SegmentID.SVC, SegmentID.LQ, SegmentID.PLB, SegmentID.MIA, SegmentID.MOA:
+            return true
+        default:
+            return false
+        }
+    }
 
     var isInHeader: Bool {
         switch context {

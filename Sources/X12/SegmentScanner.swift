@@ -54,15 +54,23 @@ struct SegmentScanner {
     mutating func drain<Handler: SegmentHandler>(atEnd: Bool, handler: inout Handler) throws(X12Error) {
         var buffer: [UInt8] = []
         swap(&buffer, &pending)
-        let consumed = try buffer.withUnsafeBufferPointer { (pointer) throws(X12Error) -> Int in
-            try scan(UnsafeRawBufferPointer(pointer), atEnd: atEnd, handler: &handler)
+        // Element ends of the segments split in one pass (on the stack, reused per segment).
+        let consumed = try withUnsafeTemporaryAllocation(of: Int.self, capacity: SegmentScanner.fastElements) {
+            (scratch) throws(X12Error) -> Int in
+            try buffer.withUnsafeBufferPointer { (pointer) throws(X12Error) -> Int in
+                try scan(UnsafeRawBufferPointer(pointer), atEnd: atEnd, scratch: scratch, handler: &handler)
+            }
         }
         buffer.removeFirst(consumed)
         baseOffset += consumed
         pending = buffer
     }
 
+    /// Elements a segment may have for the one-pass split; longer ones take the two-pass path.
+    static let fastElements = 256
+
     private mutating func scan<Handler: SegmentHandler>(_ raw: UnsafeRawBufferPointer, atEnd: Bool,
+                                                        scratch: UnsafeMutableBufferPointer<Int>,
                                                         handler: inout Handler) throws(X12Error) -> Int {
         var position = 0
         var ends: [Int] = []
@@ -78,6 +86,21 @@ struct SegmentScanner {
                 guard try readDelimiters(raw, at: start, atEnd: atEnd) else { break }
             }
             guard let delimiters else { break }
+            if plain?.delimiters != delimiters {
+                plain = (delimiters, SegmentScanner.plainContent(raw, delimiters))
+            }
+            // The common case: a segment not searched before, split while its terminator is
+            // found. The counters move as on the two-pass path below.
+            if searchFrom - baseOffset <= start,
+               let found = SegmentSplitter.splitToTerminator(raw, start: start, delimiters: delimiters, into: scratch) {
+                statistics.bytesScanned += found.terminator + 1 - start
+                try checkLength(found.end - start, raw, start)
+                try emit(raw, start: start, end: found.end, ends: UnsafeBufferPointer(rebasing: scratch[0..<found.count]),
+                         delimiters: delimiters, plain: plain?.value ?? false, handler: &handler)
+                position = found.terminator + 1
+                searchFrom = baseOffset + position
+                continue
+            }
             guard let terminator = SegmentSplitter.find(delimiters.terminator, in: raw,
                                                         from: max(start, searchFrom - baseOffset)) else {
                 statistics.bytesScanned += raw.count - max(start, searchFrom - baseOffset)
@@ -93,48 +116,53 @@ struct SegmentScanner {
             var end = terminator
             if delimiters.terminator == 0x0A && end > start && raw[end - 1] == 0x0D { end -= 1 }
             try checkLength(end - start, raw, start)
-            if plain?.delimiters != delimiters {
-                plain = (delimiters, SegmentScanner.plainContent(raw, delimiters))
-            }
-            try emit(raw, start: start, end: end, delimiters: delimiters, plain: plain?.value ?? false, ends: &ends,
-                     handler: &handler)
+            try splitAndEmit(raw, start: start, end: end, delimiters: delimiters, plain: plain?.value ?? false,
+                             ends: &ends, handler: &handler)
             position = terminator + 1
             searchFrom = baseOffset + position
         }
         return position
     }
 
-    /// Splits, checks and hands out one segment.
-    private mutating func emit<Handler: SegmentHandler>(
+    /// Splits (the two-pass path), checks and hands out one segment.
+    private mutating func splitAndEmit<Handler: SegmentHandler>(
         _ raw: UnsafeRawBufferPointer, start: Int, end: Int, delimiters: X12Delimiters, plain: Bool = false,
         ends: inout [Int], handler: inout Handler
     ) throws(X12Error) {
-        segmentCount += 1
-        statistics.segments += 1
-        statistics.bytesScanned += end - start
-        let offset = baseOffset + start
         let count: Int
         switch SegmentSplitter.split(raw, start: start, end: end, delimiters: delimiters, into: &ends) {
         case .success(let found):
             count = found
         case .failure(.invalidByte(let index, let byte)):
-            throw X12Error(segmentNumber: segmentCount, byteOffset: offset,
+            throw X12Error(segmentNumber: segmentCount + 1, byteOffset: baseOffset + start,
                            segmentID: SegmentSplitter.guessID(raw, start: start),
                            message: "byte \(SegmentSplitter.describe(byte)) at offset \(baseOffset + index) "
                                + "is neither printable ASCII nor a declared delimiter")
         }
+        try ends.withUnsafeBufferPointer { (pointer) throws(X12Error) in
+            try emit(raw, start: start, end: end, ends: UnsafeBufferPointer(rebasing: pointer[0..<count]),
+                     delimiters: delimiters, plain: plain, handler: &handler)
+        }
+    }
+
+    /// Checks the id of one split segment (`ends`: its element ends) and hands it out.
+    @inline(__always)
+    private mutating func emit<Handler: SegmentHandler>(
+        _ raw: UnsafeRawBufferPointer, start: Int, end: Int, ends: UnsafeBufferPointer<Int>,
+        delimiters: X12Delimiters, plain: Bool, handler: inout Handler
+    ) throws(X12Error) {
+        segmentCount += 1
+        statistics.segments += 1
+        statistics.bytesScanned += end - start
+        let offset = baseOffset + start
         guard let id = SegmentID.pack(UnsafeRawBufferPointer(rebasing: raw[start..<ends[0]])) else {
             throw X12Error(segmentNumber: segmentCount, byteOffset: offset,
                            segmentID: SegmentSplitter.guessID(raw, start: start),
                            message: SegmentSplitter.badIDMessage(raw, start: start, idEnd: ends[0],
                                                                  delimiters: delimiters))
         }
-        let number = segmentCount
-        try ends.withUnsafeBufferPointer { (pointer) throws(X12Error) in
-            try handler.handle(X12Segment(buffer: raw, start: start, ends: UnsafeBufferPointer(rebasing: pointer[0..<count]),
-                                          id: id, number: number, offset: offset, delimiters: delimiters,
-                                          plainContent: plain))
-        }
+        try handler.handle(X12Segment(buffer: raw, start: start, ends: ends, id: id, number: segmentCount,
+                                      offset: offset, delimiters: delimiters, plainContent: plain))
     }
 
     /// Whether `raw` holds no byte that the canonical form would escape under `delimiters`
@@ -234,7 +262,7 @@ struct SegmentScanner {
         while end > start, [0x0D, 0x0A, 0x20, 0x09].contains(raw[end - 1]) { end -= 1 }
         let id = SegmentSplitter.guessID(raw, start: start)
         if id == "IEA", end > start + 3, raw[start + 3] == delimiters.element {
-            try emit(raw, start: start, end: end, delimiters: delimiters, ends: &ends, handler: &handler)
+            try splitAndEmit(raw, start: start, end: end, delimiters: delimiters, ends: &ends, handler: &handler)
             warnings.append(X12Warning(segmentNumber: segmentCount, byteOffset: baseOffset + start, segmentID: "IEA",
                                        message: "the last segment has no segment terminator \(terminatorText)"))
             return

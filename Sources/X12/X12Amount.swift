@@ -20,6 +20,49 @@ enum X12Amount {
     /// Reads `bytes` (one element's text) as cents.
     static func read(_ bytes: UnsafeRawBufferPointer) -> Reading {
         if bytes.isEmpty { return .empty }
+        if let cents = readShort(bytes) { return .cents(cents) }
+        return readCarefully(bytes)
+    }
+
+    /// The common case, at most 16 bytes of '-'?, digits, '.', at most two digits (no
+    /// overflow possible): the cents; nil for anything else (`readCarefully` decides).
+    @inline(__always)
+    static func readShort(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let count = bytes.count
+        guard count <= 16, let base = bytes.baseAddress else { return nil }
+        var index = 0
+        let negative = base.load(as: UInt8.self) == UInt8(ascii: "-")
+        if negative { index = 1 }
+        var whole = 0
+        var digits = 0
+        while index < count {
+            let digit = base.load(fromByteOffset: index, as: UInt8.self) &- 0x30
+            guard digit < 10 else { break }
+            whole = whole &* 10 &+ Int(digit)
+            digits &+= 1
+            index &+= 1
+        }
+        var fraction = 0
+        if index < count {
+            guard base.load(fromByteOffset: index, as: UInt8.self) == UInt8(ascii: "."), count - index <= 3 else { return nil }
+            index &+= 1
+            var scale = 100
+            while index < count {
+                let digit = base.load(fromByteOffset: index, as: UInt8.self) &- 0x30
+                guard digit < 10 else { return nil }
+                scale /= 10
+                fraction &+= Int(digit) &* scale
+                digits &+= 1
+                index &+= 1
+            }
+        }
+        guard digits > 0 else { return nil }
+        let total = whole &* 100 &+ fraction
+        return negative ? -total : total
+    }
+
+    /// Any text, with every check: `read`'s slow path.
+    static func readCarefully(_ bytes: UnsafeRawBufferPointer) -> Reading {
         var index = 0
         let negative = bytes[0] == UInt8(ascii: "-")
         if negative { index = 1 }

@@ -46,7 +46,10 @@ struct X12Segment {
     /// initializer is the cheapest public way to copy them into a String.
     func string(_ index: Int) -> String {
         let value = bytes(index)
-        return String(unsafeUninitializedCapacity: value.count) { $0.initialize(from: value).1 }
+        return String(unsafeUninitializedCapacity: value.count) { target in
+            UnsafeMutableRawBufferPointer(target).copyMemory(from: value)
+            return value.count
+        }
     }
 
     /// Element `index` as text, nil when absent or empty.
