@@ -8,23 +8,26 @@ extension PaymentBuilder {
         closeClaim()
         guard !segment.isEmpty(1) else { throw segment.error("CLP01 is missing") }
         guard !segment.isEmpty(2) else { throw segment.error("CLP02 is missing") }
-        var claim = ERAClaim(segmentNumber: segment.number, byteOffset: segment.offset,
-                             claimNumber: segment.string(1), statusCode: segment.string(2))
+        // Everything that may throw is read first: the claim is then built and moved into
+        // the payment without a copy.
+        var chargeCents = 0
+        var paidCents = 0
         if segment.isEmpty(3) && segment.isEmpty(4) {
             payment.warnings.append(segment.warning("CLP03 and CLP04 are empty; both read as 0"))
         } else {
-            claim.chargeCents = try segment.requiredAmount(3)
-            claim.paidCents = try segment.requiredAmount(4)
+            chargeCents = try segment.requiredAmount(3)
+            paidCents = try segment.requiredAmount(4)
         }
-        claim.patientResponsibilityCents = try segment.amount(5, required: false) ?? 0
-        claim.filingIndicator = segment.optionalString(6)
-        claim.payerClaimNumber = segment.optionalString(7)
-        claim.facilityCode = segment.optionalString(8)
-        claim.frequencyCode = segment.optionalString(9)
+        let responsibility = try segment.amount(5, required: false) ?? 0
         // Payments often hold a few claims, claims a few people and lines: one allocation
         // each for the first few instead of growing 1, 2, 4.
         if payment.claims.isEmpty { payment.claims.reserveCapacity(PaymentBuilder.firstCapacity) }
-        payment.claims.append(claim)
+        payment.claims.append(ERAClaim(
+            segmentNumber: segment.number, byteOffset: segment.offset, claimNumber: segment.string(1),
+            statusCode: segment.string(2), chargeCents: chargeCents, paidCents: paidCents,
+            patientResponsibilityCents: responsibility, filingIndicator: segment.optionalString(6),
+            payerClaimNumber: segment.optionalString(7), facilityCode: segment.optionalString(8),
+            frequencyCode: segment.optionalString(9)))
         hasClaim = true
         context = .claim
     }
@@ -42,18 +45,15 @@ extension PaymentBuilder {
         let onLine = context == .line
         var found = false
         var index = 2
-        while index <= 17 {
+        // Triplets past the last element are all empty: nothing to read or check there.
+        let lastTriplet = min(17, segment.count)
+        while index <= lastTriplet {
             let hasReason = !segment.isEmpty(index)
             let amount = try segment.amount(index + 1, required: hasReason)
             if hasReason, let amount {
                 // Appended as read: an error later in the segment fails the whole stream.
-                let adjustment = ERAAdjustment(group: group, reason: segment.string(index), amountCents: amount,
-                                               quantity: segment.optionalString(index + 2))
-                if onLine {
-                    updateLine { $0.adjustments.append(adjustment) }
-                } else {
-                    updateClaim { $0.adjustments.append(adjustment) }
-                }
+                appendAdjustment(ERAAdjustment(group: group, reason: segment.string(index), amountCents: amount,
+                                               quantity: segment.optionalString(index + 2)), onLine: onLine)
                 balancing.addAdjustment(amount, onLine: onLine)
                 found = true
             } else if amount != nil || !segment.isEmpty(index + 2) {
@@ -90,14 +90,10 @@ extension PaymentBuilder {
     /// NM1: a person or organization of the open claim (patient, insured, provider…).
     mutating func readNM1(_ segment: X12Segment) throws(X12Error) {
         guard context == .claim || context == .line else { throw segment.error("NM1 outside a claim") }
-        let person = ERAPerson(
+        appendPerson(ERAPerson(
             entity: segment.string(1), lastName: segment.string(3), firstName: segment.optionalString(4),
             middleName: segment.optionalString(5), idQualifier: segment.optionalString(8),
-            id: segment.optionalString(9))
-        updateClaim { claim in
-            if claim.people.isEmpty { claim.people.reserveCapacity(PaymentBuilder.firstCapacity) }
-            claim.people.append(person)
-        }
+            id: segment.optionalString(9)))
     }
 
     /// MIA (MIA05, MIA20–23) and MOA (MOA03–07): remark codes of the open claim, each once.
@@ -122,16 +118,9 @@ extension PaymentBuilder {
     /// claim; skipped elsewhere. AMT02 is required.
     mutating func readAMT(_ segment: X12Segment) throws(X12Error) {
         guard context == .claim || context == .line else { return }
-        let amount = ERAAmount(qualifier: segment.string(1), cents: try segment.requiredAmount(2))
-        if context == .line {
-            let isAllowed = segment.elementIs(1, "B6")
-            updateLine { line in
-                if isAllowed { line.allowedCents = amount.cents }
-                line.amounts.append(amount)
-            }
-        } else {
-            updateClaim { $0.amounts.append(amount) }
-        }
+        let cents = try segment.requiredAmount(2)
+        appendAmount(ERAAmount(qualifier: segment.string(1), cents: cents), onLine: context == .line,
+                     isAllowed: context == .line && segment.elementIs(1, "B6"))
     }
 
     /// SVC: opens a service line of the open claim. SVC01, SVC02 and SVC03 are required,
@@ -143,20 +132,17 @@ extension PaymentBuilder {
         }
         closeLine()
         guard let procedure = segment.composite(1) else { throw segment.error("SVC01 is missing") }
-        var line = ERAServiceLine(segmentNumber: segment.number, procedure: procedure)
+        var chargeCents = 0
+        var paidCents = 0
         if segment.isEmpty(2) && segment.isEmpty(3) {
             payment.warnings.append(segment.warning("SVC02 and SVC03 are empty; both read as 0"))
         } else {
-            line.chargeCents = try segment.requiredAmount(2)
-            line.paidCents = try segment.requiredAmount(3)
+            chargeCents = try segment.requiredAmount(2)
+            paidCents = try segment.requiredAmount(3)
         }
-        line.revenueCode = segment.optionalString(4)
-        line.units = segment.optionalString(5)
-        line.originalProcedure = segment.composite(6)
-        updateClaim { claim in
-            if claim.serviceLines.isEmpty { claim.serviceLines.reserveCapacity(PaymentBuilder.firstCapacity) }
-            claim.serviceLines.append(line)
-        }
+        appendLine(ERAServiceLine(segmentNumber: segment.number, procedure: procedure, chargeCents: chargeCents,
+                                  paidCents: paidCents, revenueCode: segment.optionalString(4),
+                                  units: segment.optionalString(5), originalProcedure: segment.composite(6)))
         hasLine = true
         context = .line
     }

@@ -76,8 +76,9 @@ struct PaymentBuilder {
         guard sawBPR else { throw end.error("the transaction set has no BPR") }
         closeClaim()
         payment.imbalances = balancing.finish(totalCents: payment.totalPaymentCents, bprSegment: bprSegment)
-        let finished = payment
-        payment = ERAPayment()
+        // Moved out, not copied (a copy retained and then released every field).
+        var finished = ERAPayment()
+        swap(&finished, &payment)
         return finished
     }
 
@@ -139,19 +140,15 @@ struct PaymentBuilder {
         case .payer, .payee, .claim, .line: break
         default: return
         }
-        let reference = ERAReference(qualifier: segment.string(1), value: segment.string(2))
         switch context {
-        case .payer: payment.payer.additionalIDs.append(reference)
-        case .payee: payment.payee?.additionalIDs.append(reference)
-        case .claim: updateClaim { $0.references.append(reference) }
+        case .payer: payment.payer.additionalIDs.append(ERAReference(qualifier: segment.string(1), value: segment.string(2)))
+        case .payee: payment.payee?.additionalIDs.append(ERAReference(qualifier: segment.string(1), value: segment.string(2)))
+        case .claim:
+            appendReference(ERAReference(qualifier: segment.string(1), value: segment.string(2)), onLine: false,
+                            isControl: false)
         case .line:
-            let isControl = segment.elementIs(1, "6R")
-            updateLine { line in
-                if isControl { line.controlNumber = reference.value }
-                // Lines often carry two REFs (6R and a provider id): one allocation for both.
-                if line.references.isEmpty { line.references.reserveCapacity(2) }
-                line.references.append(reference)
-            }
+            appendReference(ERAReference(qualifier: segment.string(1), value: segment.string(2)), onLine: true,
+                            isControl: segment.elementIs(1, "6R"))
         default: break
         }
     }

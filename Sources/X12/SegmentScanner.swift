@@ -74,9 +74,9 @@ struct SegmentScanner {
                                                         handler: inout Handler) throws(X12Error) -> Int {
         var position = 0
         var ends: [Int] = []
-        // Whether this buffer needs no escaping in fingerprints, for the delimiters it was
-        // computed for (they change only at an ISA).
-        var plain: (delimiters: X12Delimiters, value: Bool)?
+        // Whether this buffer needs no escaping in fingerprints under the current delimiters
+        // (nil: not computed yet; they change only where an interchange may start).
+        var plain: Bool?
         while true {
             let topLevel = handler.atTopLevel
             guard let start = skipPadding(raw, from: position, topLevel: topLevel, atEnd: atEnd) else { break }
@@ -84,10 +84,15 @@ struct SegmentScanner {
             if start == raw.count { break }
             if topLevel || delimiters == nil {
                 guard try readDelimiters(raw, at: start, atEnd: atEnd) else { break }
+                plain = nil
             }
             guard let delimiters else { break }
-            if plain?.delimiters != delimiters {
-                plain = (delimiters, SegmentScanner.plainContent(raw, delimiters))
+            let plainNow: Bool
+            if let plain {
+                plainNow = plain
+            } else {
+                plainNow = SegmentScanner.plainContent(raw, delimiters)
+                plain = plainNow
             }
             // The common case: a segment not searched before, split while its terminator is
             // found. The counters move as on the two-pass path below.
@@ -96,7 +101,7 @@ struct SegmentScanner {
                 statistics.bytesScanned += found.terminator + 1 - start
                 try checkLength(found.end - start, raw, start)
                 try emit(raw, start: start, end: found.end, ends: UnsafeBufferPointer(rebasing: scratch[0..<found.count]),
-                         delimiters: delimiters, plain: plain?.value ?? false, handler: &handler)
+                         delimiters: delimiters, plain: plainNow, handler: &handler)
                 position = found.terminator + 1
                 searchFrom = baseOffset + position
                 continue
@@ -116,7 +121,7 @@ struct SegmentScanner {
             var end = terminator
             if delimiters.terminator == 0x0A && end > start && raw[end - 1] == 0x0D { end -= 1 }
             try checkLength(end - start, raw, start)
-            try splitAndEmit(raw, start: start, end: end, delimiters: delimiters, plain: plain?.value ?? false,
+            try splitAndEmit(raw, start: start, end: end, delimiters: delimiters, plain: plainNow,
                              ends: &ends, handler: &handler)
             position = terminator + 1
             searchFrom = baseOffset + position

@@ -30,11 +30,12 @@ struct TransactionProcessor: SegmentHandler {
             fingerprint.reset()
         case SegmentID.SE:
             let warning = try envelope.closeSet(segment)
-            var payment = try builder.finish(at: segment)
+            // Appended first and completed in place (no copy of the payment).
+            completed.append(try builder.finish(at: segment))
             builder = PaymentBuilder()
-            payment.fingerprint = fingerprint.finish()
-            if let warning { payment.warnings.append(warning) }
-            completed.append(payment)
+            let last = completed.count - 1
+            completed[last].fingerprint = fingerprint.finish()
+            if let warning { completed[last].warnings.append(warning) }
         case SegmentID.GE:
             try envelope.closeGroup(segment)
         case SegmentID.IEA:

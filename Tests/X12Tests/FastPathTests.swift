@@ -1,0 +1,84 @@
+import Testing
+@testable import X12
+
+/// The reader's fast paths give exactly what the general ones give.
+@Suite struct FastPathTests {
+    @Test func smallStringsHaveTheStandardLibrarysBits() {
+        #expect(SmallASCII.layoutMatches)
+        var random = SplitMix(seed: 15)
+        for _ in 0..<3000 {
+            let count = random.below(21) - 1
+            let bytes = (0..<count).map { _ in UInt8(random.below(0x7F) - 1) }
+            let expected = String(decoding: bytes, as: UTF8.self)
+            bytes.withUnsafeBytes { raw in
+                let made = SmallASCII.make(raw)
+                if count <= 15 {
+                    #expect(made == expected, "\(bytes)")
+                    if let made {
+                        #expect(unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(expected, to: (UInt64, UInt64).self))
+                        #expect(made.utf8.count == count)
+                    }
+                } else {
+                    #expect(made == nil)
+                }
+            }
+        }
+        let accented: [UInt8] = [0x41, 0xC3, 0xA9]
+        accented.withUnsafeBytes { #expect(SmallASCII.make($0) == nil) }
+    }
+
+    @Test func oneTimeSplitAgreesWithTwoPassSplit() {
+        var random = SplitMix(seed: 8)
+        let setups: [(X12Delimiters, [UInt8])] = [
+            (X12Delimiters(element: UInt8(ascii: "*"), component: UInt8(ascii: ":"), repetition: UInt8(ascii: "^"),
+                           terminator: UInt8(ascii: "~")), Array("AB *:^~9.-\r\n".utf8) + [0x1F, 0x85]),
+            (X12Delimiters(element: 0x1D, component: 0x1F, repetition: nil, terminator: 0x0A),
+             Array("AB *:^~9\r\n".utf8) + [0x1D, 0x1F, 0x1C]),
+            (X12Delimiters(element: UInt8(ascii: "|"), component: 0x85, repetition: UInt8(ascii: "^"), terminator: 0x0D),
+             Array("AB|^~9\r\n".utf8) + [0x85]),
+        ]
+        var scratch = [Int](repeating: 0, count: SegmentScanner.fastElements)
+        var ends: [Int] = []
+        var found = 0
+        for (delimiters, alphabet) in setups {
+            for _ in 0..<4000 {
+                let length = random.below(60) - 1
+                let bytes = (0..<length).map { _ in alphabet[random.below(alphabet.count) - 1] }
+                bytes.withUnsafeBytes { raw in
+                    let fast = scratch.withUnsafeMutableBufferPointer {
+                        SegmentSplitter.splitToTerminator(raw, start: 0, delimiters: delimiters, into: $0)
+                    }
+                    guard let fast else { return }
+                    found += 1
+                    let terminator = SegmentSplitter.find(delimiters.terminator, in: raw, from: 0)
+                    #expect(fast.terminator == terminator)
+                    var end = fast.terminator
+                    if delimiters.terminator == 0x0A && end > 0 && raw[end - 1] == 0x0D { end -= 1 }
+                    #expect(fast.end == end)
+                    let slow = SegmentSplitter.split(raw, start: 0, end: end, delimiters: delimiters, into: &ends)
+                    guard case .success(let count) = slow else {
+                        Issue.record("the fast path accepted what the split refuses: \(bytes)")
+                        return
+                    }
+                    #expect(fast.count == count)
+                    #expect(Array(scratch[0..<fast.count]) == Array(ends[0..<count]), "\(bytes)")
+                }
+            }
+        }
+        #expect(found > 1000)
+    }
+
+    @Test func plainSegmentsTakeTheOnePassSplit() {
+        let delimiters = X12Delimiters(element: UInt8(ascii: "*"), component: UInt8(ascii: ":"),
+                                       repetition: UInt8(ascii: "^"), terminator: UInt8(ascii: "~"))
+        var scratch = [Int](repeating: 0, count: SegmentScanner.fastElements)
+        let bytes = Array("CLP*BENCH000000001-01*1*226*132**12*119932404007801~\nNM1".utf8)
+        let fast = bytes.withUnsafeBytes { raw in
+            scratch.withUnsafeMutableBufferPointer {
+                SegmentSplitter.splitToTerminator(raw, start: 0, delimiters: delimiters, into: $0)
+            }
+        }
+        #expect(fast?.terminator == 51)
+        #expect(fast.map { Array(scratch[0..<$0.count]) } == [3, 21, 23, 27, 31, 32, 35, 51])
+    }
+}
