@@ -65,6 +65,7 @@ struct Fingerprint {
 
     /// Appends bytes of canonical form at once (hashed where they lie when they would not fit
     /// the scratch buffer).
+    @inline(__always)
     private mutating func appendCopy(_ body: UnsafeRawBufferPointer) {
         if used + body.count > Fingerprint.flushSize { flush() }
         if body.count >= Fingerprint.flushSize {

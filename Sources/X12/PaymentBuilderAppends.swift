@@ -3,6 +3,7 @@
 /// capturing it, as `updateClaim` takes, copied every string of it).
 extension PaymentBuilder {
     /// Appends a service line (SVC) to the open claim; nothing when none is open.
+    @inline(__always)
     mutating func appendLine(_ line: consuming ERAServiceLine) {
         guard hasClaim, let last = payment.claims.indices.last else { return }
         if payment.claims[last].serviceLines.isEmpty {
@@ -12,6 +13,7 @@ extension PaymentBuilder {
     }
 
     /// Appends a person (NM1) to the open claim; nothing when none is open.
+    @inline(__always)
     mutating func appendPerson(_ person: consuming ERAPerson) {
         guard hasClaim, let last = payment.claims.indices.last else { return }
         if payment.claims[last].people.isEmpty {
@@ -22,6 +24,7 @@ extension PaymentBuilder {
 
     /// Appends a CAS triplet to the open line (`onLine`) or the open claim; nothing when
     /// that is not open.
+    @inline(__always)
     mutating func appendAdjustment(_ adjustment: consuming ERAAdjustment, onLine: Bool) {
         guard hasClaim, let claim = payment.claims.indices.last else { return }
         if onLine {
@@ -34,6 +37,7 @@ extension PaymentBuilder {
 
     /// Appends a REF to the open line (`onLine`; REF*6R, `isControl`, also sets its control
     /// number) or the open claim; nothing when that is not open.
+    @inline(__always)
     mutating func appendReference(_ reference: consuming ERAReference, onLine: Bool, isControl: Bool) {
         guard hasClaim, let claim = payment.claims.indices.last else { return }
         if onLine {
@@ -51,6 +55,7 @@ extension PaymentBuilder {
 
     /// Appends an AMT to the open line (`onLine`; AMT*B6, `isAllowed`, also sets its
     /// allowed amount) or the open claim; nothing when that is not open.
+    @inline(__always)
     mutating func appendAmount(_ amount: consuming ERAAmount, onLine: Bool, isAllowed: Bool) {
         guard hasClaim, let claim = payment.claims.indices.last else { return }
         if onLine {
@@ -65,28 +70,56 @@ extension PaymentBuilder {
 
 extension ERAClaim {
     /// A claim with every CLP value (fields as documented on the type), built in one
-    /// expression so the builder moves it into its payment.
+    /// expression so the builder moves it into its payment. Assigns every field itself:
+    /// delegating to the public initializer made the optimizer build the claim twice.
+    @inline(__always)
     init(segmentNumber: Int, byteOffset: Int, claimNumber: String, statusCode: String, chargeCents: Int,
          paidCents: Int, patientResponsibilityCents: Int, filingIndicator: String?, payerClaimNumber: String?,
          facilityCode: String?, frequencyCode: String?) {
-        self.init(segmentNumber: segmentNumber, byteOffset: byteOffset, claimNumber: claimNumber,
-                  statusCode: statusCode, chargeCents: chargeCents, paidCents: paidCents,
-                  patientResponsibilityCents: patientResponsibilityCents)
+        self.segmentNumber = segmentNumber
+        self.byteOffset = byteOffset
+        self.claimNumber = claimNumber
+        self.statusCode = statusCode
+        self.chargeCents = chargeCents
+        self.paidCents = paidCents
+        self.patientResponsibilityCents = patientResponsibilityCents
         self.filingIndicator = filingIndicator
         self.payerClaimNumber = payerClaimNumber
         self.facilityCode = facilityCode
         self.frequencyCode = frequencyCode
+        adjustments = []
+        people = []
+        remarkCodes = []
+        statementStart = nil
+        statementEnd = nil
+        receivedDate = nil
+        references = []
+        amounts = []
+        serviceLines = []
     }
 }
 
 extension ERAServiceLine {
     /// A line with every SVC value (fields as documented on the type), built in one
-    /// expression so the builder moves it into its claim.
+    /// expression so the builder moves it into its claim (every field assigned here, as for
+    /// the claim).
+    @inline(__always)
     init(segmentNumber: Int, procedure: String, chargeCents: Int, paidCents: Int, revenueCode: String?,
          units: String?, originalProcedure: String?) {
-        self.init(segmentNumber: segmentNumber, procedure: procedure, chargeCents: chargeCents, paidCents: paidCents)
+        self.segmentNumber = segmentNumber
+        self.procedure = procedure
+        self.chargeCents = chargeCents
+        self.paidCents = paidCents
         self.revenueCode = revenueCode
         self.units = units
         self.originalProcedure = originalProcedure
+        serviceDate = nil
+        serviceEndDate = nil
+        controlNumber = nil
+        allowedCents = nil
+        remarkCodes = []
+        adjustments = []
+        references = []
+        amounts = []
     }
 }

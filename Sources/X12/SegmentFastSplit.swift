@@ -18,6 +18,7 @@ extension SegmentSplitter {
     /// Splits the segment starting at `raw[start]` up to its terminator: `ends[0..<count]`
     /// receives the end index of each element (the id first), as `split` would give for
     /// `raw[start..<end]`. Nil when the careful path must take over (see the type's note).
+    @inline(__always)
     static func splitToTerminator(_ raw: UnsafeRawBufferPointer, start: Int, delimiters: X12Delimiters,
                                   into ends: UnsafeMutableBufferPointer<Int>) -> FastSegment? {
         let element = delimiters.element

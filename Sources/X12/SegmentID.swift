@@ -26,6 +26,7 @@ enum SegmentID {
     static let PLB: UInt32 = 0x504C42 // "PLB"
 
     /// Packs 2–3 id bytes; nil when `bytes` is not 2–3 upper-case letters or digits.
+    @inline(__always)
     static func pack(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
         let count = bytes.count
         guard count == 2 || count == 3 else { return nil }
