@@ -42,12 +42,10 @@ struct X12Segment {
         return ends[index] == ends[index - 1] + 1
     }
 
-    /// Element `index` as text ("" when absent). Short ASCII texts (nearly all) are built as
-    /// small strings directly (see `SmallASCII`); others through the general initializer
-    /// (which would repair bytes that are not UTF-8, e.g. a component separator 0x85).
+    /// Element `index` as text ("" when absent), through the general initializer (which would
+    /// repair bytes that are not UTF-8, e.g. a component separator 0x85).
     func string(_ index: Int) -> String {
         let value = bytes(index)
-        if let small = SmallASCII.make(value) { return small }
         return String(unsafeUninitializedCapacity: value.count) { target in
             UnsafeMutableRawBufferPointer(target).copyMemory(from: value)
             return value.count
@@ -126,7 +124,7 @@ struct X12Segment {
         if end == 0 { return nil }
         let kept = UnsafeRawBufferPointer(rebasing: value[0..<end])
         if delimiters.component == UInt8(ascii: ":") {
-            return SmallASCII.make(kept) ?? String(decoding: kept, as: UTF8.self)
+            return String(decoding: kept, as: UTF8.self)
         }
         return String(decoding: kept.map { $0 == delimiters.component ? UInt8(ascii: ":") : $0 }, as: UTF8.self)
     }

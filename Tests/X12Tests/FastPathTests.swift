@@ -3,30 +3,6 @@ import Testing
 
 /// The reader's fast paths give exactly what the general ones give.
 @Suite struct FastPathTests {
-    @Test func smallStringsHaveTheStandardLibrarysBits() {
-        #expect(SmallASCII.layoutMatches)
-        var random = SplitMix(seed: 15)
-        for _ in 0..<3000 {
-            let count = random.below(21) - 1
-            let bytes = (0..<count).map { _ in UInt8(random.below(0x7F) - 1) }
-            let expected = String(decoding: bytes, as: UTF8.self)
-            bytes.withUnsafeBytes { raw in
-                let made = SmallASCII.make(raw)
-                if count <= 15 {
-                    #expect(made == expected, "\(bytes)")
-                    if let made {
-                        #expect(unsafeBitCast(made, to: (UInt64, UInt64).self) == unsafeBitCast(expected, to: (UInt64, UInt64).self))
-                        #expect(made.utf8.count == count)
-                    }
-                } else {
-                    #expect(made == nil)
-                }
-            }
-        }
-        let accented: [UInt8] = [0x41, 0xC3, 0xA9]
-        accented.withUnsafeBytes { #expect(SmallASCII.make($0) == nil) }
-    }
-
     @Test func oneTimeSplitAgreesWithTwoPassSplit() {
         var random = SplitMix(seed: 8)
         let setups: [(X12Delimiters, [UInt8])] = [
