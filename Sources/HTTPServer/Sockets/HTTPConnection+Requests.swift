@@ -54,10 +54,11 @@ extension HTTPConnection {
         let isHTTP10 = request.version == .http1_0
         let responder = context.responder
         if responder.answersInline(request) {
-            // On the loop's thread: no hand-off, no wait behind the workers. Completed as a task of
-            // this loop turn, as a worker's answer is, so the reading loop is not re-entered.
+            // On the loop's thread: no hand-off, no wait behind the workers. The answer is queued at
+            // once and the caller goes on taking events, so the answers to pipelined inline requests
+            // leave in one write.
             let response = responder.respond(to: request)
-            loop.execute { [self] in complete(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10) }
+            queueResponse(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10)
             return
         }
         context.workers.async { [self] in
@@ -73,7 +74,16 @@ extension HTTPConnection {
         }
     }
 
+    /// A worker's answer, back on the loop: queued, then the next events are taken and the output written.
     private func complete(_ response: HTTPResponse, isHead: Bool, keepAlive: Bool, isHTTP10: Bool) {
+        let wasOpen = phase == .open
+        queueResponse(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10)
+        if wasOpen { processPending() }
+    }
+
+    /// Ends the request in flight: its response joins the output (not written yet); a closing one
+    /// stops taking requests.
+    private func queueResponse(_ response: HTTPResponse, isHead: Bool, keepAlive: Bool, isHTTP10: Bool) {
         inFlight = false
         guard phase == .open else { return }
         let close = !keepAlive || stopping || response.headers.lowercasedTokens("Connection").contains("close")
@@ -82,7 +92,6 @@ extension HTTPConnection {
             chunkedStream: !isHTTP10))
         lastActivity = .now()
         if close { beginClosing() }
-        processPending()
     }
 
     /// Queues an error response (server-generated, `Connection: close`) and starts closing.
