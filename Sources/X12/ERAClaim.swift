@@ -37,19 +37,9 @@ public struct ERAClaim: Sendable, Equatable {
     /// A claim with the given CLP values and nothing else (fields as documented on the type).
     public init(segmentNumber: Int = 0, byteOffset: Int = 0, claimNumber: String = "", statusCode: String = "",
                 chargeCents: Int = 0, paidCents: Int = 0, patientResponsibilityCents: Int = 0) {
-        self.segmentNumber = segmentNumber
-        self.byteOffset = byteOffset
-        self.claimNumber = claimNumber
-        self.statusCode = statusCode
-        self.chargeCents = chargeCents
-        self.paidCents = paidCents
-        self.patientResponsibilityCents = patientResponsibilityCents
-        adjustments = []
-        people = []
-        remarkCodes = []
-        references = []
-        amounts = []
-        serviceLines = []
+        self.init(segmentNumber: segmentNumber, byteOffset: byteOffset, claimNumber: claimNumber, statusCode: statusCode,
+                  chargeCents: chargeCents, paidCents: paidCents, patientResponsibilityCents: patientResponsibilityCents,
+                  filingIndicator: nil, payerClaimNumber: nil, facilityCode: nil, frequencyCode: nil)
     }
 
     /// The patient (NM1*QC), if named.
