@@ -49,7 +49,7 @@ struct EventLoopTests {
         let loop = try EventLoop(index: 3)
         defer { loop.stop() }
         #expect(!loop.inLoop)
-        #expect(loop.executeAndWait { loop.inLoop })
+        #expect(loop.executeAndWait { loop.inLoop } == true)
         #expect(loop.executeAndWait { Thread.current.name ?? "" } == "http.loop.3")
     }
 
@@ -120,5 +120,14 @@ struct EventLoopTests {
         // A task reaches a loop asleep in epoll_wait with no deadline at all.
         usleep(50_000)
         #expect(loop.executeAndWait { 42 } == 42)
+    }
+
+    @Test func aStoppedLoopRefusesWorkInsteadOfLeavingItsCallerWaiting() throws {
+        let loop = try EventLoop(index: 0)
+        let ran = Locked(false)
+        loop.stop()
+        #expect(!loop.execute { ran.withLock { $0 = true } })
+        #expect(loop.executeAndWait { 42 } == nil)
+        #expect(!ran.withLock { $0 })
     }
 }

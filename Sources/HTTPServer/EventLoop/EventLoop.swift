@@ -79,32 +79,35 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Runs `task` on the loop's thread, after the tasks queued before it. Never blocks;
-    /// wakes the loop (one eventfd write) only if it is waiting. Tasks queued after `stop`
-    /// are dropped.
-    func execute(_ task: @escaping Task) {
-        let wake = inbox.withLock { inbox -> Bool in
-            guard !inbox.stopping else { return false }
+    /// wakes the loop (one eventfd write) only if it is waiting.
+    /// - Returns: false, and drops `task`, once the loop is stopping.
+    @discardableResult
+    func execute(_ task: @escaping Task) -> Bool {
+        let (accepted, wake) = inbox.withLock { inbox -> (Bool, Bool) in
+            guard !inbox.stopping else { return (false, false) }
             inbox.tasks.append(task)
             defer { inbox.sleeping = false }
-            return inbox.sleeping
+            return (true, inbox.sleeping)
         }
         if wake { Epoll.signal(wakeCounter) }
+        return accepted
     }
 
-    /// Runs `body` on the loop's thread and returns its result; the caller waits.
-    /// - Precondition: not called on this loop's thread (it would wait for itself), and the
-    ///   loop is not stopped.
-    func executeAndWait<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result {
+    /// Runs `body` on the loop's thread and returns its result; the caller waits. Nil, without
+    /// running `body`, once the loop is stopping (a streamed answer finished after shutdown).
+    /// - Precondition: not called on this loop's thread (it would wait for itself).
+    func executeAndWait<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result? {
         precondition(!inLoop, "executeAndWait on the loop's own thread")
         let done = DispatchSemaphore(value: 0)
         let box = Locked<Result?>(nil)
-        execute {
+        let accepted = execute {
             let result = body()
             box.withLock { $0 = result }
             done.signal()
         }
+        guard accepted else { return nil }
         done.wait()
-        return box.withLock { $0! }
+        return box.withLock { $0 }
     }
 
     /// Ends the thread after the tasks already queued, then closes the epoll instance and

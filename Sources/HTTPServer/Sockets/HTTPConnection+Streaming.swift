@@ -32,7 +32,7 @@ extension HTTPConnection {
         let started = loop.executeAndWait { [self] in
             beginStream(response, channel: channel, keepAlive: keepAlive, isHTTP10: isHTTP10)
         }
-        guard started else { return }
+        guard started == true else { return }     // nil: the server's loops have stopped
         DispatchQueue(label: "http.stream-producer").async { [self] in
             var failure: (any Error)?
             do {
