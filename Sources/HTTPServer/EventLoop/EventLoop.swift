@@ -115,7 +115,13 @@ final class EventLoop: @unchecked Sendable {
     /// - Precondition: not called on the loop's thread.
     func stop() {
         precondition(!inLoop, "stop on the loop's own thread")
-        execute { [self] in inbox.withLock { $0.stopping = true } }
+        let first = inbox.withLock { inbox -> Bool in
+            guard !inbox.stopping else { return false }
+            inbox.stopping = true
+            return true
+        }
+        guard first else { return }     // a stop is already under way; it closes the descriptors
+        Epoll.signal(wakeCounter)
         finished.wait()
         Glibc.close(epoll)
         Glibc.close(wakeCounter)
@@ -187,7 +193,14 @@ final class EventLoop: @unchecked Sendable {
                 swap(&tasks, &inbox.tasks)
             }
             for task in tasks { task() }
-            if inbox.withLock({ $0.stopping }) { return }
+            if inbox.withLock({ $0.stopping }) {
+                // Tasks accepted before the stop still run (a worker may wait on one); none can be
+                // added any more.
+                var rest = Deque<Task>()
+                inbox.withLock { swap(&rest, &$0.tasks) }
+                for task in rest { task() }
+                return
+            }
         }
     }
 }
