@@ -148,6 +148,10 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         guard waiting else { return }
         // Also right after a batch: reads that arrived while it was written wait for company.
         Thread.sleep(forTimeInterval: Self.gatherSeconds)
+        condition.lock()
+        let stillWaiting = !pending.isEmpty          // else a write took them meanwhile
+        condition.unlock()
+        guard stillWaiting else { return }
         do {
             try database.write { _ in }     // the rider writes the queued reads
         } catch {
