@@ -57,4 +57,28 @@ import Testing
         #expect(fast?.terminator == 51)
         #expect(fast.map { Array(scratch[0..<$0.count]) } == [3, 21, 23, 27, 31, 32, 35, 51])
     }
+
+    /// Whatever the short-amount path accepts, the careful reader reads as the same cents; it
+    /// takes the common amounts and leaves every doubtful text to the careful reader.
+    @Test func shortAmountsAgreeWithTheCarefulReader() {
+        var random = SplitMix(seed: 835)
+        let alphabet = Array("-.0123456789012345678901234567890x".utf8)
+        var taken = 0
+        for _ in 0..<20_000 {
+            let count = random.below(18)
+            let bytes = (0..<count).map { _ in alphabet[random.below(alphabet.count) - 1] }
+            bytes.withUnsafeBytes { raw in
+                guard let cents = X12Amount.readShort(raw) else { return }
+                taken += 1
+                #expect(X12Amount.readCarefully(raw) == .cents(cents), "\(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        #expect(taken > 500)
+        for text in ["12", "12.3", ".28", "-1.27", "5.", "0"] {
+            Array(text.utf8).withUnsafeBytes { #expect(X12Amount.readShort($0) != nil, "\(text)") }
+        }
+        for text in ["1.230", "-", ".", "1-2", "12345678901234567"] {
+            Array(text.utf8).withUnsafeBytes { #expect(X12Amount.readShort($0) == nil, "\(text)") }
+        }
+    }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Logging
 
 /// What every connection of one server shares: limits, timeouts, the responder,

@@ -1,4 +1,3 @@
-import Dispatch
 import Logging
 
 /// Taking parsed events in order and running requests on the worker pool.
