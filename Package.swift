@@ -20,6 +20,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Linux epoll(7) and eventfd(2), which the Glibc module does not export.
         .systemLibrary(name: "CEpoll"),
+        // glibc's mallinfo2(3) (what the heap holds), which the Glibc module does not export.
+        .systemLibrary(name: "CMalloc"),
 
         // Bytes → requests → responses. Knows no domain word.
         .target(
@@ -60,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "casework",
             dependencies: [
-                "CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer", "X12",
+                "CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer", "X12", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
