@@ -87,3 +87,6 @@ def test_counters_move_with_traffic(metered):
     budget = value(after, "sqlite_page_cache_budget_bytes")
     assert budget == (16_384 + 4 * 2_000) * 1024
     assert 0 < value(after, "sqlite_heap_bytes") < budget * 1.25
+    # The C heap holds SQLite's allocations and the server's own.
+    assert value(after, "process_heap_in_use_bytes") > value(after, "sqlite_heap_bytes")
+    assert value(after, "process_heap_free_bytes") >= 0
