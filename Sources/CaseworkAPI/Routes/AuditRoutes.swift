@@ -5,10 +5,12 @@ import HTTPServer
 /// `/v1/cases/{id}/history` and `/v1/audit` (admin): who changed what, when, before and after.
 enum AuditRoutes {
     static func register(_ table: inout RouteTable) {
-        table.addList("/v1/cases/{id}/history", fetch: { ctx, page in
+        // Both read the audit log, which first writes the queued reads of patient data: their reads
+        // must begin after that, not share the token lookup's snapshot.
+        table.addList("/v1/cases/{id}/history", oneSnapshot: false, fetch: { ctx, page in
             try ctx.store.audit.caseHistory(organizationID: ctx.organizationID, caseID: ctx.parameter("id"), page: page)
         }, as: event)
-        table.add("GET", "/v1/audit", role: .admin) { ctx in
+        table.add("GET", "/v1/audit", role: .admin, oneSnapshot: false) { ctx in
             var q = QueryReader(ctx.request.query)
             let from = q.instant("from"), to = q.instant("to")
             let filter = AuditFilter(entityType: q.string("entity_type"), entityID: q.string("entity_id"), actorID: q.string("actor_id"),

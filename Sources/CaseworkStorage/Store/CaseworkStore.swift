@@ -38,6 +38,14 @@ public final class CaseworkStore: Sendable {
     public var codes: CodeListRepository { CodeListRepository(database: database) }
     public var aggregates: AggregateCheck { AggregateCheck(database: database) }
 
+    /// Runs `body` with every read it makes (through any repository of this store, on this thread)
+    /// in one read transaction: one snapshot of the database, as of the first read. Writes inside
+    /// `body` still go to the writer and commit on their own; the snapshot does not see them.
+    /// - Throws: what `body` throws, or `SQLiteError` when the transaction cannot begin or end.
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try database.read { _ in try body() }
+    }
+
     /// Writes what is still queued (reads of patient data) before the process ends; waits at most `timeout` seconds.
     public func close(timeout: Double = 10) {
         readAudits.drain(timeout: timeout)
