@@ -241,9 +241,16 @@ def tier_one_sql(sqlite, caller, today):
     case_list("active_cases", "c.status = 'active'" + period, "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id")
     case_list("my_resolved_cases", f"c.status = 'resolved' AND {mine_clause(caller)}" + bound("c.resolved_at"), "c.resolved_at DESC, c.id DESC")
     activity_list(f"a.kind = 'email' AND a.state = 'draft' AND a.created_by = {me}", "a.seq DESC")
-    activity_list("((a.kind = 'task' AND a.state = 'open' AND (a.assignee_id = " + me + " OR (a.assignee_id IS NULL AND a.created_by = " + me + ")))\n"
-                  f"     OR (a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = {me}))",
-                  "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31'), a.seq")
+    # myOpenActivities: three disjoint ranges of activities_by_person, counted and paged range by range.
+    ranges = [f"a.kind = 'task' AND a.state = 'open' AND a.assignee_id = {me}",
+              f"a.kind = 'task' AND a.state = 'open' AND a.assignee_id IS NULL AND a.created_by = {me}",
+              f"a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = {me}"]
+    due = "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31')"
+    statements.append("SELECT " + " + ".join(f"(SELECT COUNT(*) FROM activities a WHERE a.organization_id = {org} AND {r})"
+                                              for r in ranges) + " AS n;")
+    firsts = " UNION ALL ".join(f"SELECT seq FROM (SELECT a.seq FROM activities a WHERE a.organization_id = {org} AND {r} "
+                                f"ORDER BY {due}, a.seq LIMIT {TIER1_LIST_LIMIT})" for r in ranges)
+    statements.append(f"SELECT * FROM activities a WHERE a.seq IN ({firsts}) ORDER BY {due}, a.seq LIMIT {TIER1_LIST_LIMIT};")
 
     statements.append(appeals_due_sql(caller, today))
 

@@ -71,6 +71,22 @@ extension DashboardRepository {
             }
             let me = SQLValue.text(caller.userID)
             let dueKey = "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31')"
+            // Open tasks assigned to the caller, unassigned open tasks they created, appointments they
+            // scheduled: three disjoint ranges of activities_by_person (one OR over them passed over
+            // every activity of the organization). Counted range by range; the first page is the
+            // first `limit` of each range, merged.
+            func openWork(_ db: SQLiteConnection) throws -> TierOne.List<Activity> {
+                let ranges = ["a.kind = 'task' AND a.state = 'open' AND a.assignee_id = ?",
+                              "a.kind = 'task' AND a.state = 'open' AND a.assignee_id IS NULL AND a.created_by = ?",
+                              "a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = ?"]
+                let rangeValues = ranges.flatMap { _ in [org, me] }
+                let total = try db.queryOne("SELECT " + ranges.map { "(SELECT COUNT(*) FROM activities a WHERE a.organization_id = ? AND \($0))" }
+                    .joined(separator: " + ") + " AS n", rangeValues)?.int("n") ?? 0
+                let firsts = ranges.map { "SELECT seq FROM (SELECT a.seq FROM activities a WHERE a.organization_id = ? AND \($0) ORDER BY \(dueKey), a.seq LIMIT ?)" }
+                let rows = try db.query("SELECT * FROM activities a WHERE a.seq IN (\(firsts.joined(separator: " UNION ALL "))) ORDER BY \(dueKey), a.seq LIMIT ?",
+                                        ranges.flatMap { _ in [org, me, limit] } + [limit])
+                return TierOne.List(total: total, items: rows.map(ActivityRows.activity))
+            }
             return TierOne(
                 byPriority: try counts("c.priority", order: "CASE c.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END"),
                 byPayer: try counts("c.payer_id", join: "JOIN payers p ON p.id = c.payer_id", name: "p.name"),
@@ -80,10 +96,7 @@ extension DashboardRepository {
                 myResolvedCases: try caseList("c.status = 'resolved' AND \(mine)" + resolvedSQL, mineValues + resolvedValues,
                                               order: "c.resolved_at DESC, c.id DESC"),
                 myDraftEmails: try activityList("a.kind = 'email' AND a.state = 'draft' AND a.created_by = ?", [me], order: "a.seq DESC"),
-                myOpenActivities: try activityList("""
-                    ((a.kind = 'task' AND a.state = 'open' AND (a.assignee_id = ? OR (a.assignee_id IS NULL AND a.created_by = ?)))
-                     OR (a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = ?))
-                    """, [me, me, me], order: "\(dueKey), a.seq"))
+                myOpenActivities: try openWork(db))
         }
     }
 }

@@ -26,6 +26,7 @@ public enum MigrationCatalog {
             migration("0017_cases_by_created_covers_tier1.sql", PackageResources._017_cases_by_created_covers_tier1_sql),
             migration("0018_claim_aging_rollups_by_owner_and_carc.sql",
                       PackageResources._018_claim_aging_rollups_by_owner_and_carc_sql),
+            migration("0019_tier1_personal_lists_by_index.sql", PackageResources._019_tier1_personal_lists_by_index_sql),
         ]
     }
 
