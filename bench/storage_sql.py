@@ -220,8 +220,10 @@ def tier_one_sql(sqlite, caller, today):
     lists = {}
 
     def counts(column, join="", name=None, order=None):
-        statements.append(f"SELECT {column} AS key, {name or 'NULL'} AS name, COUNT(*) AS n FROM cases c {join}\n"
-                          f"WHERE c.organization_id = {org}{period} GROUP BY {column} ORDER BY {order or column};")
+        """Cases created in the period, from the rollup by creation day (migration 0020)."""
+        days = f" AND r.created_day >= {lit(year_from[:10])} AND r.created_day < {lit(year_to[:10])}"
+        statements.append(f"SELECT {column} AS key, {name or 'NULL'} AS name, SUM(r.cases) AS n FROM case_created_rollup r {join}\n"
+                          f"WHERE r.organization_id = {org}{days} GROUP BY {column} HAVING SUM(r.cases) > 0 ORDER BY {order or column};")
 
     def case_list(key, condition, order):
         statements.append(f"SELECT COUNT(*) AS n FROM cases c WHERE c.organization_id = {org} AND {condition};")
@@ -235,9 +237,9 @@ def tier_one_sql(sqlite, caller, today):
         statements.append(f"SELECT * FROM activities a WHERE a.organization_id = {org} AND {condition} ORDER BY {order} LIMIT {TIER1_LIST_LIMIT};")
 
     me = lit(caller["user"])
-    counts("c.priority", order="CASE c.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END")
-    counts("c.payer_id", join="JOIN payers p ON p.id = c.payer_id", name="p.name")
-    counts("c.status")
+    counts("r.priority", order="CASE r.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END")
+    counts("r.payer_id", join="JOIN payers p ON p.id = r.payer_id", name="p.name")
+    counts("r.status")
     case_list("active_cases", "c.status = 'active'" + period, "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id")
     case_list("my_resolved_cases", f"c.status = 'resolved' AND {mine_clause(caller)}" + bound("c.resolved_at"), "c.resolved_at DESC, c.id DESC")
     activity_list(f"a.kind = 'email' AND a.state = 'draft' AND a.created_by = {me}", "a.seq DESC")

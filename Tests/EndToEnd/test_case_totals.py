@@ -106,7 +106,7 @@ def test_stored_case_totals_follow_a_random_sequence_of_operations(server):
     claim_ids = {c["claim_number"]: c["id"] for c in client.all_pages("/v1/claims")}
     payer_id = client.all_pages("/v1/claims")[0]["payer_id"]
     done = {"open": 0, "add": 0, "remove": 0, "stage": 0, "resolve": 0, "cancel": 0, "reactivate": 0, "pay": 0, "reverse": 0,
-            "days": 0, "submit": 0, "correct": 0}
+            "days": 0, "submit": 0, "correct": 0, "priority": 0}
 
     for step in range(STEPS):
         cases = list(by_id(client, "/v1/cases?view=all").values())
@@ -114,7 +114,7 @@ def test_stored_case_totals_follow_a_random_sequence_of_operations(server):
         held = {number for c in active for number in c["claim_numbers"]}
         free = [n for n in numbers if n not in held]
         action = rng.choice(["open", "open", "add", "remove", "stage", "resolve", "cancel", "reactivate", "pay", "pay",
-                             "reverse", "days", "submit", "correct"])
+                             "reverse", "days", "submit", "correct", "priority"])
         if action == "open" and free:
             chosen = rng.sample(free, min(len(free), rng.randint(1, 3)))
             status, body, _ = client.post("/v1/cases", {"claims": [{"claim_id": claim_ids[n]} for n in chosen],
@@ -131,6 +131,11 @@ def test_stored_case_totals_follow_a_random_sequence_of_operations(server):
         elif action == "stage" and active:
             case = rng.choice(active)
             status, body, _ = client.patch(f"/v1/cases/{case['id']}", {"stage": rng.choice(["new", "in_progress", "awaiting_payment"])})
+            assert status == 200, body
+        elif action == "priority" and active:
+            # Moves the case between groups of the rollup by creation day (migration 0020).
+            case = rng.choice(active)
+            status, body, _ = client.patch(f"/v1/cases/{case['id']}", {"priority": rng.choice(["low", "normal", "high"])})
             assert status == 200, body
         elif action in ("resolve", "cancel") and active:
             case = rng.choice(active)
@@ -195,20 +200,24 @@ def test_check_aggregates_reports_a_case_whose_stored_total_was_altered(server):
         db.execute("UPDATE cases SET total_outstanding_cents = total_outstanding_cents + 1 WHERE id = ?", (case["id"],))
         db.execute("UPDATE claims SET first_submitted_on = '2026-01-02' WHERE id = ?", (claim["id"],))
         db.execute("UPDATE case_rollup SET cases = cases + 2 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
+        db.execute("UPDATE case_created_rollup SET cases = cases + 5 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
     try:
         result = check_aggregates(server)
         assert result.returncode == 1, result.stdout + result.stderr
         # The case row's change also moved its rollup group's outstanding (a trigger), so that is no mismatch.
-        assert result.stdout.splitlines()[0].endswith(": 3 mismatches"), result.stdout
+        assert result.stdout.splitlines()[0].endswith(": 4 mismatches"), result.stdout
         assert f"case {case['number']} ({case['id']}, " in result.stdout, result.stdout
         assert f"total_outstanding_cents stored {stored + 1}, recomputed {stored}" in result.stdout
         assert f"claim {claim['claim_number']} ({claim['id']}, " in result.stdout
         assert "first_submitted_on stored 2026-01-02, recomputed null" in result.stdout
         group = f"case_rollup:active/new/missing information/{claim['payer_id']}//"
         assert f"rollup ({group}, " in result.stdout and "cases stored 3, recomputed 1" in result.stdout, result.stdout
+        created = f"case_created_rollup:{case['created_at'][:10]}/active/{case['priority']}/{claim['payer_id']}"
+        assert f"rollup ({created}, " in result.stdout and "cases stored 6, recomputed 1" in result.stdout, result.stdout
     finally:
         with sqlite3.connect(server.db, timeout=10) as db:
             db.execute("UPDATE cases SET total_outstanding_cents = total_outstanding_cents - 1 WHERE id = ?", (case["id"],))
             db.execute("UPDATE claims SET first_submitted_on = NULL WHERE id = ?", (claim["id"],))
             db.execute("UPDATE case_rollup SET cases = cases - 2 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
+            db.execute("UPDATE case_created_rollup SET cases = cases - 5 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
     assert check_aggregates(server).returncode == 0

@@ -44,6 +44,10 @@ extension DashboardRepository {
             return (sql, values)
         }
         (periodSQL, periodValues) = bound("c.created_at")
+        // The same period as creation days (created_at is a UTC instant, its first ten characters the day).
+        var daySQL = "", dayValues: [SQLValue] = []
+        if let from = period.from { daySQL += " AND r.created_day >= ?"; dayValues.append(.text(from.description)) }
+        if let to = period.to { daySQL += " AND r.created_day <= ?"; dayValues.append(.text(to.description)) }
         let (resolvedSQL, resolvedValues) = bound("c.resolved_at")
         let teams = caller.workingTeamIDs
         let mine = "((c.owner_type = 'user' AND c.owner_id = ?)"
@@ -51,11 +55,12 @@ extension DashboardRepository {
         let mineValues: [SQLValue] = [.text(caller.userID)] + teams.map { .text($0) }
         let limit = SQLValue(listLimit)
         return try database.read { db in
+            // Cases created in the period, summed from the rollup by creation day (migration 0020).
             func counts(_ column: String, join: String = "", name: String? = nil, order: String? = nil) throws -> [TierOne.Count] {
                 try db.query("""
-                    SELECT \(column) AS key, \(name ?? "NULL") AS name, COUNT(*) AS n FROM cases c \(join)
-                    WHERE c.organization_id = ?\(periodSQL) GROUP BY \(column) ORDER BY \(order ?? column)
-                    """, [org] + periodValues).map { TierOne.Count(key: $0.string("key"), name: $0.optionalString("name"), count: $0.int("n")) }
+                    SELECT \(column) AS key, \(name ?? "NULL") AS name, SUM(r.cases) AS n FROM case_created_rollup r \(join)
+                    WHERE r.organization_id = ?\(daySQL) GROUP BY \(column) HAVING SUM(r.cases) > 0 ORDER BY \(order ?? column)
+                    """, [org] + dayValues).map { TierOne.Count(key: $0.string("key"), name: $0.optionalString("name"), count: $0.int("n")) }
             }
             func caseList(_ condition: String, _ values: [SQLValue], order: String) throws -> TierOne.List<CaseRow> {
                 let total = try db.queryOne("SELECT COUNT(*) AS n FROM cases c WHERE c.organization_id = ? AND \(condition)", [org] + values)?.int("n") ?? 0
@@ -88,9 +93,9 @@ extension DashboardRepository {
                 return TierOne.List(total: total, items: rows.map(ActivityRows.activity))
             }
             return TierOne(
-                byPriority: try counts("c.priority", order: "CASE c.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END"),
-                byPayer: try counts("c.payer_id", join: "JOIN payers p ON p.id = c.payer_id", name: "p.name"),
-                byStatus: try counts("c.status"),
+                byPriority: try counts("r.priority", order: "CASE r.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END"),
+                byPayer: try counts("r.payer_id", join: "JOIN payers p ON p.id = r.payer_id", name: "p.name"),
+                byStatus: try counts("r.status"),
                 activeCases: try caseList("c.status = 'active'" + periodSQL, periodValues,
                                           order: "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id"),
                 myResolvedCases: try caseList("c.status = 'resolved' AND \(mine)" + resolvedSQL, mineValues + resolvedValues,

@@ -20,19 +20,21 @@ public struct AggregateMismatch: Sendable, Equatable {
 /// Compares what the database keeps up to date on write with a recomputation from the rows it
 /// summarises (`casework check-aggregates`): each case's stored totals and deadlines (migration
 /// 0012) against its claims, each claim's first submission date (migration 0013) against its
-/// submissions, the dashboard rollups (migrations 0014, 0015 and 0018) against a grouping of the cases
+/// submissions, the dashboard rollups (migrations 0014, 0015, 0018 and 0020) against a grouping of the cases
 /// and of their claims. The recomputation is written here independently of the triggers that maintain the
 /// columns, so a mistake in one does not hide in the other.
 public struct AggregateCheck: Sendable {
     let database: SQLiteDatabase
 
     /// A rollup table, its group columns (organization first), the column counting what it
-    /// groups, and the query that groups the rows it summarises (the same columns, then `n` and
-    /// `outstanding_cents`), written independently of the triggers that keep it.
+    /// groups, whether it also sums `outstanding_cents`, and the query that groups the rows it
+    /// summarises (the same columns, then `n` and `outstanding_cents`, 0 where it keeps no sum),
+    /// written independently of the triggers that keep it.
     struct Rollup {
         let table: String
         let keys: [String]
         let count: String
+        var sumsOutstanding = true
         let fresh: String
     }
 
@@ -70,6 +72,12 @@ public struct AggregateCheck: Sendable {
                    FROM case_claims l JOIN cases c ON c.id = l.case_id JOIN claims cl ON cl.id = l.claim_id
                         LEFT JOIN case_carc_codes k ON k.case_id = c.id GROUP BY 1, 2, 3, 4, 5
                    """),
+        Rollup(table: "case_created_rollup", keys: ["organization_id", "created_day", "status", "priority", "payer_id"], count: "cases",
+               sumsOutstanding: false, fresh: """
+                   SELECT organization_id, substr(created_at, 1, 10) AS created_day, status, priority, payer_id, COUNT(*) AS n,
+                          0 AS outstanding_cents
+                   FROM cases GROUP BY 1, 2, 3, 4, 5
+                   """),
     ]
 
     /// The groups of `rollup` that differ from a fresh grouping (groups with nothing in them count
@@ -77,7 +85,8 @@ public struct AggregateCheck: Sendable {
     /// the count column and `outstanding_cents`.
     static func mismatches(_ db: SQLiteConnection, _ rollup: Rollup) throws -> [AggregateMismatch] {
         let keys = rollup.keys.joined(separator: ", ")
-        let kept = "SELECT \(keys), \(rollup.count) AS n, outstanding_cents FROM \(rollup.table) WHERE \(rollup.count) <> 0 OR outstanding_cents <> 0"
+        let outstanding = rollup.sumsOutstanding ? "outstanding_cents" : "0"
+        let kept = "SELECT \(keys), \(rollup.count) AS n, \(outstanding) AS outstanding_cents FROM \(rollup.table) WHERE \(rollup.count) <> 0 OR \(outstanding) <> 0"
         let sql = """
             WITH fresh AS (\(rollup.fresh)), kept AS (\(kept))
             SELECT \(keys), k.n AS stored_n, f.n AS fresh_n, k.outstanding_cents AS stored_outstanding,

@@ -27,6 +27,7 @@ public enum MigrationCatalog {
             migration("0018_claim_aging_rollups_by_owner_and_carc.sql",
                       PackageResources._018_claim_aging_rollups_by_owner_and_carc_sql),
             migration("0019_tier1_personal_lists_by_index.sql", PackageResources._019_tier1_personal_lists_by_index_sql),
+            migration("0020_case_created_rollup.sql", PackageResources._020_case_created_rollup_sql),
         ]
     }
 
