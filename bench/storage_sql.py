@@ -225,8 +225,9 @@ def tier_one_sql(sqlite, caller, today):
         statements.append(f"SELECT {column} AS key, {name or 'NULL'} AS name, SUM(r.cases) AS n FROM case_created_rollup r {join}\n"
                           f"WHERE r.organization_id = {org}{days} GROUP BY {column} HAVING SUM(r.cases) > 0 ORDER BY {order or column};")
 
-    def case_list(key, condition, order):
-        statements.append(f"SELECT COUNT(*) AS n FROM cases c WHERE c.organization_id = {org} AND {condition};")
+    def case_list(key, condition, order, count=True):
+        if count:  # the active cases' count is the status count summed above
+            statements.append(f"SELECT COUNT(*) AS n FROM cases c WHERE c.organization_id = {org} AND {condition};")
         query = f"SELECT c.id FROM cases c WHERE c.organization_id = {org} AND {condition} ORDER BY {order} LIMIT {TIER1_LIST_LIMIT};"
         statements.append(query)
         lists[key] = ids_of(sqlite, query, TIER1_LIST_LIMIT)
@@ -240,7 +241,7 @@ def tier_one_sql(sqlite, caller, today):
     counts("r.priority", order="CASE r.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END")
     counts("r.payer_id", join="JOIN payers p ON p.id = r.payer_id", name="p.name")
     counts("r.status")
-    case_list("active_cases", "c.status = 'active'" + period, "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id")
+    case_list("active_cases", "c.status = 'active'" + period, "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id", count=False)
     case_list("my_resolved_cases", f"c.status = 'resolved' AND {mine_clause(caller)}" + bound("c.resolved_at"), "c.resolved_at DESC, c.id DESC")
     activity_list(f"a.kind = 'email' AND a.state = 'draft' AND a.created_by = {me}", "a.seq DESC")
     # myOpenActivities: three disjoint ranges of activities_by_person, counted and paged range by range.

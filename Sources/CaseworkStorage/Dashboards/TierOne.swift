@@ -62,8 +62,8 @@ extension DashboardRepository {
                     WHERE r.organization_id = ?\(daySQL) GROUP BY \(column) HAVING SUM(r.cases) > 0 ORDER BY \(order ?? column)
                     """, [org] + dayValues).map { TierOne.Count(key: $0.string("key"), name: $0.optionalString("name"), count: $0.int("n")) }
             }
-            func caseList(_ condition: String, _ values: [SQLValue], order: String) throws -> TierOne.List<CaseRow> {
-                let total = try db.queryOne("SELECT COUNT(*) AS n FROM cases c WHERE c.organization_id = ? AND \(condition)", [org] + values)?.int("n") ?? 0
+            func caseList(_ condition: String, _ values: [SQLValue], order: String, total known: Int? = nil) throws -> TierOne.List<CaseRow> {
+                let total = try known ?? db.queryOne("SELECT COUNT(*) AS n FROM cases c WHERE c.organization_id = ? AND \(condition)", [org] + values)?.int("n") ?? 0
                 let ids = try db.query("SELECT c.id FROM cases c WHERE c.organization_id = ? AND \(condition) ORDER BY \(order) LIMIT ?",
                                        [org] + values + [limit]).map { $0.string("id") }
                 return TierOne.List(total: total, items: try CaseRepository.rows(db, ids: ids))
@@ -92,12 +92,15 @@ extension DashboardRepository {
                                         ranges.flatMap { _ in [org, me, limit] } + [limit])
                 return TierOne.List(total: total, items: rows.map(ActivityRows.activity))
             }
+            let byStatus = try counts("r.status")
             return TierOne(
                 byPriority: try counts("r.priority", order: "CASE r.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END"),
                 byPayer: try counts("r.payer_id", join: "JOIN payers p ON p.id = r.payer_id", name: "p.name"),
-                byStatus: try counts("r.status"),
+                byStatus: byStatus,
+                // How many: the status count just summed, not a second count of the cases.
                 activeCases: try caseList("c.status = 'active'" + periodSQL, periodValues,
-                                          order: "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id"),
+                                          order: "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id",
+                                          total: byStatus.first { $0.key == CaseStatus.active.rawValue }?.count ?? 0),
                 myResolvedCases: try caseList("c.status = 'resolved' AND \(mine)" + resolvedSQL, mineValues + resolvedValues,
                                               order: "c.resolved_at DESC, c.id DESC"),
                 myDraftEmails: try activityList("a.kind = 'email' AND a.state = 'draft' AND a.created_by = ?", [me], order: "a.seq DESC"),
