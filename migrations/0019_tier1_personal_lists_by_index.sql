@@ -6,6 +6,8 @@
 --   does): the resolved cases of an owner in a period are one index range.
 -- - activities_by_person: a kind and state, then the assignee, then the author — an open task
 --   assigned to someone, an unassigned one by its author, a scheduled appointment by its author.
+--   Only activities with a state (tasks, appointments, e-mails): notes, calls and the system events
+--   that every case change writes are left out, so those writes do not pay for it.
 -- Both are analyzed at once: where the planner has statistics for the other indexes (sqlite_stat1),
 -- an index without them looked cheaper than it is — the work lists sorted by creation time went from
 -- 3 ms to 460 ms at 1,000,000 claims, reading cases_by_owner instead of cases_by_created. On a new,
@@ -13,6 +15,6 @@
 
 DROP INDEX cases_by_owner;
 CREATE INDEX cases_by_owner ON cases(organization_id, owner_id, status, resolved_at);
-CREATE INDEX activities_by_person ON activities(organization_id, kind, state, assignee_id, created_by);
+CREATE INDEX activities_by_person ON activities(organization_id, kind, state, assignee_id, created_by) WHERE state IS NOT NULL;
 ANALYZE cases_by_owner;
 ANALYZE activities_by_person;
