@@ -80,7 +80,7 @@ extension DashboardRepository {
             // scheduled: three disjoint ranges of activities_by_person (one OR over them passed over
             // every activity of the organization). Counted range by range; the first page is the
             // first `limit` of each range, merged.
-            func openWork(_ db: SQLiteConnection) throws -> TierOne.List<Activity> {
+            func openWork() throws -> TierOne.List<Activity> {
                 let ranges = ["a.kind = 'task' AND a.state = 'open' AND a.assignee_id = ?",
                               "a.kind = 'task' AND a.state = 'open' AND a.assignee_id IS NULL AND a.created_by = ?",
                               "a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = ?"]
@@ -104,7 +104,7 @@ extension DashboardRepository {
                 myResolvedCases: try caseList("c.status = 'resolved' AND \(mine)" + resolvedSQL, mineValues + resolvedValues,
                                               order: "c.resolved_at DESC, c.id DESC"),
                 myDraftEmails: try activityList("a.kind = 'email' AND a.state = 'draft' AND a.created_by = ?", [me], order: "a.seq DESC"),
-                myOpenActivities: try openWork(db))
+                myOpenActivities: try openWork())
         }
     }
 }

@@ -131,7 +131,7 @@ public final class SQLiteDatabase: Sendable {
             // Defensive: a previous ROLLBACK that failed would leave a transaction open.
             connection.rollbackIfInTransaction()
             try connection.execute("BEGIN IMMEDIATE")
-            let landed = rider.current?.board(connection)
+            let landed = rider.current?.board()
             let result: T
             do {
                 result = try body(connection)

@@ -4,12 +4,12 @@ import Foundation
 /// (set with `SQLiteDatabase.setWriteRider`): queued rows written inside the transaction, before
 /// its body, so that they commit with it and come before its own rows.
 protocol WriteRider: AnyObject, Sendable {
-    /// Called inside the transaction (on the writer connection, after `BEGIN`, before the body).
-    /// Must not throw or leave the transaction unusable: a rider that cannot write undoes its own
-    /// work (a savepoint) and returns nil.
+    /// Called inside the transaction, on the thread that holds the writer (after `BEGIN`, before the
+    /// body): a `write` made here joins the transaction as a savepoint. Must not throw or leave the
+    /// transaction unusable: a rider whose nested `write` fails (undone by it) returns nil.
     /// - Returns: what to call once the transaction has ended, told whether it committed; nil when
     ///   the rider wrote nothing.
-    func board(_ connection: SQLiteConnection) -> (@Sendable (_ committed: Bool) -> Void)?
+    func board() -> (@Sendable (_ committed: Bool) -> Void)?
 }
 
 /// The database's rider, held weakly (the rider usually holds the database) behind a lock.

@@ -86,9 +86,9 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         return true
     }
 
-    /// Writes every queued read into the transaction that `connection` has open, inside a
-    /// savepoint (a failure undoes only them and puts them back in the queue).
-    func board(_ connection: SQLiteConnection) -> (@Sendable (_ committed: Bool) -> Void)? {
+    /// Writes every queued read into the write transaction this thread has open, as a nested
+    /// `write` (a savepoint: a failure undoes only them and puts them back in the queue).
+    func board() -> (@Sendable (_ committed: Bool) -> Void)? {
         condition.lock()
         let batch = pending
         pending.removeAll()
@@ -96,18 +96,11 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         condition.unlock()
         guard !batch.isEmpty else { return nil }
         do {
-            try connection.execute("SAVEPOINT read_audits")
-            do {
+            try database.write { db in
                 for read in batch {
-                    try AuditLog.record(connection, organizationID: read.organizationID, actorID: read.actorID,
-                                        entityType: "patient", entityID: read.entityID, action: read.action,
-                                        changesJSON: read.changes, at: read.at)
+                    try AuditLog.record(db, organizationID: read.organizationID, actorID: read.actorID, entityType: "patient",
+                                        entityID: read.entityID, action: read.action, changesJSON: read.changes, at: read.at)
                 }
-                try connection.execute("RELEASE read_audits")
-            } catch {
-                _ = try? connection.execute("ROLLBACK TO read_audits")
-                _ = try? connection.execute("RELEASE read_audits")
-                throw error
             }
         } catch {
             landed(batch, committed: false, busy: StorageError.isBusy(error))
