@@ -50,7 +50,7 @@ struct EventLoopTests {
         defer { loop.stop() }
         #expect(!loop.inLoop)
         #expect(loop.executeAndWait { loop.inLoop } == true)
-        #expect(loop.executeAndWait { Thread.current.name ?? "" } == "http.loop.3")
+        #expect(loop.executeAndWait { NamedThread.callingThreadName() } == "http.loop.3")
     }
 
     @Test func timersFireOnTheLoopInDeadlineOrderAndNotBefore() throws {

@@ -21,13 +21,14 @@ struct WorkerPoolTests {
 
     @Test func jobsRunOnWorkerThreadsAtTheNiceValueAskedFor() {
         let pool = WorkerPool(threads: 3, niceness: 6)
-        let seen = Locked<[(onWorker: Bool, nice: Int32)]>([])
+        let seen = Locked<[(onWorker: Bool, nice: Int32, name: String)]>([])
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<30 {
             pool.async {
                 errno = 0
                 let nice = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-                seen.withLock { $0.append((WorkerPool.isWorkerThread, nice)) }
+                let name = NamedThread.callingThreadName()
+                seen.withLock { $0.append((WorkerPool.isWorkerThread, nice, name)) }
                 done.signal()
             }
         }
@@ -35,6 +36,7 @@ struct WorkerPoolTests {
         let runs = seen.withLock { $0 }
         #expect(runs.count == 30)
         #expect(runs.allSatisfy { $0.onWorker && $0.nice == 6 })
+        #expect(Set(runs.map(\.name)).isSubset(of: (0..<3).map(WorkerPool.threadName)))
         // The thread that queued the work is neither a worker nor lowered.
         #expect(!WorkerPool.isWorkerThread)
         #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == 0)

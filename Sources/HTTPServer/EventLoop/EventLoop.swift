@@ -62,13 +62,11 @@ final class EventLoop: @unchecked Sendable {
         }
         Epoll.add(epoll, wakeCounter, token: Self.wakeToken, interest: .init(read: true, write: false))
         let started = DispatchSemaphore(value: 0)
-        let thread = Thread { [self] in
-            Thread.current.name = "http.loop.\(index)"    // named from inside: the OS name is set for the calling thread
+        NamedThread.start("http.loop.\(index)") { [self] in
             self.thread = pthread_self()
             started.signal()
             run()
         }
-        thread.start()
         started.wait()
     }
 

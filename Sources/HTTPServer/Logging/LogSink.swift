@@ -31,6 +31,8 @@ public final class LogSink: @unchecked Sendable {
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
     private let droppedCounter = Counter(label: "log_lines_dropped_total")
+    /// The OS name of the writer thread (ps, /proc/PID/task/*/comm).
+    static let threadName = "log writer"
     /// How long the woken writer lets lines gather before writing them.
     static let gatherSeconds = 0.002
 
@@ -38,9 +40,7 @@ public final class LogSink: @unchecked Sendable {
     public init(descriptor: Int32 = 2, capacity: Int = 1 << 20) {
         self.descriptor = descriptor
         self.capacity = capacity
-        let thread = Thread { [self] in drainForever() }
-        thread.name = "log writer"
-        thread.start()
+        NamedThread.start(Self.threadName) { [self] in drainForever() }
     }
 
     /// Lines dropped so far because the buffer was full.

@@ -31,13 +31,12 @@ final class WorkerPool: @unchecked Sendable {
         let count = max(1, threads)
         let ready = DispatchSemaphore(value: 0)
         for index in 0..<count {
-            Thread { [self] in
-                Thread.current.name = Self.threadName(index)
+            NamedThread.start(Self.threadName(index)) { [self] in
                 Self.marker.withLock { _ = $0.insert(pthread_self()) }
                 Self.lowerPriority(by: niceness)
                 ready.signal()
                 work()
-            }.start()
+            }
         }
         for _ in 0..<count { ready.wait() }
     }
