@@ -21,7 +21,8 @@ public struct CaseworkApplication: HTTPResponder {
     /// when given, is served at `GET /metrics`.
     public init(store: CaseworkStore, metrics: MetricsEndpoint? = nil, logger: Logger = Logger(label: "casework.api")) {
         var table = RouteTable(store: store)
-        table.addOpen("GET", "/healthz") { _, _ in Responses.json(.object([("status", "ok")])) }
+        let healthy = Responses.json(.object([("status", "ok")]))
+        table.addOpen("GET", "/healthz") { _, _ in healthy }
         if let metrics { table.addOpen("GET", "/metrics") { request, _ in metrics.respond(to: request) } }
         PageRoutes.register(&table)
         DirectoryRoutes.register(&table)
@@ -38,12 +39,12 @@ public struct CaseworkApplication: HTTPResponder {
         self.logger = logger
     }
 
-    /// Answers one request and writes one log line: request id (also sent back as `X-Request-Id`),
+    /// Answers one request and writes one log line (see `log`): request id (also sent back as `X-Request-Id`),
     /// method, route template (never the raw path or query), status, duration, organization and
     /// user ids. Bodies, header values and query strings never reach the log: they may carry PHI or tokens.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
-        let requestID = request.headers["X-Request-Id"].flatMap { $0.utf8.count <= 64 && !$0.isEmpty && $0.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) || $0 == 45 } ? $0 : nil }
+        let requestID = request.headers["X-Request-Id"].flatMap { RequestIDs.isAcceptable($0) ? $0 : nil }
             ?? requestIDs.next()
         let record = RequestRecord()
         var response = RequestRecord.$current.withValue(record) { router.respond(to: request) }
@@ -69,12 +70,14 @@ public struct CaseworkApplication: HTTPResponder {
         (request.method == "GET" || request.method == "HEAD") && request.path == "/healthz"
     }
 
+    /// The request's line: its fields in a fixed order in the message, e.g. `request request_id=…
+    /// method=GET route=/v1/cases/{id} status=200 duration_us=412 organization_id=… user_id=…`
+    /// (no metadata dictionary to build, hash and sort for each request).
     private func log(requestID: String, method: String, route: String, status: Int, micros: UInt64, record: RequestRecord?) {
         requestMetrics.record(method: method, route: route, status: status, micros: micros)
-        logger.info("request", metadata: [
-            "request_id": .string(requestID), "method": .string(method), "route": .string(route),
-            "status": .stringConvertible(status), "duration_us": .stringConvertible(micros),
-            "organization_id": .string(record?.organizationID ?? "-"), "user_id": .string(record?.userID ?? "-"),
-        ])
+        logger.info("""
+            request request_id=\(requestID) method=\(method) route=\(route) status=\(status) duration_us=\(micros) \
+            organization_id=\(record?.organizationID ?? "-") user_id=\(record?.userID ?? "-")
+            """)
     }
 }

@@ -98,4 +98,14 @@ struct RouterTests {
         #expect(Self.text(Self.get(router, "/b", method: "HEAD")) == "head-b ")
         #expect(Self.get(router, "/a", method: "head").status == 405)   // methods are case-sensitive
     }
+
+    @Test func pathsSplitIntoRawSegmentsAndEmptySegmentsRefuse() {
+        #expect(RoutePattern.splitPath("/") == [])
+        #expect(RoutePattern.splitPath("/a") == ["a"])
+        #expect(RoutePattern.splitPath("/v1/cases/x%2Fy") == ["v1", "cases", "x%2Fy"])
+        #expect(RoutePattern.splitPath("/caf\u{E9}/\u{1F600}") == ["caf\u{E9}", "\u{1F600}"])
+        for refused in ["", "a", "a/b", "//", "/a/", "/a//b", "//a"] {
+            #expect(RoutePattern.splitPath(refused) == nil, "\(refused)")
+        }
+    }
 }

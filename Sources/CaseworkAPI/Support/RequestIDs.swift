@@ -13,7 +13,36 @@ final class RequestIDs: @unchecked Sendable {  // `counter` behind `lock`
         counter += 1
         let value = counter
         lock.unlock()
-        let digits = String(value)
-        return prefix + "-" + String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+        guard value < 1_000_000_000_000 else { return prefix + "-" + String(value) }
+        // The prefix, '-', and the counter in 12 zero-padded decimal digits, written in place.
+        let head = prefix.utf8
+        return String(unsafeUninitializedCapacity: head.count + 13) { text in
+            var position = 0
+            for byte in head { text[position] = byte; position += 1 }
+            text[position] = UInt8(ascii: "-")
+            var rest = value
+            for offset in stride(from: position + 12, to: position, by: -1) {
+                text[offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            return position + 13
+        }
+    }
+
+    /// Whether a client's `X-Request-Id` may be used as is: 1–64 ASCII letters, digits or '-'
+    /// (anything else could forge log fields).
+    static func isAcceptable(_ candidate: String) -> Bool {
+        let bytes = candidate.utf8
+        guard !bytes.isEmpty, bytes.count <= 64 else { return false }
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "-"):
+                continue
+            default:
+                return false
+            }
+        }
+        return true
     }
 }

@@ -131,6 +131,11 @@ public struct CompressingResponder: HTTPResponder {
 
     /// Adds `Accept-Encoding` to `Vary` unless it (or `*`) is already listed.
     static func addVary(to headers: inout HTTPHeaders) {
+        // Most responses carry no Vary yet: nothing to merge.
+        guard headers.contains("Vary") else {
+            headers.add("Vary", "Accept-Encoding")
+            return
+        }
         let tokens = headers.lowercasedTokens("Vary")
         guard !tokens.contains("*"), !tokens.contains("accept-encoding") else { return }
         let existing = headers.values("Vary").map { $0.trimmingOWS() }.filter { !$0.isEmpty }

@@ -23,27 +23,27 @@ public struct BufferedLogHandler: LogHandler {
         let level = event.level, message = event.message, explicit = event.metadata, source = event.source
         var line: [UInt8] = []
         line.reserveCapacity(256)
-        line.append(contentsOf: sink.timestamp().utf8)
+        line.appendUTF8(sink.timestamp())
         line.append(UInt8(ascii: " "))
-        line.append(contentsOf: level.rawValue.utf8)
+        line.appendUTF8(level.rawValue)
         line.append(UInt8(ascii: " "))
-        line.append(contentsOf: label.utf8)
-        line.append(contentsOf: " :".utf8)
+        line.appendUTF8(label)
+        line.appendUTF8(" :")
         // The handler's own metadata is usually empty: then the call's is used as it is, unmerged.
         let merged = metadata.isEmpty ? (explicit ?? [:]) : metadata.merging(explicit ?? [:]) { _, new in new }
         for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
             line.append(UInt8(ascii: " "))
-            line.append(contentsOf: key.utf8)
+            line.appendUTF8(key)
             line.append(UInt8(ascii: "="))
             switch value {
-            case .string(let text): line.append(contentsOf: text.utf8)
-            default: line.append(contentsOf: value.description.utf8)
+            case .string(let text): line.appendUTF8(text)
+            default: line.appendUTF8(value.description)
             }
         }
-        line.append(contentsOf: " [".utf8)
-        line.append(contentsOf: source.utf8)
-        line.append(contentsOf: "] ".utf8)
-        line.append(contentsOf: message.description.utf8)
+        line.appendUTF8(" [")
+        line.appendUTF8(source)
+        line.appendUTF8("] ")
+        line.appendUTF8(message.description)
         line.append(UInt8(ascii: "\n"))
         sink.write(line)
     }

@@ -12,7 +12,7 @@ import Metrics
 /// before it takes them, so a busy server wakes it a few hundred times a second at most, not once
 /// per line (a wake-up is a context switch on the request's core).
 ///
-/// **Concurrency.** `@unchecked Sendable`: `pending`, `writing`, `idle`, `dropped` and `reported`
+/// **Concurrency.** `@unchecked Sendable`: `pending`, `spare`, `writing`, `idle`, `dropped` and `reported`
 /// are only touched under `condition`'s lock; the writer thread owns the descriptor.
 public final class LogSink: @unchecked Sendable {
     /// Bytes held for the writer at most (a line that does not fit is dropped).
@@ -20,6 +20,8 @@ public final class LogSink: @unchecked Sendable {
     private let descriptor: Int32
     private let condition = NSCondition()
     private var pending: [UInt8] = []
+    /// The emptied buffer of the last batch, kept for the next swap (writer thread).
+    private var spare: [UInt8] = []
     private var writing = false
     /// The writer waits for lines (a new line must wake it).
     private var idle = false
@@ -98,7 +100,10 @@ public final class LogSink: @unchecked Sendable {
                 Thread.sleep(forTimeInterval: Self.gatherSeconds)
                 condition.lock()
             }
-            var batch: [UInt8] = []
+            // The lines go out as `batch`; `pending` takes the emptied buffer of the last batch,
+            // capacity kept, so it does not grow again from nothing for every batch.
+            var batch = spare
+            spare = []
             swap(&batch, &pending)
             writing = true
             condition.unlock()
@@ -114,7 +119,9 @@ public final class LogSink: @unchecked Sendable {
             }
             condition.unlock()
             if !notice.isEmpty { _ = writeAll(notice) }
+            batch.removeAll(keepingCapacity: batch.capacity <= capacity)
             condition.lock()
+            spare = batch
             writing = false
             condition.broadcast()
             condition.unlock()

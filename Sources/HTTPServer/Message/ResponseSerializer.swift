@@ -72,16 +72,19 @@ enum ResponseSerializer {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(320 + (sendsBody ? response.body.count : 0))
         func line(_ name: String, _ value: String) {
-            bytes.append(contentsOf: name.utf8)
-            bytes.append(contentsOf: ": ".utf8)
-            bytes.append(contentsOf: value.utf8)
-            bytes.append(contentsOf: "\r\n".utf8)
+            bytes.appendUTF8(name)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendUTF8(value)
+            bytes.append(13)
+            bytes.append(10)
         }
-        bytes.append(contentsOf: "HTTP/1.1 ".utf8)
-        bytes.append(contentsOf: String(status).utf8)
+        bytes.appendUTF8("HTTP/1.1 ")
+        bytes.appendUTF8(String(status))
         bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: StatusReasonPhrase.phrase(for: status).utf8)
-        bytes.append(contentsOf: "\r\n".utf8)
+        bytes.appendUTF8(StatusReasonPhrase.phrase(for: status))
+        bytes.append(13)
+        bytes.append(10)
         var sawDate = false
         var responderLength: String?
         for (name, value) in response.headers {
@@ -113,7 +116,8 @@ enum ResponseSerializer {
         } else if announceKeepAlive {
             line("Connection", "keep-alive")
         }
-        bytes.append(contentsOf: "\r\n".utf8)
+        bytes.append(13)
+        bytes.append(10)
         if sendsBody {
             bytes.append(contentsOf: response.body)
         }

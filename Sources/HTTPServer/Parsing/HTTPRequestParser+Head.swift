@@ -47,13 +47,15 @@ extension HTTPRequestParser {
 
     /// Parses `HTTP-version = "HTTP/" DIGIT "." DIGIT` (RFC 9112 §2.3).
     static func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
-        let text = Array(bytes)
         let isDigit: (UInt8) -> Bool = { $0 >= 0x30 && $0 <= 0x39 }
-        guard text.count == 8, text[0..<5].elementsEqual("HTTP/".utf8),
-              isDigit(text[5]), text[6] == UInt8(ascii: "."), isDigit(text[7]) else {
+        let start = bytes.startIndex
+        guard bytes.count == 8, bytes[start] == UInt8(ascii: "H"), bytes[start + 1] == UInt8(ascii: "T"),
+              bytes[start + 2] == UInt8(ascii: "T"), bytes[start + 3] == UInt8(ascii: "P"),
+              bytes[start + 4] == UInt8(ascii: "/"),
+              isDigit(bytes[start + 5]), bytes[start + 6] == UInt8(ascii: "."), isDigit(bytes[start + 7]) else {
             throw .badRequest("The HTTP version is malformed.")
         }
-        switch (text[5], text[7]) {
+        switch (bytes[start + 5], bytes[start + 7]) {
         case (UInt8(ascii: "1"), UInt8(ascii: "1")): return .http1_1
         case (UInt8(ascii: "1"), UInt8(ascii: "0")): return .http1_0
         default: throw .versionNotSupported

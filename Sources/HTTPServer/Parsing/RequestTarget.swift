@@ -18,7 +18,7 @@ enum RequestTarget {
     /// Splits `target` for a request with `method`.
     /// - Returns: the parts, or `nil` when the target is in no accepted form.
     static func split(_ target: String, method: String) -> Parts? {
-        if target.hasPrefix("/") {
+        if target.utf8.first == UInt8(ascii: "/") {
             return splitOriginForm(Substring(target))
         }
         if target == "*" {
@@ -38,8 +38,10 @@ enum RequestTarget {
     }
 
     private static func splitOriginForm(_ text: Substring) -> Parts {
-        if let question = text.firstIndex(of: "?") {
-            return Parts(path: String(text[..<question]), query: text[text.index(after: question)...])
+        // Searched as bytes, not Characters: '?' is ASCII, so its index is a character boundary.
+        let bytes = text.utf8
+        if let question = bytes.firstIndex(of: UInt8(ascii: "?")) {
+            return Parts(path: String(text[..<question]), query: text[bytes.index(after: question)...])
         }
         return Parts(path: String(text), query: "")
     }

@@ -48,24 +48,39 @@ struct RoutePattern: Sendable {
     /// - Returns: `nil` when the path does not start with `/` or has an empty segment
     ///   (`"//"`, a trailing `/`).
     static func splitPath(_ path: String) -> [Substring]? {
-        guard path.hasPrefix("/") else { return nil }
-        if path == "/" { return [] }
-        let pieces = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
-        return pieces.contains(where: \.isEmpty) ? nil : pieces
+        // One pass over the UTF-8 view (this runs for every request): a piece ends at each '/'.
+        let bytes = path.utf8
+        guard bytes.first == UInt8(ascii: "/") else { return nil }
+        var pieces: [Substring] = []
+        var start = bytes.index(after: bytes.startIndex)
+        if start == bytes.endIndex { return pieces }
+        var index = start
+        while true {
+            if index == bytes.endIndex || bytes[index] == UInt8(ascii: "/") {
+                if index == start { return nil }       // an empty segment
+                pieces.append(path[start..<index])
+                if index == bytes.endIndex { return pieces }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
     }
 
-    /// Matches raw path segments.
-    /// - Returns: the raw (still encoded) captured values by name, or `nil` when no match.
-    func match(_ path: [Substring]) -> [String: Substring]? {
-        guard path.count == segments.count else { return nil }
+    /// Whether the raw path segments match: as many segments, each literal equal (no allocation).
+    func matches(_ path: [Substring]) -> Bool {
+        guard path.count == segments.count else { return false }
+        for (segment, piece) in zip(segments, path) {
+            if case .literal(let text) = segment, piece != text { return false }
+        }
+        return true
+    }
+
+    /// The raw (still encoded) values the parameters capture from `path`, by name.
+    /// - Precondition: `matches(path)`.
+    func captures(_ path: [Substring]) -> [String: Substring] {
         var captured: [String: Substring] = [:]
         for (segment, piece) in zip(segments, path) {
-            switch segment {
-            case .literal(let text):
-                guard piece == text else { return nil }
-            case .parameter(let name):
-                captured[name] = piece
-            }
+            if case .parameter(let name) = segment { captured[name] = piece }
         }
         return captured
     }

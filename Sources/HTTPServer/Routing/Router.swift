@@ -29,7 +29,9 @@ public struct Router: HTTPResponder {
         var routes: [String: Route]
     }
 
-    private var entries: [Entry] = []
+    /// Entries by their number of path segments (a path is only compared with patterns of its
+    /// length), each list in precedence order.
+    private var entriesByLength: [[Entry]] = []
 
     /// Creates an empty router: every request gets 404.
     public init() {}
@@ -42,26 +44,27 @@ public struct Router: HTTPResponder {
     ///   already registered for the same method and pattern shape (parameter names aside).
     public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
         let parsed = RoutePattern(pattern)
-        let shape = parsed.shape
-        if let index = entries.firstIndex(where: { $0.shape == shape }) {
-            precondition(entries[index].routes[method] == nil, "Duplicate route: \(method) \(pattern)")
-            entries[index].routes[method] = Route(pattern: parsed, handler: handler)
+        let shape = parsed.shape, length = parsed.segments.count
+        while entriesByLength.count <= length { entriesByLength.append([]) }
+        if let index = entriesByLength[length].firstIndex(where: { $0.shape == shape }) {
+            precondition(entriesByLength[length][index].routes[method] == nil, "Duplicate route: \(method) \(pattern)")
+            entriesByLength[length][index].routes[method] = Route(pattern: parsed, handler: handler)
             return
         }
         let entry = Entry(shape: shape, precedence: parsed.precedence,
                           routes: [method: Route(pattern: parsed, handler: handler)])
-        let position = entries.firstIndex { entry.precedence.lexicographicallyPrecedes($0.precedence) }
-        entries.insert(entry, at: position ?? entries.endIndex)
+        let position = entriesByLength[length].firstIndex { entry.precedence.lexicographicallyPrecedes($0.precedence) }
+        entriesByLength[length].insert(entry, at: position ?? entriesByLength[length].endIndex)
     }
 
     /// Routes `request` to the best matching handler, or answers 400/404/405 itself.
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        guard let segments = RoutePattern.splitPath(request.path) else {
+        guard let segments = RoutePattern.splitPath(request.path), segments.count < entriesByLength.count else {
             return Self.notFound()
         }
         var allowed = Set<String>()
-        for entry in entries {
-            guard let anyRoute = entry.routes.values.first, anyRoute.pattern.match(segments) != nil else { continue }
+        for entry in entriesByLength[segments.count] {
+            guard let anyRoute = entry.routes.values.first, anyRoute.pattern.matches(segments) else { continue }
             let route = entry.routes[request.method]
                 ?? (request.method == "HEAD" ? entry.routes["GET"] : nil)
             guard let route else {
@@ -69,7 +72,7 @@ public struct Router: HTTPResponder {
                 continue
             }
             var values: [String: String] = [:]
-            for (name, raw) in route.pattern.match(segments) ?? [:] {
+            for (name, raw) in route.pattern.captures(segments) {
                 guard let decoded = PercentDecoding.decode(raw, plusAsSpace: false) else {
                     return .problem(
                         status: 400, type: "/problems/bad-request", title: "Bad Request",
