@@ -7,18 +7,21 @@
 2. Makes var/bench-http.sqlite with `casework demo` (reused while the demo generator and the
    migrations are unchanged) and picks one case with sqlite3: the one with the most claims, then
    tags, CARCs and open tasks (lowest number on ties).
-3. Runs the servers one at a time on 127.0.0.1, so that they never compete for the cores:
-   casework (`serve --port 0`), the peer (same database file, same two endpoints) and nginx
-   (`return 200 '{"status":"ok"}'`, generated config under var/, only /healthz).
-   For each: the first responses are checked, then the RSS with 1,000 idle keep-alive connections
-   (each opened, given one GET /healthz and its answer read, then held; VmRSS and the number of
-   open fds read from /proc/PID), then per endpoint a short warm-up and
-   `wrk -t2 -cN -dS --latency` at 16 and 256 connections.
-   A last wrk run sends /healthz with `Connection: close` (a new connection per request), and while
-   the 1,000 idle connections are held the server's CPU is read over 10 s
-   (bench/idle_connections.py).
-4. Prints requests/s, p50 and p99 per server and the ratios to each peer, then whether issue 11's
-   targets are met (bench/http_report.py). The figures are also written to var/bench-http.json.
+3. Starts the servers on 127.0.0.1: casework (`serve --port 0`), the peer (same database file, same
+   two endpoints) and nginx (`return 200 '{"status":"ok"}'`, generated config under var/, only
+   /healthz). For each: the first responses are checked, then the RSS with 1,000 idle keep-alive
+   connections (each opened, given one GET /healthz and its answer read, then held; VmRSS and the
+   number of open fds read from /proc/PID; while they are held the server's CPU is read over 10 s,
+   bench/idle_connections.py).
+4. Measures with one wrk at a time, so that the servers never compete for the cores (the others sit
+   idle): after a short warm-up per endpoint, `--rounds` rounds (default 3) in which every run —
+   `wrk -t2 -cN -dS --latency` per endpoint at 16 and 256 connections, and /healthz with
+   `Connection: close` (a new connection per request) at 16 — goes to each server in turn, the order
+   rotating from round to round. The machine's speed drifts by 15-20% from minute to minute here;
+   interleaving puts a slow minute on every server alike, and the median of the rounds is reported.
+5. Prints requests/s, p50 and p99 per server (medians) and the ratios to each peer, then whether
+   issue 11's targets are met (bench/http_report.py). The figures, every round's requests/s
+   included, are also written to var/bench-http.json.
 
 Every process this script starts is stopped by its PID (SIGTERM, then SIGKILL after 15 s).
 Traffic goes to 127.0.0.1 only. Python 3 standard library only; wrk and nginx come from Debian
@@ -317,19 +320,53 @@ def wrk(port, path, token, connections, seconds, close=False):
     return parsed
 
 
-def measure(server, endpoints, token, seconds, warmup):
-    results = {}
-    for label, path, authenticated in endpoints:
-        header = token if authenticated else None
-        if warmup > 0:
-            wrk(server.port, path, header, CONNECTIONS[0], warmup)
-        for connections in CONNECTIONS:
-            log(f"  {server.name} {label} c={connections} ...")
-            results[(label, connections)] = wrk(server.port, path, header, connections, seconds)
+def runs_of(endpoints):
+    """The wrk runs of one round for a server with these endpoints: (key, path, authenticated, connections, close)."""
+    runs = [((label, connections), path, authenticated, connections, False)
+            for label, path, authenticated in endpoints for connections in CONNECTIONS]
     # A new connection per request (wrk reconnects after each `Connection: close` answer).
-    log(f"  {server.name} /healthz Connection: close c={CONNECTIONS[0]} ...")
-    results[("close", CONNECTIONS[0])] = wrk(server.port, "/healthz", None, CONNECTIONS[0], seconds, close=True)
-    return results
+    runs.append((("close", CONNECTIONS[0]), "/healthz", False, CONNECTIONS[0], True))
+    return runs
+
+
+def median_row(rows):
+    """One figure per column over a run's rounds: the median of rps, p50 and p99 (each on its own), the
+    sum of requests and errors, and every round's rps in `rounds`."""
+    def median(values):
+        ordered = sorted(values)
+        middle = len(ordered) // 2
+        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return {
+        "rps": median([r["rps"] for r in rows]), "p50_ms": median([r["p50_ms"] for r in rows]),
+        "p99_ms": median([r["p99_ms"] for r in rows]), "requests": sum(r["requests"] for r in rows),
+        "non_2xx": sum(r["non_2xx"] for r in rows), "socket_errors": sum(r["socket_errors"] for r in rows),
+        "rounds": [round(r["rps"]) for r in rows],
+    }
+
+
+def measure(servers, endpoints_of, token, seconds, warmup, rounds):
+    """Every server's runs, interleaved: in each round each run goes to every server in turn (the order
+    rotating from round to round), so that a slow minute of the machine falls on all of them alike.
+    Servers idle while another is measured. Returns {server: {key: median row}}."""
+    names = list(servers)
+    for name in names:
+        if warmup > 0:
+            for label, path, authenticated in endpoints_of[name]:
+                wrk(servers[name].port, path, token if authenticated else None, CONNECTIONS[0], warmup)
+    collected = {name: {} for name in names}
+    for round_index in range(rounds):
+        order = names[round_index % len(names):] + names[:round_index % len(names)]
+        keys = [run[0] for run in runs_of(endpoints_of[names[0]])]
+        for key in keys:
+            for name in order:
+                run = next((r for r in runs_of(endpoints_of[name]) if r[0] == key), None)
+                if run is None:
+                    continue
+                _, path, authenticated, connections, close = run
+                log(f"  round {round_index + 1}/{rounds} {name} {key[0]} c={connections} ...")
+                row = wrk(servers[name].port, path, token if authenticated else None, connections, seconds, close=close)
+                collected[name].setdefault(key, []).append(row)
+    return {name: {key: median_row(rows) for key, rows in runs.items()} for name, runs in collected.items()}
 
 
 # --------------------------------------------------------------------------- main
@@ -340,6 +377,8 @@ def main():
     parser.add_argument("--swift", default=os.environ.get("SWIFT", "swift"))
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per run (default 10)")
     parser.add_argument("--warmup", type=int, default=2, help="wrk warm-up per endpoint and server, seconds (default 2)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds over every run and server, interleaved; the median is reported (default 3)")
     parser.add_argument("--no-build", action="store_true", help="use the binaries already built")
     parser.add_argument("--casework-bin", help="measure this casework binary instead of building one")
     parser.add_argument("--reseed", action="store_true", help="make var/bench-http.sqlite again")
@@ -353,7 +392,7 @@ def main():
     token, case_id = prepare_database(casework_bin, args.reseed)
     log(f"case {case_id}")
     endpoints = [("/healthz", "/healthz", False), ("case", f"/v1/cases/{case_id}", True)]
-    notes = []
+    notes = [f"requests/s, p50 and p99: medians over {args.rounds} interleaved rounds (every round: var/bench-http.json)"]
     load = os.getloadavg()[0]
     if load > 0.8:
         notes.append(f"1-minute load average was {load:.2f} before the run: other work on the 2 cores skews the figures")
@@ -372,23 +411,27 @@ def main():
     ]
     if not args.skip_nginx:
         servers.append(("nginx", start_nginx))
-    for name, start in servers:
-        log(f"{name}: starting")
-        server = start()
-        try:
+    started = {}
+    try:
+        for name, start in servers:
+            log(f"{name}: starting")
+            started[name] = start()
             own = endpoints if name != "nginx" else endpoints[:1]
-            sizes[name] = check_endpoints(server, own, token)
+            sizes[name] = check_endpoints(started[name], own, token)
             if name != "nginx":
                 log(f"{name}: {IDLE_CONNECTIONS} idle keep-alive connections")
-                rss[name] = idle_connections(server, IDLE_CONNECTIONS)
-            results[name] = measure(server, own, token, args.seconds, args.warmup)
+                rss[name] = idle_connections(started[name], IDLE_CONNECTIONS)
+        endpoints_of = {name: endpoints if name != "nginx" else endpoints[:1] for name in started}
+        results = measure(started, endpoints_of, token, args.seconds, args.warmup, args.rounds)
+        for name, server in started.items():
             if name != "nginx":
                 rss[name]["peak_kb"] = proc_status(server.pid, "VmHWM")
-        finally:
+    finally:
+        for server in started.values():
             server.stop()
 
     (VAR / "bench-http.json").write_text(json.dumps({
-        "seconds": args.seconds, "case_id": case_id,
+        "seconds": args.seconds, "rounds": args.rounds, "case_id": case_id,
         "results": {name: {f"{label} c={c}": row for (label, c), row in rows.items()} for name, rows in results.items()},
         "rss": rss, "body_bytes": sizes, "notes": notes,
     }, indent=2) + "\n")

@@ -1,9 +1,10 @@
-# `make bench-http`: wrk (2 threads, 16 and 256 connections, 10 s each) against GET /healthz and an
+# `make bench-http`: wrk (2 threads, 16 and 256 connections, 10 s each, 3 rounds interleaving the servers,
+# medians reported) against GET /healthz and an
 # authenticated GET /v1/cases/{id} of the release server, beside a Hummingbird 2 peer
 # (bench/peers/hummingbird-peer, its own package, built here and never by `make test`) and nginx
 # returning a fixed body; requests/s, p50, p99, ratios, a new connection per request (Connection: close),
 # and RSS and CPU with 1,000 idle keep-alive connections, each against issue 11's targets.
-# Options go through BENCH_HTTP_ARGS, e.g. make bench-http BENCH_HTTP_ARGS='--seconds 5 --no-build'.
+# Options go through BENCH_HTTP_ARGS, e.g. make bench-http BENCH_HTTP_ARGS='--seconds 5 --rounds 5 --no-build'.
 .PHONY: bench-http
 
 bench-http: venv
