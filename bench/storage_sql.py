@@ -241,14 +241,25 @@ def tier_one_sql(sqlite, caller, today):
     counts("r.priority", order="CASE r.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END")
     counts("r.payer_id", join="JOIN payers p ON p.id = r.payer_id", name="p.name")
     counts("r.status")
-    case_list("active_cases", "c.status = 'active'" + period, "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id", count=False)
+    # TierOne.walksActiveInOrder: walk cases_active_by_follow_up (a unary + on created_at) when that reads fewer
+    # entries (limit × all active ÷ active in the period) than the period's cases; the same counts, from the rollups.
+    days = f"r.created_day >= {lit(year_from[:10])} AND r.created_day < {lit(year_to[:10])}"
+    in_period, active_in_period = [int(v or 0) for v in sqlite.rows(
+        f"SELECT SUM(r.cases), SUM((r.status = 'active') * r.cases) FROM case_created_rollup r "
+        f"WHERE r.organization_id = {org} AND {days};")[0]]
+    all_active = int(sqlite.rows(f"SELECT COALESCE(SUM(cases), 0) FROM case_rollup WHERE organization_id = {org} "
+                                 "AND status = 'active';")[0][0])
+    statements.append(f"SELECT COALESCE(SUM(cases), 0) AS n FROM case_rollup WHERE organization_id = {org} AND status = 'active';")
+    walk = active_in_period > 0 and TIER1_LIST_LIMIT * all_active / active_in_period < in_period
+    case_list("active_cases", "c.status = 'active'" + (bound("+c.created_at") if walk else period),
+              "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id", count=False)
     case_list("my_resolved_cases", f"c.status = 'resolved' AND {mine_clause(caller)}" + bound("c.resolved_at"), "c.resolved_at DESC, c.id DESC")
-    activity_list(f"a.kind = 'email' AND a.state = 'draft' AND a.created_by = {me}", "a.seq DESC")
+    due = "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31')"
+    activity_list(f"a.kind = 'email' AND a.state = 'draft' AND a.assignee_id IS NULL AND a.created_by = {me}", f"{due} DESC, a.seq DESC")
     # myOpenActivities: three disjoint ranges of activities_by_person, counted and paged range by range.
     ranges = [f"a.kind = 'task' AND a.state = 'open' AND a.assignee_id = {me}",
               f"a.kind = 'task' AND a.state = 'open' AND a.assignee_id IS NULL AND a.created_by = {me}",
-              f"a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = {me}"]
-    due = "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31')"
+              f"a.kind = 'appointment' AND a.state = 'scheduled' AND a.assignee_id IS NULL AND a.created_by = {me}"]
     statements.append("SELECT " + " + ".join(f"(SELECT COUNT(*) FROM activities a WHERE a.organization_id = {org} AND {r})"
                                               for r in ranges) + " AS n;")
     firsts = " UNION ALL ".join(f"SELECT seq FROM (SELECT a.seq FROM activities a WHERE a.organization_id = {org} AND {r} "

@@ -29,6 +29,17 @@ public struct TierOne: Sendable {
     public var myOpenActivities: List<Activity>
 }
 
+extension TierOne {
+    /// Whether the first page of the period's active cases, follow-up date first, is cheaper to read by
+    /// walking cases_active_by_follow_up in its order, skipping cases created outside the period (about
+    /// `limit` × `allActive` ÷ `activeInPeriod` entries), than from the period's range of
+    /// cases_by_created, every case of it sorted (`casesInPeriod` entries). Counts come from the rollups.
+    static func walksActiveInOrder(limit: Int, allActive: Int, activeInPeriod: Int, casesInPeriod: Int) -> Bool {
+        guard activeInPeriod > 0 else { return false }
+        return Double(limit) * Double(allActive) / Double(activeInPeriod) < Double(casesInPeriod)
+    }
+}
+
 extension DashboardRepository {
     /// Tier 1 for `caller` over `period`, with lists cut at `listLimit` items.
     public func tierOne(caller: Caller, period: Period, listLimit: Int) throws -> TierOne {
@@ -68,6 +79,14 @@ extension DashboardRepository {
                                        [org] + values + [limit]).map { $0.string("id") }
                 return TierOne.List(total: total, items: try CaseRepository.rows(db, ids: ids))
             }
+            func walksActiveInOrder(activeInPeriod: Int, casesInPeriod: [TierOne.Count]) throws -> Bool {
+                guard activeInPeriod > 0 else { return false }
+                let allActive = try db.queryOne(
+                    "SELECT COALESCE(SUM(cases), 0) AS n FROM case_rollup WHERE organization_id = ? AND status = 'active'",
+                    [org])?.int("n") ?? 0
+                return TierOne.walksActiveInOrder(limit: listLimit, allActive: allActive, activeInPeriod: activeInPeriod,
+                                                  casesInPeriod: casesInPeriod.reduce(0) { $0 + $1.count })
+            }
             func activityList(_ condition: String, _ values: [SQLValue], order: String) throws -> TierOne.List<Activity> {
                 let total = try db.queryOne("SELECT COUNT(*) AS n FROM activities a WHERE a.organization_id = ? AND \(condition)", [org] + values)?.int("n") ?? 0
                 let rows = try db.query("SELECT * FROM activities a WHERE a.organization_id = ? AND \(condition) ORDER BY \(order) LIMIT ?",
@@ -77,13 +96,14 @@ extension DashboardRepository {
             let me = SQLValue.text(caller.userID)
             let dueKey = "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31')"
             // Open tasks assigned to the caller, unassigned open tasks they created, appointments they
-            // scheduled: three disjoint ranges of activities_by_person (one OR over them passed over
-            // every activity of the organization). Counted range by range; the first page is the
-            // first `limit` of each range, merged.
+            // scheduled (an appointment has no assignee): three disjoint ranges, each already in due order
+            // (activities_by_assignee, then activities_by_person twice; migration 0021), where one OR over
+            // them passed over every activity of the organization. Counted range by range; the first page
+            // is the first `limit` of each range, merged.
             func openWork() throws -> TierOne.List<Activity> {
                 let ranges = ["a.kind = 'task' AND a.state = 'open' AND a.assignee_id = ?",
                               "a.kind = 'task' AND a.state = 'open' AND a.assignee_id IS NULL AND a.created_by = ?",
-                              "a.kind = 'appointment' AND a.state = 'scheduled' AND a.created_by = ?"]
+                              "a.kind = 'appointment' AND a.state = 'scheduled' AND a.assignee_id IS NULL AND a.created_by = ?"]
                 let rangeValues = ranges.flatMap { _ in [org, me] }
                 let total = try db.queryOne("SELECT " + ranges.map { "(SELECT COUNT(*) FROM activities a WHERE a.organization_id = ? AND \($0))" }
                     .joined(separator: " + ") + " AS n", rangeValues)?.int("n") ?? 0
@@ -93,17 +113,26 @@ extension DashboardRepository {
                 return TierOne.List(total: total, items: rows.map(ActivityRows.activity))
             }
             let byStatus = try counts("r.status")
+            let activeInPeriod = byStatus.first { $0.key == CaseStatus.active.rawValue }?.count ?? 0
             return TierOne(
                 byPriority: try counts("r.priority", order: "CASE r.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END"),
                 byPayer: try counts("r.payer_id", join: "JOIN payers p ON p.id = r.payer_id", name: "p.name"),
                 byStatus: byStatus,
                 // How many: the status count just summed, not a second count of the cases.
-                activeCases: try caseList("c.status = 'active'" + periodSQL, periodValues,
-                                          order: "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id",
-                                          total: byStatus.first { $0.key == CaseStatus.active.rawValue }?.count ?? 0),
+                // Walked in order or read from the period's range (see `TierOne.walksActiveInOrder`); a unary `+`
+                // keeps SQLite from using created_at's range, which it would otherwise prefer for any period.
+                activeCases: try caseList(
+                    "c.status = 'active'" + (try walksActiveInOrder(activeInPeriod: activeInPeriod, casesInPeriod: byStatus)
+                        ? bound("+c.created_at").0 : periodSQL), periodValues,
+                    order: "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id", total: activeInPeriod),
                 myResolvedCases: try caseList("c.status = 'resolved' AND \(mine)" + resolvedSQL, mineValues + resolvedValues,
                                               order: "c.resolved_at DESC, c.id DESC"),
-                myDraftEmails: try activityList("a.kind = 'email' AND a.state = 'draft' AND a.created_by = ?", [me], order: "a.seq DESC"),
+                // An e-mail has no assignee (only tasks do) and no due date or start, so its due key is the same
+                // for all: saying both makes the author's drafts one range of activities_by_person (kind, state,
+                // assignee, author, due key, seq) read backwards, newest first, instead of a pass over the
+                // organization's drafts (29 ms to count and 30 ms to list at 1,000,000 claims).
+                myDraftEmails: try activityList("a.kind = 'email' AND a.state = 'draft' AND a.assignee_id IS NULL AND a.created_by = ?",
+                                                [me], order: "\(dueKey) DESC, a.seq DESC"),
                 myOpenActivities: try openWork())
         }
     }
