@@ -142,14 +142,12 @@ def view_counts_sql(sqlite, caller):
 
 
 def appeals_due_sql(caller, today):
-    """DashboardRepository.appealsDue (the cases' stored appeal_deadline): three counts over index ranges of the
-    organization's active cases."""
+    """DashboardRepository.appealsDue without a filter: sums over case_appeal_rollup's deadline days (migration 0022)."""
     day = lambda offset: lit((today + datetime.timedelta(days=offset)).isoformat())
-    active = (f"SELECT COUNT(*) FROM cases c WHERE c.organization_id = {lit(caller['org'])} "
-              "AND c.status = 'active' AND ")
-    return (f"SELECT ({active}c.appeal_deadline < {day(0)}),\n"
-            f"       ({active}c.appeal_deadline >= {day(0)} AND c.appeal_deadline < {day(7)}),\n"
-            f"       ({active}c.appeal_deadline >= {day(0)} AND c.appeal_deadline < {day(30)});")
+    return (f"SELECT COALESCE(SUM(CASE WHEN appeal_deadline < {day(0)} THEN cases END), 0),\n"
+            f"       COALESCE(SUM(CASE WHEN appeal_deadline >= {day(0)} AND appeal_deadline < {day(7)} THEN cases END), 0),\n"
+            f"       COALESCE(SUM(CASE WHEN appeal_deadline >= {day(0)} AND appeal_deadline < {day(30)} THEN cases END), 0)\n"
+            f"FROM case_appeal_rollup WHERE organization_id = {lit(caller['org'])};")
 
 
 def case_insights_sql(caller, today, drill_down=None):

@@ -78,6 +78,11 @@ public struct AggregateCheck: Sendable {
                           0 AS outstanding_cents
                    FROM cases GROUP BY 1, 2, 3, 4, 5
                    """),
+        Rollup(table: "case_appeal_rollup", keys: ["organization_id", "appeal_deadline"], count: "cases", sumsOutstanding: false,
+               fresh: """
+                   SELECT organization_id, appeal_deadline, COUNT(*) AS n, 0 AS outstanding_cents
+                   FROM cases WHERE status = 'active' AND appeal_deadline IS NOT NULL GROUP BY 1, 2
+                   """),
     ]
 
     /// The groups of `rollup` that differ from a fresh grouping (groups with nothing in them count
