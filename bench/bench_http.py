@@ -38,6 +38,7 @@ import select
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import threading
@@ -332,23 +333,21 @@ def runs_of(endpoints):
 def median_row(rows):
     """One figure per column over a run's rounds: the median of rps, p50 and p99 (each on its own), the
     sum of requests and errors, and every round's rps in `rounds`."""
-    def median(values):
-        ordered = sorted(values)
-        middle = len(ordered) // 2
-        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
     return {
-        "rps": median([r["rps"] for r in rows]), "p50_ms": median([r["p50_ms"] for r in rows]),
-        "p99_ms": median([r["p99_ms"] for r in rows]), "requests": sum(r["requests"] for r in rows),
+        "rps": statistics.median(r["rps"] for r in rows), "p50_ms": statistics.median(r["p50_ms"] for r in rows),
+        "p99_ms": statistics.median(r["p99_ms"] for r in rows), "requests": sum(r["requests"] for r in rows),
         "non_2xx": sum(r["non_2xx"] for r in rows), "socket_errors": sum(r["socket_errors"] for r in rows),
         "rounds": [round(r["rps"]) for r in rows],
     }
 
 
 def measure(servers, endpoints_of, token, seconds, warmup, rounds):
-    """Every server's runs, interleaved: in each round each run goes to every server in turn (the order
-    rotating from round to round), so that a slow minute of the machine falls on all of them alike.
-    Servers idle while another is measured. Returns {server: {key: median row}}."""
+    """Every server's runs, interleaved: in each round each run goes to every server that has it, in turn
+    (the order rotating from round to round), so that a slow minute of the machine falls on all of them
+    alike. Servers idle while another is measured. Returns {server: {key: median row}}."""
     names = list(servers)
+    runs = {name: {run[0]: run for run in runs_of(endpoints_of[name])} for name in names}
+    keys = list(dict.fromkeys(key for name in names for key in runs[name]))
     for name in names:
         if warmup > 0:
             for label, path, authenticated in endpoints_of[name]:
@@ -356,17 +355,13 @@ def measure(servers, endpoints_of, token, seconds, warmup, rounds):
     collected = {name: {} for name in names}
     for round_index in range(rounds):
         order = names[round_index % len(names):] + names[:round_index % len(names)]
-        keys = [run[0] for run in runs_of(endpoints_of[names[0]])]
         for key in keys:
-            for name in order:
-                run = next((r for r in runs_of(endpoints_of[name]) if r[0] == key), None)
-                if run is None:
-                    continue
-                _, path, authenticated, connections, close = run
+            for name in (n for n in order if key in runs[n]):
+                _, path, authenticated, connections, close = runs[name][key]
                 log(f"  round {round_index + 1}/{rounds} {name} {key[0]} c={connections} ...")
                 row = wrk(servers[name].port, path, token if authenticated else None, connections, seconds, close=close)
                 collected[name].setdefault(key, []).append(row)
-    return {name: {key: median_row(rows) for key, rows in runs.items()} for name, runs in collected.items()}
+    return {name: {key: median_row(rows) for key, rows in by_key.items()} for name, by_key in collected.items()}
 
 
 # --------------------------------------------------------------------------- main

@@ -79,8 +79,8 @@ extension DashboardRepository {
                                        [org] + values + [limit]).map { $0.string("id") }
                 return TierOne.List(total: total, items: try CaseRepository.rows(db, ids: ids))
             }
-            func walksActiveInOrder(activeInPeriod: Int, casesInPeriod: [TierOne.Count]) throws -> Bool {
-                guard activeInPeriod > 0 else { return false }
+            // All active cases, from case_rollup's groups, for `TierOne.walksActiveInOrder`.
+            func activeCasesWalked(activeInPeriod: Int, casesInPeriod: [TierOne.Count]) throws -> Bool {
                 let allActive = try db.queryOne(
                     "SELECT COALESCE(SUM(cases), 0) AS n FROM case_rollup WHERE organization_id = ? AND status = 'active'",
                     [org])?.int("n") ?? 0
@@ -122,7 +122,7 @@ extension DashboardRepository {
                 // Walked in order or read from the period's range (see `TierOne.walksActiveInOrder`); a unary `+`
                 // keeps SQLite from using created_at's range, which it would otherwise prefer for any period.
                 activeCases: try caseList(
-                    "c.status = 'active'" + (try walksActiveInOrder(activeInPeriod: activeInPeriod, casesInPeriod: byStatus)
+                    "c.status = 'active'" + (try activeCasesWalked(activeInPeriod: activeInPeriod, casesInPeriod: byStatus)
                         ? bound("+c.created_at").0 : periodSQL), periodValues,
                     order: "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id", total: activeInPeriod),
                 myResolvedCases: try caseList("c.status = 'resolved' AND \(mine)" + resolvedSQL, mineValues + resolvedValues,

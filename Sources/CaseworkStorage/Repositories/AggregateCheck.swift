@@ -20,7 +20,7 @@ public struct AggregateMismatch: Sendable, Equatable {
 /// Compares what the database keeps up to date on write with a recomputation from the rows it
 /// summarises (`casework check-aggregates`): each case's stored totals and deadlines (migration
 /// 0012) against its claims, each claim's first submission date (migration 0013) against its
-/// submissions, the dashboard rollups (migrations 0014, 0015, 0018 and 0020) against a grouping of the cases
+/// submissions, the dashboard rollups (migrations 0014, 0015, 0018, 0020 and 0022) against a grouping of the cases
 /// and of their claims. The recomputation is written here independently of the triggers that maintain the
 /// columns, so a mistake in one does not hide in the other.
 public struct AggregateCheck: Sendable {
