@@ -35,11 +35,14 @@ let package = Package(
         ),
         // Pure values and rules of denial and outstanding-balance cases.
         .target(name: "CaseworkDomain"),
-        // SQLite: connections, migrations, repositories. The only place with SQL.
+        // The application layer: use cases over a transaction protocol (`Transactions`), with an
+        // injected clock and ids. Names no database; storage drivers conform to its protocols.
+        .target(name: "CaseworkUseCases", dependencies: ["CaseworkDomain"]),
+        // SQLite: connections, migrations, repositories, the driver of `Transactions`. The only place with SQL.
         .target(
             name: "CaseworkStorage",
             dependencies: [
-                "CSQLite", "CaseworkDomain", "X12",
+                "CSQLite", "CaseworkDomain", "CaseworkUseCases", "X12",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
@@ -52,7 +55,7 @@ let package = Package(
         .target(
             name: "CaseworkAPI",
             dependencies: [
-                "HTTPServer", "CaseworkDomain", "CaseworkStorage", "X12", "CaseworkPage",
+                "HTTPServer", "CaseworkDomain", "CaseworkUseCases", "CaseworkStorage", "X12", "CaseworkPage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
@@ -62,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "casework",
             dependencies: [
-                "CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer", "X12", "CMalloc",
+                "CaseworkAPI", "CaseworkStorage", "CaseworkUseCases", "CaseworkDomain", "HTTPServer", "X12", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -72,8 +75,9 @@ let package = Package(
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CaseworkDomainTests", dependencies: ["CaseworkDomain"]),
-        .testTarget(name: "CaseworkStorageTests", dependencies: ["CaseworkStorage", "CaseworkDomain"]),
+        .testTarget(name: "CaseworkStorageTests", dependencies: ["CaseworkStorage", "CaseworkUseCases", "CaseworkDomain"]),
+        .testTarget(name: "CaseworkUseCasesTests", dependencies: ["CaseworkUseCases", "CaseworkStorage", "CaseworkDomain"]),
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
-        .testTarget(name: "CaseworkAPITests", dependencies: ["CaseworkAPI", "CaseworkStorage", "CaseworkDomain", "HTTPServer"]),
+        .testTarget(name: "CaseworkAPITests", dependencies: ["CaseworkAPI", "CaseworkStorage", "CaseworkUseCases", "CaseworkDomain", "HTTPServer"]),
     ]
 )

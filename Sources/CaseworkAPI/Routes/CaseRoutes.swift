@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import CaseworkStorage
 import HTTPServer
 
@@ -11,7 +12,7 @@ enum CaseRoutes {
                 try CodeCheck.along(ctx, allowUnlisted: allowUnlisted, texts: body.carc_codes ?? [], at: "/carc_codes",
                                     more: try subjectProblems(ctx, body.subject)) { try body.validated() }
             }
-            let record = try ctx.store.cases.create(caller: ctx.caller, newCase: newCase)
+            let record = try ctx.caseWork.create(caller: ctx.caller, newCase: newCase)
             return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), status: 201,
                                   headers: [("Location", "/v1/cases/\(record.case.id)"), ("ETag", CaseRepresentation.etag(record))])
         }
@@ -33,8 +34,8 @@ enum CaseRoutes {
                     try body.validated()
                 }
             }
-            let record = try ctx.store.cases.update(caller: ctx.caller, id: ctx.parameter("id"), changes: changes,
-                                                    expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            let record = try ctx.caseWork.update(caller: ctx.caller, id: ctx.parameter("id"), changes: changes,
+                                                 expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
             return try written(ctx, record)
         }
         table.add("POST", "/v1/cases/{id}/resolve") { ctx in
@@ -44,8 +45,8 @@ enum CaseRoutes {
             let codes = body?.resolved_carc_codes.map { v.carcs($0, at: "/resolved_carc_codes") }
             if let note = body?.note { _ = v.text(note, at: "/note", limit: 10_000, allowEmpty: true) }
             try v.check()
-            let record = try ctx.store.cases.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .resolve(resolvedCarcCodes: codes),
-                                                   note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            let record = try ctx.caseWork.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .resolve(resolvedCarcCodes: codes),
+                                                note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
             return try written(ctx, record)
         }
         table.add("POST", "/v1/cases/{id}/cancel") { ctx in
@@ -53,13 +54,13 @@ enum CaseRoutes {
             var v = FieldValidation()
             if let note = body?.note { _ = v.text(note, at: "/note", limit: 10_000, allowEmpty: true) }
             try v.check()
-            let record = try ctx.store.cases.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .cancel,
-                                                   note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            let record = try ctx.caseWork.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .cancel,
+                                                note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
             return try written(ctx, record)
         }
         table.add("POST", "/v1/cases/{id}/reactivate") { ctx in
-            let record = try ctx.store.cases.reactivate(caller: ctx.caller, id: ctx.parameter("id"),
-                                                        expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            let record = try ctx.caseWork.reactivate(caller: ctx.caller, id: ctx.parameter("id"),
+                                                     expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
             return try written(ctx, record)
         }
         table.add("GET", "/v1/cases/{id}/claims") { ctx in
@@ -74,14 +75,14 @@ enum CaseRoutes {
             if body.claims.count > CreateCaseBody.maximumClaims {
                 throw APIError.validation([FieldError(pointer: "/claims", "At most \(CreateCaseBody.maximumClaims) claims per request.")])
             }
-            let record = try ctx.store.cases.addClaims(caller: ctx.caller, caseID: ctx.parameter("id"),
-                                                       claims: body.claims.map { ($0.claim_id, $0.submission_id) },
-                                                       expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            let record = try ctx.caseWork.addClaims(caller: ctx.caller, caseID: ctx.parameter("id"),
+                                                    claims: body.claims.map { ($0.claim_id, $0.submission_id) },
+                                                    expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
             return try written(ctx, record)
         }
         table.add("DELETE", "/v1/cases/{id}/claims/{claim_id}") { ctx in
-            let record = try ctx.store.cases.removeClaim(caller: ctx.caller, caseID: ctx.parameter("id"),
-                                                         claimID: ctx.parameter("claim_id"), expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+            let record = try ctx.caseWork.removeClaim(caller: ctx.caller, caseID: ctx.parameter("id"),
+                                                      claimID: ctx.parameter("claim_id"), expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
             return try written(ctx, record)
         }
         CaseListRoutes.register(&table)

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import CaseworkStorage
 import HTTPServer
 
@@ -82,8 +83,8 @@ enum ClaimRoutes {
                 throw APIError.notFound("claim", claimID)
             }
             do {
-                let record = try ctx.store.cases.addClaims(caller: ctx.caller, caseID: body.case_id,
-                                                           claims: [(claimID, body.submission_id)], expectedRevision: nil)
+                let record = try ctx.caseWork.addClaims(caller: ctx.caller, caseID: body.case_id,
+                                                        claims: [(claimID, body.submission_id)], expectedRevision: nil)
                 return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", CaseRepresentation.etag(record))])
             } catch StorageError.notFound(let entity, let id) where entity == "case" {
                 throw APIError.validation([FieldError(pointer: "/case_id", "No such case in your organization: \(id).")])

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import CaseworkStorage
 import X12
 

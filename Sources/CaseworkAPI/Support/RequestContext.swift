@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 import HTTPServer
 
 /// What a handler gets: the request, its path parameters, the authenticated caller and the store.
@@ -11,6 +12,8 @@ struct RequestContext {
     let cache: RepresentationCache
 
     var organizationID: String { caller.organizationID }
+    /// The case use cases over the store, at the system's time.
+    var caseWork: CaseWork { CaseWork(database: store) }
 
     /// Today in the organization's time zone: what is overdue, due or aged is counted against it.
     var today: Day { OrganizationClock.today(timeZone: caller.timeZone) }

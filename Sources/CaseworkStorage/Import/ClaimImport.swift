@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// What an import did. Importing the same file twice adds nothing the second time.
 public struct ImportSummary: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// One row of the CARC → subject table: the code, its subject, and whether the organization set it.
 public struct DenialCategoryEntry: Sendable, Hashable {
@@ -27,7 +28,7 @@ public struct DenialCategoryRepository: Sendable {
     /// - Throws: `CaseRuleViolation.unknownSubject` when the subject is not on the organization's list.
     public func set(organizationID: String, carcCode: String, subject: String, actorID: String) throws -> DenialCategoryEntry {
         try database.write { db in
-            try CaseRepository.requireSubject(db, organizationID: organizationID, subject: subject)
+            try CaseOpening.requireSubject(SQLiteTransaction(db), organizationID: organizationID, subject: subject)
             let code = carcCode.uppercased()
             let before = try Self.categories(db, organizationID: organizationID).subjectsByCode[code]
             let now = Instant.now().description
@@ -37,7 +38,7 @@ public struct DenialCategoryRepository: Sendable {
                 ON CONFLICT (organization_id, carc_code) DO UPDATE SET subject = excluded.subject, updated_at = excluded.updated_at
                 """, [.text(organizationID), .text(code), .text(subject), .text(now)])
             try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "denial_category", entityID: code,
-                                action: "update", changes: [.init(field: "subject", before: AuditLog.value(before), after: subject)], at: now)
+                                action: "update", changes: [.init(field: "subject", before: AuditChange.value(before), after: subject)], at: now)
             return DenialCategoryEntry(carcCode: code, subject: subject, customized: true)
         }
     }

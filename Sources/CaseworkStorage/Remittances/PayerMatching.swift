@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import X12
 
 /// Finds the organization's payer a payment's N1*PR loop names, creating it when unknown.

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import X12
 
 /// Applies a `PostingPlan` inside the posting transaction: the payment with its PLB and
@@ -14,6 +15,8 @@ struct PlanApplier {
     /// Patients met in this file, carried from payment to payment.
     var patients: [String: String]
     let now = Instant.now()
+    /// The use cases' time and ids: every case opened or changed by this payment is stamped `now`.
+    var ambient: Ambient { Ambient(now: { [now] in now }, newID: Identifier.make) }
 
     mutating func apply(_ plan: PostingPlan, state: PostingState) throws -> PostingSummary {
         let paymentID = Identifier.make("rmt")
@@ -61,8 +64,9 @@ struct PlanApplier {
             summary.casesOpened.append(PostedCase(id: opened.id, number: opened.number.description, changes: ["opened"]))
         }
         for update in plan.caseUpdates {
-            let changes = try CaseUpdateRows.apply(db, caller: caller, update: update, claimIDs: update.addedClaims.map(id),
-                                                   traceNumber: era.traceNumber, paymentDate: advice.paymentDate, at: now)
+            let changes = try PostedCaseUpdates.apply(SQLiteTransaction(db), ambient, caller: caller, update: update,
+                                                      claimIDs: update.addedClaims.map(id), traceNumber: era.traceNumber,
+                                                      paymentDate: advice.paymentDate)
             let number = try db.queryOne("SELECT number FROM cases WHERE id = ?", [.text(update.caseID)])?.int("number") ?? 0
             let reference = CaseReference(id: update.caseID, number: CaseNumber(sequence: number))
             for ref in update.addedClaims { caseOfClaim[id(ref)] = reference }
@@ -115,8 +119,8 @@ struct PlanApplier {
                  SQLValue(imbalance.expectedCents), SQLValue(imbalance.actualCents), SQLValue(imbalance.differenceCents)])
         }
         try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "remittance", entityID: id,
-                            action: "post", changes: [.init(field: "trace_number", before: AuditLog.value(nil), after: era.traceNumber),
-                                                      .init(field: "total_payment_cents", before: AuditLog.value(nil), after: era.totalPaymentCents)],
+                            action: "post", changes: [.init(field: "trace_number", before: AuditChange.value(nil), after: era.traceNumber),
+                                                      .init(field: "total_payment_cents", before: AuditChange.value(nil), after: era.totalPaymentCents)],
                             at: now.description)
     }
 
@@ -169,10 +173,10 @@ struct PlanApplier {
             VALUES (?, ?, 1, '1', NULL, ?, ?)
             """, [.text(Identifier.make("sub")), .text(id), SQLValue(planned.payerClaimNumber), .text(at)])
         try AuditLog.record(db, organizationID: org, actorID: caller.userID, entityType: "claim", entityID: id, action: "create",
-                            changes: [.init(field: "claim_number", before: AuditLog.value(nil), after: planned.claimNumber),
-                                      .init(field: "paid_cents", before: AuditLog.value(nil), after: a.paid.amount),
-                                      .init(field: "expected_cents", before: AuditLog.value(nil), after: a.expected.amount),
-                                      .init(field: "trace_number", before: AuditLog.value(nil), after: era.traceNumber)],
+                            changes: [.init(field: "claim_number", before: AuditChange.value(nil), after: planned.claimNumber),
+                                      .init(field: "paid_cents", before: AuditChange.value(nil), after: a.paid.amount),
+                                      .init(field: "expected_cents", before: AuditChange.value(nil), after: a.expected.amount),
+                                      .init(field: "trace_number", before: AuditChange.value(nil), after: era.traceNumber)],
                             at: at)
         return id
     }
@@ -203,12 +207,13 @@ struct PlanApplier {
 
     /// Opens a rule's case through the same path as a person's, then marks it as the rule's.
     private func openCase(_ planned: PlannedCase, claimIDs: [String], rules: [WorkRule]) throws -> CaseReference {
-        let opened = try CaseRepository.open(db, caller: caller, newCase: NewCase(
+        let tx = SQLiteTransaction(db)
+        let opened = try CaseOpening.open(tx, ambient, caller: caller, newCase: NewCase(
             claims: claimIDs.map { ($0, nil) }, subject: planned.subject, carcCodes: planned.carcCodes,
             description: "Opened for denials posted from payment \(era.traceNumber).", followUpBy: planned.followUpBy,
             priority: planned.priority, owner: planned.owner), applyRules: false, openedByRuleID: planned.ruleID)
         let name = rules.first { $0.id == planned.ruleID }?.name ?? planned.ruleID
-        try SystemEvents.record(db, caller: caller, caseID: opened.id, event: .openedByRule,
+        try SystemEvents.record(tx, ambient, caller: caller, caseID: opened.id, event: .openedByRule,
                                 facts: ["rule": .text(name), "rule_id": .text(planned.ruleID), "trace_number": .text(era.traceNumber)], at: now)
         return CaseReference(id: opened.id, number: opened.number)
     }

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// Reads, inside the posting transaction, the `PostingState` a payment's plan is computed from.
 enum PostingStateLoader {
@@ -89,6 +90,6 @@ enum PostingStateLoader {
                                                        newestCarcs: newest.map { Set($0.adjustments.map(\.carc).filter { !$0.isContractual }) })
         }
         return CaseState(id: caseID, stage: theCase.stage, carcCodes: theCase.carcCodes, resolvedCarcCodes: theCase.resolvedCarcCodes,
-                         claims: claims, hasOpenWork: !(try SystemEvents.openWork(db, caseID: caseID)).isEmpty)
+                         claims: claims, hasOpenWork: !(try SQLiteTransaction(db).openWork(caseID: caseID)).isEmpty)
     }
 }

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import X12
 
 /// Writes one CLP loop as a claim's remit: the remit row, its claim- and line-level CAS and its service lines.

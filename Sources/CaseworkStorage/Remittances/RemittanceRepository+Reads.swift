@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 extension RemittanceRepository {
     /// Payments matching `filter`, ordered by id, a page at a time.

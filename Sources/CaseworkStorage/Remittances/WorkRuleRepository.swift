@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// What a rule is created or changed with; nil members of a change leave the field alone.
 public struct WorkRuleInput: Sendable {
@@ -57,7 +58,7 @@ public struct WorkRuleRepository: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.text(id), .text(organizationID), SQLValue(position)] + Self.columns(input) + [.text(now), .text(now)])
             try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "work_rule", entityID: id, action: "create",
-                                changes: [.init(field: "name", before: AuditLog.value(nil), after: input.name)], at: now)
+                                changes: [.init(field: "name", before: AuditChange.value(nil), after: input.name)], at: now)
             return try Self.rule(db, organizationID: organizationID, id: id)!
         }
     }
@@ -88,7 +89,7 @@ public struct WorkRuleRepository: Sendable {
             guard let before = try Self.rule(db, organizationID: organizationID, id: id) else { throw StorageError.notFound(entity: "rule", id: id) }
             try db.execute("DELETE FROM work_rules WHERE id = ?", [.text(id)])
             try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "work_rule", entityID: id, action: "delete",
-                                changes: [.init(field: "name", before: before.name, after: AuditLog.value(nil))], at: Instant.now().description)
+                                changes: [.init(field: "name", before: before.name, after: AuditChange.value(nil))], at: Instant.now().description)
         }
     }
 
@@ -97,8 +98,8 @@ public struct WorkRuleRepository: Sendable {
            try db.queryOne("SELECT 1 AS found FROM payers WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(payer)]) == nil {
             throw StorageError.invalidReference(field: "/payer_id", id: payer)
         }
-        if let category = input.category { try CaseRepository.requireSubject(db, organizationID: organizationID, subject: category) }
-        if let owner = input.owner { try CaseRepository.requireOwner(db, organizationID: organizationID, owner: owner) }
+        if let category = input.category { try CaseOpening.requireSubject(SQLiteTransaction(db), organizationID: organizationID, subject: category) }
+        if let owner = input.owner { try CaseOpening.requireOwner(SQLiteTransaction(db), organizationID: organizationID, owner: owner) }
     }
 
     static func columns(_ input: WorkRuleInput) -> [SQLValue] {

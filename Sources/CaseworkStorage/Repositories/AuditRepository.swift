@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 
 /// One audit event: who changed (or, for patients, read) what and when.
@@ -73,8 +74,8 @@ public struct AuditRepository: Sendable {
     /// given (e.g. `export`), and as changes the request's `filter` (its query) and the row count.
     public func recordBulkPatientRead(organizationID: String, actorID: String, action: String, filter: String, rows: Int) {
         reads.add([.init(organizationID: organizationID, actorID: actorID, entityID: "bulk", action: action,
-                         changes: AuditLog.json([.init(field: "filter", before: AuditLog.value(nil), after: filter),
-                                                 .init(field: "rows", before: AuditLog.value(nil), after: rows)]),
+                         changes: AuditLog.json([.init(field: "filter", before: AuditChange.value(nil), after: filter),
+                                                 .init(field: "rows", before: AuditChange.value(nil), after: rows)]),
                          at: Instant.now().description)])
     }
 

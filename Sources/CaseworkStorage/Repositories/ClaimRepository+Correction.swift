@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 extension ClaimRepository {
     /// Corrects a claim's expected amount and/or write-off (see `ClaimCorrection`), in one
@@ -15,7 +16,7 @@ extension ClaimRepository {
             var corrected = before
             let after = try correction.applied(to: before.amounts)
             corrected.amounts = after
-            var changes: [AuditLog.FieldChange] = []
+            var changes: [AuditChange] = []
             if after.expected != before.amounts.expected {
                 changes.append(.init(field: "expected_cents", before: before.amounts.expected.amount, after: after.expected.amount))
             }

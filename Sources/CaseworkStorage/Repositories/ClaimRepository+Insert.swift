@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 extension ClaimRepository {
     /// Inserts a claim, its submissions, remittances and adjustments; returns the claim id.
@@ -40,8 +41,8 @@ extension ClaimRepository {
             try insertRemittance(db, claimID: id, remittance: remittance)
         }
         try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "claim", entityID: id, action: "create",
-                            changes: [.init(field: "claim_number", before: AuditLog.value(nil), after: claim.claimNumber),
-                                      .init(field: "expected_cents", before: AuditLog.value(nil), after: a.expected.amount)],
+                            changes: [.init(field: "claim_number", before: AuditChange.value(nil), after: claim.claimNumber),
+                                      .init(field: "expected_cents", before: AuditChange.value(nil), after: a.expected.amount)],
                             at: now)
         return id
     }
@@ -67,7 +68,7 @@ extension ClaimRepository {
              SQLValue(stored.submittedOn?.description), SQLValue(stored.payerClaimNumber), .text(now)])
         if audit {
             try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "submission", entityID: stored.id,
-                                action: "create", changes: [.init(field: "sequence", before: AuditLog.value(nil), after: sequence)], at: now)
+                                action: "create", changes: [.init(field: "sequence", before: AuditChange.value(nil), after: sequence)], at: now)
         }
         return stored
     }

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// Claims, their submissions and remittances.
 public struct ClaimRepository: Sendable {

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// An organization's settings.
 public struct OrganizationSettings: Sendable, Hashable {
@@ -27,7 +28,7 @@ extension OrganizationRepository {
     public func update(organizationID: String, settings: OrganizationSettings, actorID: String?) throws -> OrganizationSettings {
         try database.write { db in
             let before = try Self.settings(db, organizationID: organizationID)
-            var changes: [AuditLog.FieldChange] = []
+            var changes: [AuditChange] = []
             if before.autoResolvePaidCases != settings.autoResolvePaidCases {
                 changes.append(.init(field: "auto_resolve_paid_cases", before: before.autoResolvePaidCases, after: settings.autoResolvePaidCases))
             }

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// Organizations (tenants) and their subject lists.
 public struct OrganizationRepository: Sendable {
@@ -19,7 +20,7 @@ public struct OrganizationRepository: Sendable {
                                [.text(id), .text(subject), .integer(Int64(position))])
             }
             try AuditLog.record(db, organizationID: id, actorID: nil, entityType: "organization", entityID: id,
-                                action: "create", changes: [.init(field: "name", before: AuditLog.value(nil), after: name)], at: now)
+                                action: "create", changes: [.init(field: "name", before: AuditChange.value(nil), after: name)], at: now)
             return id
         }
     }
@@ -42,7 +43,7 @@ public struct OrganizationRepository: Sendable {
             try db.execute("INSERT INTO subjects (organization_id, name, position) VALUES (?, ?, ?)",
                            [.text(organizationID), .text(name), SQLValue(position)])
             try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "subject", entityID: name,
-                                action: "create", changes: [.init(field: "name", before: AuditLog.value(nil), after: name)],
+                                action: "create", changes: [.init(field: "name", before: AuditChange.value(nil), after: name)],
                                 at: Instant.now().description)
         }
     }

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// Patients of an organization. Their fields are PHI: never logged.
 public struct PatientRepository: Sendable {

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 extension PayerRepository {
     /// Saves a payer's changed fields (name, electronic id, kind, timely filing and appeal days),
@@ -11,9 +12,9 @@ extension PayerRepository {
                 throw StorageError.notFound(entity: "payer", id: payer.id)
             }
             let before = Self.payer(row)
-            var changes: [AuditLog.FieldChange] = []
+            var changes: [AuditChange] = []
             func note(_ field: String, _ old: Any?, _ new: Any?, _ same: Bool) {
-                if !same { changes.append(.init(field: field, before: AuditLog.value(old), after: AuditLog.value(new))) }
+                if !same { changes.append(.init(field: field, before: AuditChange.value(old), after: AuditChange.value(new))) }
             }
             note("name", before.name, payer.name, before.name == payer.name)
             note("payer_id", before.payerID, payer.payerID, before.payerID == payer.payerID)

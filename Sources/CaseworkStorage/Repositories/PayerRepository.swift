@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// Payers of an organization.
 public struct PayerRepository: Sendable {
@@ -42,7 +43,7 @@ public struct PayerRepository: Sendable {
             [.text(payer.id), .text(organizationID), .text(payer.name), SQLValue(payer.payerID), .text(payer.kind.rawValue),
              SQLValue(payer.timelyFilingDays), SQLValue(payer.appealDays), SQLValue(importKey), .text(now)])
         try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "payer", entityID: payer.id,
-                            action: "create", changes: [.init(field: "name", before: AuditLog.value(nil), after: payer.name)], at: now)
+                            action: "create", changes: [.init(field: "name", before: AuditChange.value(nil), after: payer.name)], at: now)
         return payer
     }
 

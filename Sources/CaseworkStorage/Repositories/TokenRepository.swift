@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 
 /// Bearer tokens: 256 random bits shown once, stored only as their SHA-256 (hex).
@@ -25,7 +26,7 @@ public struct TokenRepository: Sendable {
             try db.execute("INSERT INTO api_tokens (id, organization_id, user_id, token_sha256, created_at) VALUES (?, ?, ?, ?, ?)",
                            [.text(id), .text(organizationID), .text(userID), .text(Self.digest(token)), .text(now)])
             try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "token", entityID: id,
-                                action: "create", changes: [.init(field: "user_id", before: AuditLog.value(nil), after: userID)], at: now)
+                                action: "create", changes: [.init(field: "user_id", before: AuditChange.value(nil), after: userID)], at: now)
             return TokenRecord(id: id, createdAt: Instant(now) ?? Instant.now(), lastUsedAt: nil, revokedAt: nil)
         }
         return (record, token)
@@ -52,7 +53,7 @@ public struct TokenRepository: Sendable {
             let now = Instant.now()
             try db.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", [.text(now.description), .text(id)])
             try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "token", entityID: id,
-                                action: "revoke", changes: [.init(field: "revoked_at", before: AuditLog.value(nil), after: now.description)],
+                                action: "revoke", changes: [.init(field: "revoked_at", before: AuditChange.value(nil), after: now.description)],
                                 at: now.description)
             record.revokedAt = now
             return record

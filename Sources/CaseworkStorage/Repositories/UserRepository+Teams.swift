@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 extension UserRepository {
     /// Renames a team and/or replaces its members (users of the organization, each once), auditing
@@ -20,7 +21,7 @@ extension UserRepository {
             }
             if let memberIDs { after.memberIDs = try Self.members(db, organizationID: organizationID, ids: memberIDs) }
             let membersChanged = Set(after.memberIDs) != Set(before.memberIDs)
-            var changes: [AuditLog.FieldChange] = []
+            var changes: [AuditChange] = []
             if after.name != before.name { changes.append(.init(field: "name", before: before.name, after: after.name)) }
             if membersChanged {
                 changes.append(.init(field: "member_ids", before: before.memberIDs.sorted(), after: after.memberIDs.sorted()))

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// Users and teams of an organization.
 public struct UserRepository: Sendable {
@@ -17,7 +18,7 @@ public struct UserRepository: Sendable {
             try db.execute("INSERT INTO users (id, organization_id, name, email, role, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                            [.text(user.id), .text(organizationID), .text(name), .text(email), .text(role.rawValue), .text(now)])
             try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "user", entityID: user.id,
-                                action: "create", changes: [.init(field: "role", before: AuditLog.value(nil), after: role.rawValue)], at: now)
+                                action: "create", changes: [.init(field: "role", before: AuditChange.value(nil), after: role.rawValue)], at: now)
             return user
         }
     }
@@ -63,7 +64,7 @@ public struct UserRepository: Sendable {
                 try db.execute("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)", [.text(team.id), .text(member)])
             }
             try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "team", entityID: team.id,
-                                action: "create", changes: [.init(field: "member_ids", before: AuditLog.value(nil), after: members)], at: now)
+                                action: "create", changes: [.init(field: "member_ids", before: AuditChange.value(nil), after: members)], at: now)
             return team
         }
     }

@@ -91,6 +91,20 @@ public final class SQLiteDatabase: Sendable {
         readers = ConnectionPool(readerConnections, name: "readers")
     }
 
+    /// A private in-memory database (`:memory:`) with `migrations` applied, for tests: one connection
+    /// serves writes and reads (SQLite keeps no WAL in memory), so reads wait while a write runs.
+    /// - Throws: `SQLiteError` when a migration fails.
+    public init(inMemoryWith migrations: [Migration]) throws {
+        let runner = try MigrationRunner(migrations)
+        let connection = try SQLiteConnection(path: ":memory:", flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        try connection.execute("PRAGMA foreign_keys = ON")
+        try runner.run(on: connection)
+        path = ":memory:"
+        pageCacheBudgetBytes = 0
+        writer = ConnectionPool([connection], name: "writer")
+        readers = writer
+    }
+
     deinit {
         // Readers first: the last connection to close (the writer) checkpoints and removes the WAL file.
         readers.closeAll()

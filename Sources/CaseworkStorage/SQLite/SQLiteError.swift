@@ -1,3 +1,4 @@
+import CaseworkUseCases
 import CSQLite
 
 /// An error reported by SQLite (or by this layer on misuse), carrying SQLite's
@@ -73,5 +74,12 @@ extension SQLiteError {
     /// An error raised by this layer for API misuse (never by SQLite itself).
     static func misuse(_ message: String, sql: String? = nil) -> SQLiteError {
         SQLiteError(code: SQLITE_MISUSE, message: message, sql: sql)
+    }
+}
+
+extension SQLiteError: DriverFailure {
+    /// Busy (another process held the lock past the busy timeout), a unique constraint, or other.
+    public var failureKind: DriverFailureKind {
+        isBusy ? .busy : isUniqueConstraint ? .uniqueViolation : .other
     }
 }

@@ -1,17 +1,11 @@
+import CaseworkUseCases
 import Foundation
 
 /// Writes audit events: who changed what and when, inside the change's own transaction (DESIGN §3 rule 5).
 struct AuditLog {
-    /// One changed field: its value before and after, as JSON-compatible values (`NSNull` for null).
-    struct FieldChange {
-        let field: String
-        let before: Any
-        let after: Any
-    }
-
     /// Appends one event. `changes` become `{"field":{"before":…,"after":…}}`.
     static func record(_ db: SQLiteConnection, organizationID: String, actorID: String?, entityType: String,
-                       entityID: String, action: String, changes: [FieldChange], at: String) throws {
+                       entityID: String, action: String, changes: [AuditChange], at: String) throws {
         try record(db, organizationID: organizationID, actorID: actorID, entityType: entityType, entityID: entityID, action: action,
                    changesJSON: json(changes), at: at)
     }
@@ -27,7 +21,7 @@ struct AuditLog {
     /// `{"field":{"after":…,"before":…},…}` with the fields sorted (keys sorted, as `JSONText` writes
     /// objects), the last change of a field given twice winning. Written directly: building nested
     /// dictionaries of `Any` for every audited row cost a posting a tenth of its time.
-    static func json(_ changes: [FieldChange]) -> String {
+    static func json(_ changes: [AuditChange]) -> String {
         // Sorting positions, not the changes: a change holds two existentials, costly to move.
         let order = changes.indices.sorted {
             changes[$0].field != changes[$1].field ? changes[$0].field < changes[$1].field : $0 < $1
@@ -43,7 +37,4 @@ struct AuditLog {
         }
         return object.text
     }
-
-    /// A JSON-compatible value for an optional: the value or `NSNull`.
-    static func value(_ v: Any?) -> Any { v ?? NSNull() }
 }

@@ -1,9 +1,12 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// Many changes in one write transaction, through the same code paths as single requests:
 /// for seeding demo and benchmark databases quickly.
 public struct BulkLoad {
     let db: SQLiteConnection
+    /// The case use cases over the same store: inside the bulk transaction, each joins it as a savepoint.
+    let caseWork: CaseWork
 
     /// Records a payer.
     public func addPayer(organizationID: String, _ payer: (name: String, payerID: String?, kind: PayerKind)) throws -> Payer {
@@ -26,17 +29,19 @@ public struct BulkLoad {
 
     /// Opens a case (rules checked as for `POST /v1/cases`).
     public func openCase(caller: Caller, _ newCase: NewCase) throws -> CaseRecord {
-        try CaseRepository.create(db, caller: caller, newCase: newCase)
+        let tx = SQLiteTransaction(db)
+        let theCase = try CaseOpening.open(tx, .system, caller: caller, newCase: newCase, applyRules: false)
+        return try CaseSaving.requireRecord(tx, organizationID: caller.organizationID, id: theCase.id)
     }
 
     /// Changes a case's fields or stage.
     public func update(caller: Caller, caseID: String, _ changes: CaseChanges) throws {
-        _ = try CaseRepository.update(db, caller: caller, id: caseID, changes: changes, expectedRevision: nil)
+        _ = try caseWork.update(caller: caller, id: caseID, changes: changes, expectedRevision: nil)
     }
 
     /// Resolves or cancels a case, canceling its open work.
     public func close(caller: Caller, caseID: String, _ closing: CaseClosing, note: String?) throws {
-        _ = try CaseRepository.close(db, caller: caller, id: caseID, closing: closing, note: note, cancelOpenWork: true, expectedRevision: nil)
+        _ = try caseWork.close(caller: caller, id: caseID, closing: closing, note: note, cancelOpenWork: true, expectedRevision: nil)
     }
 
     /// Logs an activity on a case.
@@ -50,7 +55,7 @@ extension CaseworkStore {
     /// Afterwards the query planner's statistics are refreshed (ANALYZE), since a bulk load
     /// changes the shape of the data.
     public func bulk<T>(_ body: (BulkLoad) throws -> T) throws -> T {
-        let result = try database.write { db in try body(BulkLoad(db: db)) }
+        let result = try database.write { db in try body(BulkLoad(db: db, caseWork: CaseWork(database: self))) }
         try database.write { db in try db.executeScript("ANALYZE") }
         return result
     }

@@ -1,18 +1,31 @@
+import CaseworkUseCases
+
 /// The Casework database: one SQLite file with the schema of `migrations/` applied.
 ///
 /// Repositories hang off it; each scopes every query by the caller's organization.
-public final class CaseworkStore: Sendable {
+public final class CaseworkStore: Transactions {
     let database: SQLiteDatabase
     /// Reads of patient data, written to the audit log off the request path.
     let readAudits: ReadAuditQueue
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     /// - Throws: `SQLiteError` when the file cannot be opened or a migration fails.
-    public init(path: String, readerCount: Int = 4) throws {
-        database = try SQLiteDatabase(path: path, migrations: MigrationCatalog.all, readerCount: readerCount)
-        readAudits = ReadAuditQueue(database: database)
+    public convenience init(path: String, readerCount: Int = 4) throws {
+        try self.init(database: SQLiteDatabase(path: path, migrations: MigrationCatalog.all, readerCount: readerCount))
         // Refreshes planner statistics where SQLite judges them stale (cheap when they are not).
         try database.write { db in try db.executeScript("PRAGMA optimize") }
+    }
+
+    /// A private in-memory database with every migration applied (see `SQLiteDatabase.init(inMemoryWith:)`),
+    /// for tests of the use cases. Gone with the store.
+    /// - Throws: `SQLiteError` when a migration fails.
+    public static func inMemory() throws -> CaseworkStore {
+        try CaseworkStore(database: SQLiteDatabase(inMemoryWith: MigrationCatalog.all))
+    }
+
+    private init(database: SQLiteDatabase) throws {
+        self.database = database
+        readAudits = ReadAuditQueue(database: database)
         try codes.loadShippedListsIfMissing()
     }
 
@@ -44,6 +57,16 @@ public final class CaseworkStore: Sendable {
     /// - Throws: what `body` throws, or `SQLiteError` when the transaction cannot begin or end.
     public func snapshot<T>(_ body: () throws -> T) throws -> T {
         try database.read { _ in try body() }
+    }
+
+    /// Runs `body` in a read transaction (see `SQLiteDatabase.read`).
+    public func read<T>(_ body: (any ReadTransaction) throws -> T) throws -> T {
+        try database.read { db in try body(SQLiteTransaction(db)) }
+    }
+
+    /// Runs `body` in a write transaction (see `SQLiteDatabase.write`: nested, it joins as a savepoint).
+    public func write<T>(_ body: (any WriteTransaction) throws -> T) throws -> T {
+        try database.write { db in try body(SQLiteTransaction(db)) }
     }
 
     /// Writes what is still queued (reads of patient data) before the process ends; waits at most `timeout` seconds.

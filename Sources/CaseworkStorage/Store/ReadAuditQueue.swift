@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 
 /// Audit events of patient-data reads, written after the read answers so that a read never waits

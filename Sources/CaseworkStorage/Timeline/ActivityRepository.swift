@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// The case timeline: activities users log, and the system events Casework records.
 public struct ActivityRepository: Sendable {
@@ -18,14 +19,14 @@ public struct ActivityRepository: Sendable {
         }
         let now = Instant.now()
         try activity.check(caseStatus: CaseStatus(rawValue: status) ?? .active, now: now)
-        if case .task(_, let assignee?, _) = activity.details { try CaseWorkers.requireUser(db, organizationID: caller.organizationID, userID: assignee, field: "/assignee_id") }
+        if case .task(_, let assignee?, _) = activity.details { try CaseOpening.requireCaseWorker(SQLiteTransaction(db), organizationID: caller.organizationID, userID: assignee, field: "/assignee_id") }
         let stored = Activity(id: Identifier.make("act"), caseID: caseID, subject: activity.subject, body: activity.body,
                               details: activity.details, occurredAt: activity.occurredAt, createdAt: now, createdBy: caller.userID, updatedAt: now, updatedBy: caller.userID)
         try ActivityRows.insert(db, organizationID: caller.organizationID, stored)
         try Self.bumpCase(db, caseID: caseID)
         try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "activity",
                             entityID: stored.id, action: "create",
-                            changes: [.init(field: "kind", before: AuditLog.value(nil), after: stored.kind.rawValue)], at: now.description)
+                            changes: [.init(field: "kind", before: AuditChange.value(nil), after: stored.kind.rawValue)], at: now.description)
         return stored
     }
 
@@ -49,7 +50,7 @@ public struct ActivityRepository: Sendable {
             let now = Instant.now()
             var after = try changes.applied(to: before)
             if case .task(_, let assignee?, _) = after.details, changes.assigneeID != nil {
-                try CaseWorkers.requireUser(db, organizationID: caller.organizationID, userID: assignee, field: "/assignee_id")
+                try CaseOpening.requireCaseWorker(SQLiteTransaction(db), organizationID: caller.organizationID, userID: assignee, field: "/assignee_id")
             }
             guard after != before else { return before }
             after.updatedAt = now
@@ -103,8 +104,8 @@ public struct ActivityRepository: Sendable {
         try db.execute("UPDATE cases SET revision = revision + 1 WHERE id = ?", [.text(caseID)])
     }
 
-    static func diff(_ before: Activity, _ after: Activity) -> [AuditLog.FieldChange] {
-        var changes: [AuditLog.FieldChange] = []
+    static func diff(_ before: Activity, _ after: Activity) -> [AuditChange] {
+        var changes: [AuditChange] = []
         if before.subject != after.subject { changes.append(.init(field: "subject", before: before.subject, after: after.subject)) }
         if before.body != after.body { changes.append(.init(field: "body", before: before.body, after: after.body)) }
         if before.occurredAt != after.occurredAt {
@@ -113,7 +114,7 @@ public struct ActivityRepository: Sendable {
         let old = ActivityRows.columns(before.details), new = ActivityRows.columns(after.details)
         let names = ["direction", "state", "due_on", "assignee_id", "starts_at", "ends_at", "event", "facts"]
         for (index, name) in names.enumerated() where old[index] != new[index] {
-            changes.append(.init(field: name, before: AuditLog.value(old[index].textValue), after: AuditLog.value(new[index].textValue)))
+            changes.append(.init(field: name, before: AuditChange.value(old[index].textValue), after: AuditChange.value(new[index].textValue)))
         }
         return changes
     }

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import Testing
 @testable import CaseworkStorage
@@ -36,7 +37,7 @@ import Testing
         try check(AppealsDue(pastDue: 0, dueWithin7Days: 0, dueWithin30Days: 1), "opened")
 
         let early = try denied(f, "R-2", remittedOn: "2026-03-20")    // deadline 2026-05-19: past
-        _ = try f.store.cases.addClaims(caller: f.ann, caseID: record.case.id, claims: [(early.claim.id, nil)], expectedRevision: nil)
+        _ = try f.store.caseWork.addClaims(caller: f.ann, caseID: record.case.id, claims: [(early.claim.id, nil)], expectedRevision: nil)
         try check(AppealsDue(pastDue: 1, dueWithin7Days: 0, dueWithin30Days: 0), "earlier claim linked")
 
         let other = try f.open([try denied(f, "R-3", remittedOn: "2026-04-01")])   // deadline 2026-05-31: within 7 days
@@ -47,12 +48,12 @@ import Testing
         _ = try f.store.payers.update(organizationID: f.organizationID, payer: payer, actorID: f.ann.userID)
         try check(AppealsDue(pastDue: 0, dueWithin7Days: 0, dueWithin30Days: 1), "appeal days 90")   // 06-18 and 06-30
 
-        _ = try f.store.cases.close(caller: f.ann, id: other.case.id, closing: .resolve(resolvedCarcCodes: nil), note: nil,
+        _ = try f.store.caseWork.close(caller: f.ann, id: other.case.id, closing: .resolve(resolvedCarcCodes: nil), note: nil,
                                     expectedRevision: nil)
         try check(AppealsDue(pastDue: 0, dueWithin7Days: 0, dueWithin30Days: 1), "resolved")
-        _ = try f.store.cases.reactivate(caller: f.ann, id: other.case.id, expectedRevision: nil)
+        _ = try f.store.caseWork.reactivate(caller: f.ann, id: other.case.id, expectedRevision: nil)
         try check(AppealsDue(pastDue: 0, dueWithin7Days: 0, dueWithin30Days: 1), "reactivated")
-        _ = try f.store.cases.close(caller: f.ann, id: record.case.id, closing: .cancel, note: nil, expectedRevision: nil)
+        _ = try f.store.caseWork.close(caller: f.ann, id: record.case.id, closing: .cancel, note: nil, expectedRevision: nil)
         try check(AppealsDue(pastDue: 0, dueWithin7Days: 0, dueWithin30Days: 0), "canceled")
 
         payer.appealDays = nil

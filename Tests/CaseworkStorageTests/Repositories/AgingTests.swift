@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import Testing
 @testable import CaseworkStorage
@@ -52,7 +53,7 @@ import Testing
         let older = try claim("AO-4", submitted: today.adding(days: -150), service: nil, expected: 8_000)
         for group in [[recent, old], [undated], [older]] { _ = try f.open(group) }
         let closed = try f.open([try claim("AO-5", submitted: today.adding(days: -5), service: nil, expected: 16_000)])
-        _ = try f.store.cases.close(caller: f.ann, id: closed.case.id, closing: .cancel, note: nil, expectedRevision: nil)
+        _ = try f.store.caseWork.close(caller: f.ann, id: closed.case.id, closing: .cancel, note: nil, expectedRevision: nil)
 
         let rows = try f.store.dashboards.outstandingByAging(organizationID: f.organizationID, query: CaseInsightsQuery(), today: today)
         #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0.bucket?.rawValue ?? "none", $0.outstanding.amount) })

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import Testing
 @testable import CaseworkStorage
@@ -17,12 +18,12 @@ import Testing
         let record = try f.open([try f.claim("ACT-1"), try f.claim("ACT-2")])
         let id = record.case.id
         #expect(try flags(f, id) == [1, 1])
-        _ = try f.store.cases.close(caller: f.ann, id: id, closing: .cancel, note: nil, cancelOpenWork: false, expectedRevision: nil)
+        _ = try f.store.caseWork.close(caller: f.ann, id: id, closing: .cancel, note: nil, cancelOpenWork: false, expectedRevision: nil)
         #expect(try flags(f, id) == [0, 0])
         #expect(throws: SQLiteError.self) {
             try f.store.database.write { db in try db.execute("UPDATE case_claims SET active = 1 WHERE case_id = ?", [.text(id)]) }
         }
-        _ = try f.store.cases.reactivate(caller: f.ann, id: id, expectedRevision: nil)
+        _ = try f.store.caseWork.reactivate(caller: f.ann, id: id, expectedRevision: nil)
         #expect(try flags(f, id) == [1, 1])
         #expect(throws: SQLiteError.self) {
             try f.store.database.write { db in try db.execute("UPDATE case_claims SET active = 0 WHERE case_id = ?", [.text(id)]) }
@@ -36,9 +37,9 @@ import Testing
         let f = try StoreFixture()
         let claim = try f.claim("ACT-3")
         let first = try f.open([claim])
-        _ = try f.store.cases.close(caller: f.ann, id: first.case.id, closing: .cancel, note: nil, cancelOpenWork: false, expectedRevision: nil)
+        _ = try f.store.caseWork.close(caller: f.ann, id: first.case.id, closing: .cancel, note: nil, cancelOpenWork: false, expectedRevision: nil)
         let second = try f.open([claim])
-        #expect(throws: CaseRuleViolation.self) { try f.store.cases.reactivate(caller: f.ann, id: first.case.id, expectedRevision: nil) }
+        #expect(throws: CaseRuleViolation.self) { try f.store.caseWork.reactivate(caller: f.ann, id: first.case.id, expectedRevision: nil) }
         #expect(try flags(f, first.case.id) == [0])
         #expect(try flags(f, second.case.id) == [1])
     }

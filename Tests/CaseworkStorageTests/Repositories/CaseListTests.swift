@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import Testing
 @testable import CaseworkStorage
@@ -12,9 +13,9 @@ import Testing
         let teams = try f.open([try f.claim("V-2")], owner: .team(team.id))
         let bos = try f.open([try f.claim("V-3")], owner: .user(f.bo.userID))
         let done = try f.open([try f.claim("V-4")], owner: .user(ann.userID))
-        _ = try f.store.cases.update(caller: ann, id: teams.case.id, changes: CaseChanges(stage: .inProgress), expectedRevision: nil)
-        _ = try f.store.cases.update(caller: ann, id: bos.case.id, changes: CaseChanges(stage: .awaitingPayment), expectedRevision: nil)
-        _ = try f.store.cases.close(caller: ann, id: done.case.id, closing: .resolve(resolvedCarcCodes: nil), note: nil, expectedRevision: nil)
+        _ = try f.store.caseWork.update(caller: ann, id: teams.case.id, changes: CaseChanges(stage: .inProgress), expectedRevision: nil)
+        _ = try f.store.caseWork.update(caller: ann, id: bos.case.id, changes: CaseChanges(stage: .awaitingPayment), expectedRevision: nil)
+        _ = try f.store.caseWork.close(caller: ann, id: done.case.id, closing: .resolve(resolvedCarcCodes: nil), note: nil, expectedRevision: nil)
         func members(_ view: CaseView) throws -> Set<String> {
             Set(try f.store.cases.list(caller: ann, query: CaseQuery(view: view, today: Day("2026-11-29")!), page: PageRequest(limit: 200)).items.map(\.case.id))
         }
@@ -61,7 +62,7 @@ import Testing
 
     @Test func filtersNarrowAView() throws {
         let f = try StoreFixture()
-        let tagged = try f.store.cases.create(caller: f.ann, newCase: NewCase(
+        let tagged = try f.store.caseWork.create(caller: f.ann, newCase: NewCase(
             claims: [(try f.claim("F-1").claim.id, nil)], subject: "timely filing", tags: ["appeal"], carcCodes: [CARC("CO-29")!],
             followUpBy: Day("2026-11-01"), priority: .high))
         _ = try f.open([try f.claim("F-2", payer: f.otherPayer)])

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Dispatch
 import Foundation
 import Testing
@@ -32,14 +33,14 @@ import Testing
                                                                 caseID: first.case.id, caseNumber: "CASE-000001")) {
             try f.open([claim], by: f.bo)
         }
-        _ = try f.store.cases.close(caller: f.ann, id: first.case.id, closing: .resolve(resolvedCarcCodes: nil), note: "paid", expectedRevision: nil)
+        _ = try f.store.caseWork.close(caller: f.ann, id: first.case.id, closing: .resolve(resolvedCarcCodes: nil), note: "paid", expectedRevision: nil)
         let second = try f.open([claim], by: f.bo)
         #expect(throws: CaseRuleViolation.claimHeldByActiveCase(claimID: claim.claim.id, claimNumber: "R1-1",
                                                                 caseID: second.case.id, caseNumber: "CASE-000002")) {
-            try f.store.cases.reactivate(caller: f.ann, id: first.case.id, expectedRevision: nil)
+            try f.store.caseWork.reactivate(caller: f.ann, id: first.case.id, expectedRevision: nil)
         }
-        _ = try f.store.cases.close(caller: f.bo, id: second.case.id, closing: .cancel, note: nil, expectedRevision: nil)
-        let back = try f.store.cases.reactivate(caller: f.ann, id: first.case.id, expectedRevision: nil)
+        _ = try f.store.caseWork.close(caller: f.bo, id: second.case.id, closing: .cancel, note: nil, expectedRevision: nil)
+        let back = try f.store.caseWork.reactivate(caller: f.ann, id: first.case.id, expectedRevision: nil)
         #expect(back.case.status == .active)
         #expect(back.case.resolvedAt == nil)
         #expect(try f.store.claims.get(organizationID: f.organizationID, id: claim.claim.id)?.activeCase?.id == first.case.id)
@@ -85,13 +86,13 @@ import Testing
         }
         let record = try f.open([mine])
         #expect(throws: CaseRuleViolation.self) {
-            try f.store.cases.addClaims(caller: f.ann, caseID: record.case.id, claims: [(theirs.claim.id, nil)], expectedRevision: nil)
+            try f.store.caseWork.addClaims(caller: f.ann, caseID: record.case.id, claims: [(theirs.claim.id, nil)], expectedRevision: nil)
         }
         #expect(throws: StorageError.invalidReference(field: "/claims/0/claim_id", id: "clm_missing")) {
-            try f.store.cases.create(caller: f.ann, newCase: NewCase(claims: [("clm_missing", nil)], subject: "other"))
+            try f.store.caseWork.create(caller: f.ann, newCase: NewCase(claims: [("clm_missing", nil)], subject: "other"))
         }
         #expect(throws: CaseRuleViolation.unknownSubject("made up")) {
-            try f.store.cases.create(caller: f.ann, newCase: NewCase(claims: [(mine.claim.id, nil)], subject: "made up"))
+            try f.store.caseWork.create(caller: f.ann, newCase: NewCase(claims: [(mine.claim.id, nil)], subject: "made up"))
         }
     }
 
@@ -99,19 +100,19 @@ import Testing
         let f = try StoreFixture()
         let record = try f.open([try f.claim("U-1")])
         #expect(throws: StorageError.revisionMismatch(current: 1)) {
-            try f.store.cases.update(caller: f.ann, id: record.case.id, changes: CaseChanges(stage: .inProgress), expectedRevision: 9)
+            try f.store.caseWork.update(caller: f.ann, id: record.case.id, changes: CaseChanges(stage: .inProgress), expectedRevision: 9)
         }
-        let moved = try f.store.cases.update(caller: f.bo, id: record.case.id, changes: CaseChanges(stage: .inProgress), expectedRevision: 1)
+        let moved = try f.store.caseWork.update(caller: f.bo, id: record.case.id, changes: CaseChanges(stage: .inProgress), expectedRevision: 1)
         #expect(moved.case.stage == .inProgress)
         #expect(moved.case.revision == 2)
         #expect(moved.case.updatedBy == f.bo.userID)
         #expect(throws: CaseRuleViolation.resolvedCodesNotDisputed([CARC("OA-18")!])) {
-            try f.store.cases.update(caller: f.ann, id: record.case.id, changes: CaseChanges(resolvedCarcCodes: [CARC("OA-18")!]), expectedRevision: nil)
+            try f.store.caseWork.update(caller: f.ann, id: record.case.id, changes: CaseChanges(resolvedCarcCodes: [CARC("OA-18")!]), expectedRevision: nil)
         }
         #expect(try f.auditCount("update") == 1)
-        _ = try f.store.cases.close(caller: f.ann, id: record.case.id, closing: .cancel, note: nil, expectedRevision: nil)
+        _ = try f.store.caseWork.close(caller: f.ann, id: record.case.id, closing: .cancel, note: nil, expectedRevision: nil)
         #expect(throws: CaseRuleViolation.caseNotActive(status: .canceled)) {
-            try f.store.cases.update(caller: f.ann, id: record.case.id, changes: CaseChanges(stage: .new), expectedRevision: nil)
+            try f.store.caseWork.update(caller: f.ann, id: record.case.id, changes: CaseChanges(stage: .new), expectedRevision: nil)
         }
     }
 
@@ -122,7 +123,7 @@ import Testing
                                                       submission: NewSubmission(frequencyCode: .replacement, submittedOn: Day("2026-04-01"), payerClaimNumber: nil),
                                                       actorID: f.ann.userID)
         #expect(second.sequence == 2)
-        let record = try f.store.cases.create(caller: f.ann, newCase: NewCase(claims: [(claim.claim.id, second.id)], subject: "other"))
+        let record = try f.store.caseWork.create(caller: f.ann, newCase: NewCase(claims: [(claim.claim.id, second.id)], subject: "other"))
         let first = claim.submissions[0].id
         #expect(try f.store.cases.casesForClaim(organizationID: f.organizationID, claimID: claim.claim.id, scope: .submission, submissionID: second.id).map(\.case.id) == [record.case.id])
         #expect(try f.store.cases.casesForClaim(organizationID: f.organizationID, claimID: claim.claim.id, scope: .submission, submissionID: first).isEmpty)

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import Testing
 @testable import CaseworkStorage
@@ -18,7 +19,7 @@ import Testing
         try expectMoved("a claim")
         let record = try f.open([claim])
         try expectMoved("a case")
-        _ = try f.store.cases.update(caller: f.ann, id: record.case.id, changes: CaseChanges(tags: ["appeal"]), expectedRevision: nil)
+        _ = try f.store.caseWork.update(caller: f.ann, id: record.case.id, changes: CaseChanges(tags: ["appeal"]), expectedRevision: nil)
         try expectMoved("a tag")
         _ = try f.store.activities.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(subject: "n", body: "", details: .note))
         try expectMoved("an activity")

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 @testable import CaseworkStorage
 
@@ -42,7 +43,7 @@ final class StoreFixture: Sendable {
     }
 
     func open(_ claims: [ClaimRecord], by caller: Caller? = nil, owner: Owner? = nil) throws -> CaseRecord {
-        try store.cases.create(caller: caller ?? ann, newCase: NewCase(
+        try store.caseWork.create(caller: caller ?? ann, newCase: NewCase(
             claims: claims.map { ($0.claim.id, nil) }, subject: "missing information", carcCodes: [CARC("CO-16")!], owner: owner))
     }
 
@@ -51,4 +52,9 @@ final class StoreFixture: Sendable {
             try db.queryOne("SELECT COUNT(*) AS n FROM audit_events WHERE action = ?", [.text(action)])?.int("n") ?? 0
         }
     }
+}
+
+extension CaseworkStore {
+    /// The case use cases over this store, at the system's time.
+    var caseWork: CaseWork { CaseWork(database: self) }
 }

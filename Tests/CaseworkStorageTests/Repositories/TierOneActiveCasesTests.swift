@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import Testing
 @testable import CaseworkStorage
@@ -36,7 +37,7 @@ import Testing
                                [entry.followUp.map(SQLValue.text) ?? .null, .text(entry.createdAt), .text(record.case.id)])
             }
             if entry.resolve {
-                _ = try f.store.cases.close(caller: f.ann, id: record.case.id, closing: .resolve(resolvedCarcCodes: nil),
+                _ = try f.store.caseWork.close(caller: f.ann, id: record.case.id, closing: .resolve(resolvedCarcCodes: nil),
                                             note: nil, expectedRevision: nil)
             }
             made.append(Made(id: record.case.id, followUp: entry.followUp, createdAt: entry.createdAt, active: !entry.resolve))

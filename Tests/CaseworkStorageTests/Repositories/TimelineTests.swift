@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import Testing
 @testable import CaseworkStorage
@@ -8,10 +9,10 @@ import Testing
         let f = try StoreFixture()
         let record = try f.open([try f.claim("T-1")])
         let id = record.case.id
-        _ = try f.store.cases.update(caller: f.bo, id: id, changes: CaseChanges(stage: .inProgress), expectedRevision: nil)
-        _ = try f.store.cases.addClaims(caller: f.ann, caseID: id, claims: [(try f.claim("T-2").claim.id, nil)], expectedRevision: nil)
-        _ = try f.store.cases.close(caller: f.ann, id: id, closing: .resolve(resolvedCarcCodes: [CARC("CO-16")!]), note: "paid", expectedRevision: nil)
-        _ = try f.store.cases.reactivate(caller: f.bo, id: id, expectedRevision: nil)
+        _ = try f.store.caseWork.update(caller: f.bo, id: id, changes: CaseChanges(stage: .inProgress), expectedRevision: nil)
+        _ = try f.store.caseWork.addClaims(caller: f.ann, caseID: id, claims: [(try f.claim("T-2").claim.id, nil)], expectedRevision: nil)
+        _ = try f.store.caseWork.close(caller: f.ann, id: id, closing: .resolve(resolvedCarcCodes: [CARC("CO-16")!]), note: "paid", expectedRevision: nil)
+        _ = try f.store.caseWork.reactivate(caller: f.bo, id: id, expectedRevision: nil)
         let events = try f.store.activities.timeline(organizationID: f.organizationID, caseID: id, page: PageRequest(limit: 50)).items
             .compactMap { activity -> SystemEvent? in if case .system(let event, _) = activity.details { event } else { nil } }
         #expect(events == [.reactivated, .resolved, .carcCodesResolved, .claimAdded, .stageChanged, .claimAdded, .caseOpened])
@@ -24,9 +25,9 @@ import Testing
             subject: "Call payer", body: "", details: .task(dueOn: Day("2026-12-01"), assigneeID: f.bo.userID, state: .open)))
         #expect(try f.store.cases.get(organizationID: f.organizationID, id: id)?.openTasks == ["Call payer"])
         #expect(throws: CaseRuleViolation.openWorkNeedsConsent([task])) {
-            try f.store.cases.close(caller: f.ann, id: id, closing: .cancel, note: nil, expectedRevision: nil)
+            try f.store.caseWork.close(caller: f.ann, id: id, closing: .cancel, note: nil, expectedRevision: nil)
         }
-        let closed = try f.store.cases.close(caller: f.ann, id: id, closing: .cancel, note: nil, cancelOpenWork: true, expectedRevision: nil)
+        let closed = try f.store.caseWork.close(caller: f.ann, id: id, closing: .cancel, note: nil, cancelOpenWork: true, expectedRevision: nil)
         #expect(closed.openTasks.isEmpty)
         let after = try #require(try f.store.activities.get(organizationID: f.organizationID, id: task.id))
         #expect(after.details == .task(dueOn: Day("2026-12-01"), assigneeID: f.bo.userID, state: .canceled))

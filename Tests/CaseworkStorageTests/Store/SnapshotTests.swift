@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import Testing
 @testable import CaseworkStorage
@@ -13,7 +14,7 @@ import Testing
         let (caseRevision, version) = try f.store.snapshot {
             let first = try f.store.cases.get(organizationID: f.organizationID, id: record.case.id)?.case.revision
             // The write commits on the writer connection while the snapshot stays open.
-            _ = try f.store.cases.update(caller: f.ann, id: record.case.id, changes: CaseChanges(tags: ["appeal"]), expectedRevision: nil)
+            _ = try f.store.caseWork.update(caller: f.ann, id: record.case.id, changes: CaseChanges(tags: ["appeal"]), expectedRevision: nil)
             let second = try f.store.cases.get(organizationID: f.organizationID, id: record.case.id)?.case.revision
             #expect(first == second)
             return (second, try f.store.organizations.dataVersion(organizationID: f.organizationID))

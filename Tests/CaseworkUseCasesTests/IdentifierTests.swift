@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CaseworkStorage
+import CaseworkUseCases
 
 @Suite struct IdentifierTests {
     @Test func isKindThen32LowerCaseHexDigits() {
@@ -24,9 +24,5 @@ import Testing
         // "rem_" then 12 hex digits of milliseconds: made later, never sorted earlier.
         #expect(zip(ids, ids.dropFirst()).allSatisfy { $0.prefix(16) <= $1.prefix(16) })
         #expect(Set(ids).count == ids.count)
-    }
-
-    @Test func hexIsTwoLowerCaseDigitsPerByte() {
-        #expect(Hex.encode([0x00, 0x0f, 0xa5, 0xff]) == "000fa5ff")
     }
 }

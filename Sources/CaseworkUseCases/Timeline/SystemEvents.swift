@@ -1,13 +1,14 @@
 import CaseworkDomain
 
 /// System entries on a case's timeline, written in the transaction of the change they record.
-enum SystemEvents {
+public enum SystemEvents {
     /// Records `event` with `facts` on the case's timeline, attributed to the caller.
-    static func record(_ db: SQLiteConnection, caller: Caller, caseID: String, event: SystemEvent,
-                       facts: [String: SystemFact] = [:], at: Instant) throws {
-        try ActivityRows.insert(db, organizationID: caller.organizationID, Activity(
-            id: Identifier.make("act"), caseID: caseID, subject: subject(event, facts), body: "",
-            details: .system(event: event, facts: facts), createdAt: at, createdBy: caller.userID, updatedAt: at, updatedBy: caller.userID))
+    public static func record(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String, event: SystemEvent,
+                              facts: [String: SystemFact] = [:], at: Instant) throws {
+        try tx.insertActivity(Activity(
+            id: ambient.newID("act"), caseID: caseID, subject: subject(event, facts), body: "",
+            details: .system(event: event, facts: facts), createdAt: at, createdBy: caller.userID, updatedAt: at, updatedBy: caller.userID),
+            organizationID: caller.organizationID)
     }
 
     /// A one-line summary a timeline can show as it is.
@@ -30,28 +31,17 @@ enum SystemEvents {
         }
     }
 
-    /// Open tasks and scheduled appointments of a case, oldest first.
-    static func openWork(_ db: SQLiteConnection, caseID: String) throws -> [Activity] {
-        try db.query(
-            """
-            SELECT * FROM activities WHERE case_id = ?
-              AND ((kind = 'task' AND state = 'open') OR (kind = 'appointment' AND state = 'scheduled'))
-            ORDER BY seq
-            """, [.text(caseID)]).map(ActivityRows.activity)
-    }
-
     /// Cancels the given open work, recording each change in the audit log and one timeline entry.
-    static func cancel(_ db: SQLiteConnection, caller: Caller, caseID: String, work: [Activity], at: Instant) throws {
+    static func cancel(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String, work: [Activity], at: Instant) throws {
         guard !work.isEmpty else { return }
         for activity in work {
-            try db.execute("UPDATE activities SET state = 'canceled', updated_at = ?, updated_by = ? WHERE id = ?",
-                           [.text(at.description), .text(caller.userID), .text(activity.id)])
+            try tx.cancelActivity(id: activity.id, at: at, by: caller.userID)
             let before: String = activity.kind == .task ? "open" : "scheduled"
-            try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "activity",
-                                entityID: activity.id, action: "update",
-                                changes: [.init(field: "state", before: before, after: "canceled")], at: at.description)
+            try tx.insertAuditEntry(AuditEntry(organizationID: caller.organizationID, actorID: caller.userID, entityType: "activity",
+                                               entityID: activity.id, action: "update",
+                                               changes: [AuditChange(field: "state", before: before, after: "canceled")], at: at))
         }
-        try record(db, caller: caller, caseID: caseID, event: .openActivitiesCanceled,
+        try record(tx, ambient, caller: caller, caseID: caseID, event: .openActivitiesCanceled,
                    facts: ["count": .number(work.count), "activity_ids": .list(work.map(\.id))], at: at)
     }
 }

@@ -1,0 +1,182 @@
+import CaseworkDomain
+import CaseworkUseCases
+
+/// The SQLite driver's transaction: what use cases read and write, as SQL on the connection of one
+/// `SQLiteDatabase.read` or `write` body. Made only inside such a body; never kept beyond it.
+struct SQLiteTransaction: WriteTransaction {
+    let db: SQLiteConnection
+
+    init(_ db: SQLiteConnection) { self.db = db }
+
+    // MARK: CaseReads
+
+    func caseValue(organizationID: String, id: String) throws -> Case? {
+        guard let row = try db.queryOne("SELECT * FROM cases WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(id)]) else {
+            return nil
+        }
+        return try CaseRepository.caseValue(db, row)
+    }
+
+    func caseRecord(organizationID: String, id: String) throws -> CaseRecord? {
+        try CaseRepository.record(db, organizationID: organizationID, id: id)
+    }
+
+    func linkedClaimIDs(caseID: String) throws -> [String] {
+        try db.query("SELECT claim_id FROM case_claims WHERE case_id = ? ORDER BY claim_id", [.text(caseID)]).map { $0.string("claim_id") }
+    }
+
+    func patientsOfLinkedClaims(caseID: String) throws -> [String?] {
+        try db.query("SELECT cl.patient_id FROM case_claims l JOIN claims cl ON cl.id = l.claim_id WHERE l.case_id = ?",
+                     [.text(caseID)]).map { $0.optionalString("patient_id") }
+    }
+
+    func holdingCase(claimID: String, except caseID: String) throws -> ClaimHold? {
+        try db.queryOne(
+            """
+            SELECT c.id, c.number, cl.claim_number FROM case_claims l
+            JOIN cases c ON c.id = l.case_id JOIN claims cl ON cl.id = l.claim_id
+            WHERE l.claim_id = ? AND l.active = 1 AND l.case_id <> ?
+            """, [.text(claimID), .text(caseID)]).map {
+                ClaimHold(caseID: $0.string("id"), caseNumber: CaseNumber(sequence: $0.int("number")), claimNumber: $0.string("claim_number"))
+            }
+    }
+
+    func claim(organizationID: String, id: String) throws -> Claim? {
+        try db.queryOne("SELECT * FROM claims WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(id)]).map(ClaimRepository.claim)
+    }
+
+    func claimNumber(claimID: String) throws -> String? {
+        try db.queryOne("SELECT claim_number FROM claims WHERE id = ?", [.text(claimID)])?.string("claim_number")
+    }
+
+    func claimOfSubmission(organizationID: String, submissionID: String) throws -> String? {
+        try db.queryOne("SELECT s.claim_id FROM submissions s JOIN claims c ON c.id = s.claim_id WHERE s.id = ? AND c.organization_id = ?",
+                        [.text(submissionID), .text(organizationID)])?.string("claim_id")
+    }
+
+    func deniedCents(claimID: String) throws -> Int {
+        try db.queryOne("SELECT denied_cents FROM claims WHERE id = ?", [.text(claimID)])?.int("denied_cents") ?? 0
+    }
+
+    // MARK: DirectoryReads
+
+    func subjectExists(organizationID: String, subject: String) throws -> Bool {
+        try db.queryOne("SELECT 1 AS found FROM subjects WHERE organization_id = ? AND name = ?", [.text(organizationID), .text(subject)]) != nil
+    }
+
+    func userRole(organizationID: String, userID: String) throws -> Role? {
+        // A role this build does not know can do no more than view.
+        try db.queryOne("SELECT role FROM users WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(userID)])
+            .map { Role(rawValue: $0.string("role")) ?? .viewer }
+    }
+
+    func teamExists(organizationID: String, teamID: String) throws -> Bool {
+        try db.queryOne("SELECT 1 AS found FROM teams WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(teamID)]) != nil
+    }
+
+    func payerName(payerID: String) throws -> String? {
+        try db.queryOne("SELECT name FROM payers WHERE id = ?", [.text(payerID)])?.string("name")
+    }
+
+    func workRules(organizationID: String) throws -> [WorkRule] {
+        try WorkRuleRepository.rules(db, organizationID: organizationID)
+    }
+
+    // MARK: TimelineReads
+
+    func openWork(caseID: String) throws -> [Activity] {
+        try db.query(
+            """
+            SELECT * FROM activities WHERE case_id = ?
+              AND ((kind = 'task' AND state = 'open') OR (kind = 'appointment' AND state = 'scheduled'))
+            ORDER BY seq
+            """, [.text(caseID)]).map(ActivityRows.activity)
+    }
+
+    // MARK: CaseWrites
+
+    func takeCaseNumber(organizationID: String) throws -> Int {
+        let sequence = try db.queryOne("SELECT next_case_number FROM organizations WHERE id = ?", [.text(organizationID)])?
+            .int("next_case_number") ?? 1
+        try db.execute("UPDATE organizations SET next_case_number = ? WHERE id = ?", [SQLValue(sequence + 1), .text(organizationID)])
+        return sequence
+    }
+
+    func insertCase(_ theCase: Case, organizationID: String, openedByRuleID: String?) throws {
+        try db.execute(
+            """
+            INSERT INTO cases (id, organization_id, number, payer_id, patient_id, subject, description, follow_up_by,
+                priority, owner_type, owner_id, stage, status, created_at, created_by, updated_at, updated_by, revision, opened_by_rule_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(theCase.id), .text(organizationID), SQLValue(theCase.number.sequence), .text(theCase.payerID), SQLValue(theCase.patientID),
+             .text(theCase.subject), .text(theCase.description), SQLValue(theCase.followUpBy?.description),
+             .text(theCase.priority.rawValue), SQLValue(theCase.owner?.kind), SQLValue(theCase.owner?.id),
+             .text(theCase.stage.rawValue), .text(theCase.status.rawValue), .text(theCase.createdAt.description), .text(theCase.createdBy),
+             .text(theCase.updatedAt.description), .text(theCase.updatedBy), SQLValue(theCase.revision), SQLValue(openedByRuleID)])
+        try saveLabels(theCase)
+    }
+
+    func updateCase(_ theCase: Case, labelsChanged: Bool, at: Instant, by userID: String) throws {
+        try db.execute(
+            """
+            UPDATE cases SET patient_id = ?, subject = ?, description = ?, follow_up_by = ?, priority = ?,
+                owner_type = ?, owner_id = ?, stage = ?, status = ?, resolution_note = ?, resolved_at = ?, canceled_at = ?,
+                updated_at = ?, updated_by = ?, revision = revision + 1,
+                payment_received = CASE WHEN ? THEN payment_received ELSE 0 END
+            WHERE id = ?
+            """,
+            [SQLValue(theCase.patientID), .text(theCase.subject), .text(theCase.description), SQLValue(theCase.followUpBy?.description),
+             .text(theCase.priority.rawValue), SQLValue(theCase.owner?.kind), SQLValue(theCase.owner?.id), .text(theCase.stage.rawValue),
+             .text(theCase.status.rawValue), SQLValue(theCase.resolutionNote), SQLValue(theCase.resolvedAt?.description),
+             SQLValue(theCase.canceledAt?.description), .text(at.description), .text(userID),
+             SQLValue(theCase.status == .active && theCase.stage == .awaitingPayment), .text(theCase.id)])
+        if labelsChanged { try saveLabels(theCase) }
+    }
+
+    func flagPaymentReceived(caseID: String) throws {
+        try db.execute("UPDATE cases SET payment_received = 1, revision = revision + 1 WHERE id = ?", [.text(caseID)])
+    }
+
+    func insertClaimLink(caseID: String, claimID: String, submissionID: String?, at: Instant, by userID: String) throws {
+        try db.execute(
+            "INSERT INTO case_claims (case_id, claim_id, submission_id, active, linked_at, linked_by) VALUES (?, ?, ?, 1, ?, ?)",
+            [.text(caseID), .text(claimID), SQLValue(submissionID), .text(at.description), .text(userID)])
+    }
+
+    func deleteClaimLink(caseID: String, claimID: String) throws {
+        try db.execute("DELETE FROM case_claims WHERE case_id = ? AND claim_id = ?", [.text(caseID), .text(claimID)])
+    }
+
+    /// Rewrites the case's tags and CARC rows from the value.
+    private func saveLabels(_ theCase: Case) throws {
+        try db.execute("DELETE FROM case_tags WHERE case_id = ?", [.text(theCase.id)])
+        for (position, tag) in theCase.tags.enumerated() {
+            try db.execute("INSERT INTO case_tags (case_id, position, tag) VALUES (?, ?, ?)", [.text(theCase.id), SQLValue(position), .text(tag)])
+        }
+        try db.execute("DELETE FROM case_carc_codes WHERE case_id = ?", [.text(theCase.id)])
+        let resolved = Set(theCase.resolvedCarcCodes)
+        for (position, code) in theCase.carcCodes.enumerated() {
+            try db.execute("INSERT INTO case_carc_codes (case_id, position, code, resolved) VALUES (?, ?, ?, ?)",
+                           [.text(theCase.id), SQLValue(position), .text(code.description), SQLValue(resolved.contains(code))])
+        }
+    }
+
+    // MARK: TimelineWrites
+
+    func insertActivity(_ activity: Activity, organizationID: String) throws {
+        try ActivityRows.insert(db, organizationID: organizationID, activity)
+    }
+
+    func cancelActivity(id: String, at: Instant, by userID: String) throws {
+        try db.execute("UPDATE activities SET state = 'canceled', updated_at = ?, updated_by = ? WHERE id = ?",
+                       [.text(at.description), .text(userID), .text(id)])
+    }
+
+    // MARK: AuditWrites
+
+    func insertAuditEntry(_ event: AuditEntry) throws {
+        try AuditLog.record(db, organizationID: event.organizationID, actorID: event.actorID, entityType: event.entityType,
+                            entityID: event.entityID, action: event.action, changes: event.changes, at: event.at.description)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import CaseworkDomain
+
+/// One changed field of an audited entity: its value before and after, as JSON-compatible values
+/// (strings, numbers, booleans, arrays, string-keyed dictionaries; `NSNull` for null).
+public struct AuditChange {
+    public let field: String
+    public let before: Any
+    public let after: Any
+
+    public init(field: String, before: Any, after: Any) {
+        self.field = field; self.before = before; self.after = after
+    }
+
+    /// A JSON-compatible value for an optional: the value or `NSNull`.
+    public static func value(_ v: Any?) -> Any { v ?? NSNull() }
+}
+
+/// One audit event: who (`actorID`, nil for the system) did `action` to which entity, and when.
+public struct AuditEntry {
+    public var organizationID: String
+    public var actorID: String?
+    public var entityType: String
+    public var entityID: String
+    public var action: String
+    public var changes: [AuditChange]
+    public var at: Instant
+
+    public init(organizationID: String, actorID: String?, entityType: String, entityID: String, action: String,
+                changes: [AuditChange], at: Instant) {
+        self.organizationID = organizationID; self.actorID = actorID; self.entityType = entityType
+        self.entityID = entityID; self.action = action; self.changes = changes; self.at = at
+    }
+
+    /// An event on a case by the caller.
+    static func onCase(_ caseID: String, by caller: Caller, action: String, changes: [AuditChange], at: Instant) -> AuditEntry {
+        AuditEntry(organizationID: caller.organizationID, actorID: caller.userID, entityType: "case", entityID: caseID,
+                   action: action, changes: changes, at: at)
+    }
+}

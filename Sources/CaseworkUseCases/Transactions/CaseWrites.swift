@@ -1,0 +1,33 @@
+import CaseworkDomain
+
+/// Writes of cases and their claim links.
+public protocol CaseWrites {
+    /// The organization's next case number, taken (the next call gets the one after).
+    func takeCaseNumber(organizationID: String) throws -> Int
+    /// Inserts a new case with its tags and CARCs; `openedByRuleID` marks one a work rule opened.
+    func insertCase(_ theCase: Case, organizationID: String, openedByRuleID: String?) throws
+    /// Saves `theCase`'s fields, bumps its revision and stamps `at` and `by`; rewrites its tags and CARCs
+    /// when `labelsChanged`. The payment-received flag is kept only while the case is active and awaiting payment.
+    func updateCase(_ theCase: Case, labelsChanged: Bool, at: Instant, by userID: String) throws
+    /// Sets the case's payment-received flag and bumps its revision.
+    func flagPaymentReceived(caseID: String) throws
+    /// Links the claim to the case (active while the case is).
+    /// - Throws: a `DriverFailure` of kind `.uniqueViolation` when another active case holds the claim (rule 1).
+    func insertClaimLink(caseID: String, claimID: String, submissionID: String?, at: Instant, by userID: String) throws
+    /// Removes the claim's link to the case.
+    func deleteClaimLink(caseID: String, claimID: String) throws
+}
+
+/// Writes of timeline entries.
+public protocol TimelineWrites {
+    /// Appends `activity` to its case's timeline.
+    func insertActivity(_ activity: Activity, organizationID: String) throws
+    /// Marks the activity canceled, stamped `at` and `by`.
+    func cancelActivity(id: String, at: Instant, by userID: String) throws
+}
+
+/// Writes of the audit log (DESIGN §3 rule 5): in the transaction of the change they record.
+public protocol AuditWrites {
+    /// Appends one event.
+    func insertAuditEntry(_ event: AuditEntry) throws
+}

@@ -1,0 +1,15 @@
+import CaseworkDomain
+
+/// Reads of the organization's directory and settings that case work checks against.
+public protocol DirectoryReads {
+    /// Whether the organization's subject list holds `subject`.
+    func subjectExists(organizationID: String, subject: String) throws -> Bool
+    /// The role of the organization's user `userID`, or nil when it has none.
+    func userRole(organizationID: String, userID: String) throws -> Role?
+    /// Whether the organization has the team `teamID`.
+    func teamExists(organizationID: String, teamID: String) throws -> Bool
+    /// The payer's name, or nil.
+    func payerName(payerID: String) throws -> String?
+    /// The organization's work rules in the order they are tried.
+    func workRules(organizationID: String) throws -> [WorkRule]
+}

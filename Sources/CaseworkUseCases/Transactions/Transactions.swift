@@ -1,0 +1,20 @@
+/// A database that runs use cases in transactions, the way GRDB's `DatabaseWriter` does: a body
+/// gets a transaction value, does its reads and writes through it, and returns.
+///
+/// Drivers (SQLite, PostgreSQL) conform in the storage targets; nothing here names one.
+public protocol Transactions: Sendable {
+    /// Runs `body` in one read transaction: every read sees one snapshot of the database.
+    /// - Throws: what `body` throws, or the driver's failure (`DriverFailure`).
+    func read<T>(_ body: (any ReadTransaction) throws -> T) throws -> T
+
+    /// Runs `body` in one write transaction: everything it wrote commits together when it returns,
+    /// nothing when it throws. Inside another `write` body on the same thread it joins that transaction.
+    /// - Throws: what `body` throws, or the driver's failure (`DriverFailure`).
+    func write<T>(_ body: (any WriteTransaction) throws -> T) throws -> T
+}
+
+/// What a use case may read inside a transaction.
+public protocol ReadTransaction: CaseReads, DirectoryReads, TimelineReads {}
+
+/// What a use case may read and write inside a write transaction.
+public protocol WriteTransaction: ReadTransaction, CaseWrites, TimelineWrites, AuditWrites {}

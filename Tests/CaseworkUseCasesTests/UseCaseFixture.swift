@@ -1,0 +1,86 @@
+import CaseworkDomain
+import CaseworkStorage
+import CaseworkUseCases
+import Synchronization
+
+/// A clock the test sets: every use case reads "now" from it.
+final class PinnedClock: Sendable {
+    private let instant: Mutex<Instant>
+
+    init(_ text: String) { instant = Mutex(Instant(text)!) }
+
+    var now: Instant { instant.withLock { $0 } }
+
+    /// Moves the clock to `text` (RFC 3339).
+    func set(_ text: String) { instant.withLock { $0 = Instant(text)! } }
+}
+
+/// Ids numbered in the order they are made: `case_t1`, `act_t2`, …
+final class NumberedIDs: Sendable {
+    private let next = Mutex(1)
+
+    func make(_ kind: String) -> String {
+        next.withLock { n in defer { n += 1 }; return "\(kind)_t\(n)" }
+    }
+}
+
+/// An in-memory database with one organization (Ann and Bo bill, Vic views, team "Appeals"),
+/// two payers and denied claims, and `CaseWork` over it at a pinned clock with numbered ids.
+struct UseCaseFixture {
+    let store: CaseworkStore
+    let clock = PinnedClock("2026-06-15T09:30:00Z")
+    let ids = NumberedIDs()
+    let organizationID: String
+    let ann: Caller
+    let bo: Caller
+    let vic: User
+    let team: Team
+    let payer: Payer
+    let otherPayer: Payer
+
+    init() throws {
+        store = try CaseworkStore.inMemory()
+        organizationID = try store.organizations.create(name: "Pinned Billing")
+        ann = Caller(user: try store.users.add(organizationID: organizationID, name: "Ann", email: "ann@test.dev", role: .biller, actorID: nil), teamIDs: [])
+        bo = Caller(user: try store.users.add(organizationID: organizationID, name: "Bo", email: "bo@test.dev", role: .biller, actorID: nil), teamIDs: [])
+        vic = try store.users.add(organizationID: organizationID, name: "Vic", email: "vic@test.dev", role: .viewer, actorID: nil)
+        team = try store.users.addTeam(organizationID: organizationID, name: "Appeals", memberIDs: [ann.userID], actorID: ann.userID)
+        payer = try store.payers.add(organizationID: organizationID, name: "Summit", payerID: "S1", kind: .commercial,
+                                     timelyFilingDays: 90, appealDays: 60, actorID: nil)
+        otherPayer = try store.payers.add(organizationID: organizationID, name: "Lakeshore", payerID: "L1", kind: .commercial,
+                                          timelyFilingDays: nil, appealDays: nil, actorID: nil)
+    }
+
+    /// The use cases at the pinned clock, with numbered ids.
+    var work: CaseWork {
+        let clock = clock, ids = ids
+        return CaseWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+    }
+
+    /// A claim denied in full (CO-16) of `payer` unless another is given; returns its id.
+    func claim(_ number: String, payer: Payer? = nil, expected: Int = 10_000, patientID: String? = nil) throws -> String {
+        try store.claims.add(organizationID: organizationID, claim: NewClaim(
+            claimNumber: number, payerID: (payer ?? self.payer).id, patientID: patientID, serviceStart: Day("2026-03-01"),
+            serviceEnd: Day("2026-03-02"), amounts: ClaimAmounts(billed: Cents(expected), expected: Cents(expected), costShare: .zero),
+            submissions: [NewSubmission(frequencyCode: .original, submittedOn: Day("2026-03-05"), payerClaimNumber: "P-\(number)")],
+            remittances: [Remittance(statusCode: "4", paid: .zero, patientResponsibility: .zero, paidOn: nil,
+                                     adjustments: [RemittanceAdjustment(carc: CARC("CO-16")!, amount: Cents(expected), level: .claim)],
+                                     remarkCodes: [], sourceFile: nil)]), actorID: nil).claim.id
+    }
+
+    /// Opens a case on the claims about missing information (CO-16).
+    func open(_ claimIDs: [String], by caller: Caller? = nil, owner: Owner? = nil, followUpBy: Day? = nil) throws -> CaseRecord {
+        try work.create(caller: caller ?? ann, newCase: NewCase(
+            claims: claimIDs.map { ($0, nil) }, subject: "missing information", carcCodes: [CARC("CO-16")!], followUpBy: followUpBy, owner: owner))
+    }
+
+    /// The case's timeline, oldest first.
+    func timeline(_ caseID: String) throws -> [Activity] {
+        try store.activities.timeline(organizationID: organizationID, caseID: caseID, page: PageRequest(limit: 200)).items.reversed()
+    }
+
+    /// The case's audit events, oldest first, as (action, at).
+    func history(_ caseID: String) throws -> [(action: String, at: Instant)] {
+        try store.audit.caseHistory(organizationID: organizationID, caseID: caseID, page: PageRequest(limit: 200)).items.reversed().map { ($0.action, $0.at) }
+    }
+}
