@@ -18,6 +18,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CPostgreSQL", providers: [.apt(["libpq-dev"])]),
         // Linux epoll(7) and eventfd(2), which the Glibc module does not export.
         .systemLibrary(name: "CEpoll"),
         // glibc's mallinfo2(3) (what the heap holds), which the Glibc module does not export.
@@ -42,7 +43,7 @@ let package = Package(
         .target(
             name: "CaseworkStorage",
             dependencies: [
-                "CSQLite", "CaseworkDomain", "CaseworkUseCases", "X12",
+                "CSQLite", "CPostgreSQL", "CaseworkDomain", "CaseworkUseCases", "X12",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],

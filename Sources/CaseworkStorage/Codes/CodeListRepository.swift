@@ -22,7 +22,7 @@ public enum CodeStanding: Sendable, Hashable {
 
 /// The published CARC and RARC lists in the database (shared by every organization).
 public struct CodeListRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// The lists Casework ships (`Sources/CaseworkStorage/CodeLists`), parsed.
     static let shipped: [CodeList] = [PackageResources.carc_tsv, PackageResources.rarc_tsv].compactMap {
@@ -44,7 +44,7 @@ public struct CodeListRepository: Sendable {
         try database.write { db in try Self.replace(db, list) }
     }
 
-    static func replace(_ db: SQLiteConnection, _ list: CodeList) throws -> CodeListSummary {
+    static func replace(_ db: any SQLExecutor, _ list: CodeList) throws -> CodeListSummary {
         let kind = SQLValue.text(list.kind.rawValue), now = Instant.now()
         try db.execute("DELETE FROM codes WHERE kind = ?", [kind])
         try db.execute("""

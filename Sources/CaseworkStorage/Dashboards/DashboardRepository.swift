@@ -2,7 +2,7 @@ import CaseworkDomain
 
 /// Aggregates for dashboards, each computed in SQL over the caller's organization.
 public struct DashboardRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// The Case Insights figures for `query`, read in one snapshot: from the case rollups when the
     /// query allows it (see `InsightsSQL`), their cost following the number of groups.

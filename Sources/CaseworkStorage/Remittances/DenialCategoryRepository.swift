@@ -11,7 +11,7 @@ public struct DenialCategoryEntry: Sendable, Hashable {
 
 /// The organization's denial categories: the seed (`DenialCategories.seed`) overlaid with its own entries.
 public struct DenialCategoryRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Every code with an entry, seed or the organization's, ordered by code (numeric codes in number order).
     public func list(organizationID: String) throws -> [DenialCategoryEntry] {
@@ -28,7 +28,7 @@ public struct DenialCategoryRepository: Sendable {
     /// - Throws: `CaseRuleViolation.unknownSubject` when the subject is not on the organization's list.
     public func set(organizationID: String, carcCode: String, subject: String, actorID: String) throws -> DenialCategoryEntry {
         try database.write { db in
-            try CaseOpening.requireSubject(SQLiteTransaction(db), organizationID: organizationID, subject: subject)
+            try CaseOpening.requireSubject(SQLTransaction(db), organizationID: organizationID, subject: subject)
             let code = carcCode.uppercased()
             let before = try Self.categories(db, organizationID: organizationID).subjectsByCode[code]
             let now = Instant.now().description
@@ -43,7 +43,7 @@ public struct DenialCategoryRepository: Sendable {
         }
     }
 
-    static func overrides(_ db: SQLiteConnection, organizationID: String) throws -> [String: String] {
+    static func overrides(_ db: any SQLExecutor, organizationID: String) throws -> [String: String] {
         var own: [String: String] = [:]
         for row in try db.query("SELECT carc_code, subject FROM denial_categories WHERE organization_id = ?", [.text(organizationID)]) {
             own[row.string("carc_code")] = row.string("subject")
@@ -52,7 +52,7 @@ public struct DenialCategoryRepository: Sendable {
     }
 
     /// The effective table of the organization.
-    static func categories(_ db: SQLiteConnection, organizationID: String) throws -> DenialCategories {
+    static func categories(_ db: any SQLExecutor, organizationID: String) throws -> DenialCategories {
         DenialCategories(subjectsByCode: DenialCategories.seed.subjectsByCode.merging(try overrides(db, organizationID: organizationID)) { $1 })
     }
 

@@ -4,7 +4,7 @@ import X12
 /// Posting one file inside its write transaction, payment after payment, with what every payment
 /// of the file shares (rules, categories, the organization's setting) read once.
 struct FilePosting {
-    let db: SQLiteConnection
+    let db: any SQLExecutor
     let caller: Caller
     let sourceName: String?
     let today: Day
@@ -17,7 +17,7 @@ struct FilePosting {
     /// Payers met in this file by their N1*PR loop: a file's payments usually share one.
     var payers: [ERAParty: Payer] = [:]
 
-    init(_ db: SQLiteConnection, caller: Caller, sourceName: String?, today: Day) throws {
+    init(_ db: any SQLExecutor, caller: Caller, sourceName: String?, today: Day) throws {
         self.db = db; self.caller = caller; self.sourceName = sourceName; self.today = today
         let org = caller.organizationID
         rules = try WorkRuleRepository.rules(db, organizationID: org)

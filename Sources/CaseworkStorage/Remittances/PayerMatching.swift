@@ -6,7 +6,7 @@ import X12
 enum PayerMatching {
     /// The payer by electronic id (N104, else REF*2U), else by exact name; created (kind other)
     /// when neither matches, with an audit event.
-    static func payer(_ db: SQLiteConnection, organizationID: String, party: ERAParty, actorID: String?) throws -> Payer {
+    static func payer(_ db: any SQLExecutor, organizationID: String, party: ERAParty, actorID: String?) throws -> Payer {
         let identifier = party.id.flatMap { $0.isEmpty ? nil : $0 }
             ?? party.additionalIDs.first { $0.qualifier == "2U" }?.value
         if let identifier,

@@ -6,7 +6,7 @@ import X12
 /// imbalances, new claims, each CLP as a remit with its lines and adjustments, claim figures,
 /// cases opened and changed. Returns the payment's summary.
 struct PlanApplier {
-    let db: SQLiteConnection
+    let db: any SQLExecutor
     let caller: Caller
     let era: ERAPayment
     let advice: PaymentAdvice
@@ -64,7 +64,7 @@ struct PlanApplier {
             summary.casesOpened.append(PostedCase(id: opened.id, number: opened.number.description, changes: ["opened"]))
         }
         for update in plan.caseUpdates {
-            let changes = try PostedCaseUpdates.apply(SQLiteTransaction(db), ambient, caller: caller, update: update,
+            let changes = try PostedCaseUpdates.apply(SQLTransaction(db), ambient, caller: caller, update: update,
                                                       claimIDs: update.addedClaims.map(id), traceNumber: era.traceNumber,
                                                       paymentDate: advice.paymentDate)
             let number = try db.queryOne("SELECT number FROM cases WHERE id = ?", [.text(update.caseID)])?.int("number") ?? 0
@@ -207,7 +207,7 @@ struct PlanApplier {
 
     /// Opens a rule's case through the same path as a person's, then marks it as the rule's.
     private func openCase(_ planned: PlannedCase, claimIDs: [String], rules: [WorkRule]) throws -> CaseReference {
-        let tx = SQLiteTransaction(db)
+        let tx = SQLTransaction(db)
         let opened = try CaseOpening.open(tx, ambient, caller: caller, newCase: NewCase(
             claims: claimIDs.map { ($0, nil) }, subject: planned.subject, carcCodes: planned.carcCodes,
             description: "Opened for denials posted from payment \(era.traceNumber).", followUpBy: planned.followUpBy,

@@ -3,7 +3,7 @@ import CaseworkUseCases
 
 /// Reads, inside the posting transaction, the `PostingState` a payment's plan is computed from.
 enum PostingStateLoader {
-    static func load(_ db: SQLiteConnection, organizationID org: String, payerID: String, advice: PaymentAdvice, rules: [WorkRule],
+    static func load(_ db: any SQLExecutor, organizationID org: String, payerID: String, advice: PaymentAdvice, rules: [WorkRule],
                      categories: DenialCategories, autoResolvePaidCases: Bool, today: Day) throws -> PostingState {
         var claims: [String: ClaimState] = [:]
         var taken = Set<String>()
@@ -55,7 +55,7 @@ enum PostingStateLoader {
     }
 
     /// A claim's remits, oldest first, as posting compares them.
-    static func remits(_ db: SQLiteConnection, claimID: String, billed: Cents) throws -> [RemittedClaim] {
+    static func remits(_ db: any SQLExecutor, claimID: String, billed: Cents) throws -> [RemittedClaim] {
         let rows = try db.query("SELECT * FROM remittances WHERE claim_id = ? ORDER BY seq, rowid", [.text(claimID)])
         return try rows.map { row in
             let adjustments = try db.query(
@@ -76,7 +76,7 @@ enum PostingStateLoader {
     }
 
     /// An active case with its claims' balances and newest CARCs.
-    static func caseState(_ db: SQLiteConnection, organizationID: String, caseID: String) throws -> CaseState? {
+    static func caseState(_ db: any SQLExecutor, organizationID: String, caseID: String) throws -> CaseState? {
         guard let row = try db.queryOne("SELECT * FROM cases WHERE organization_id = ? AND id = ? AND status = 'active'",
                                         [.text(organizationID), .text(caseID)]) else { return nil }
         let theCase = try CaseRepository.caseValue(db, row)
@@ -90,6 +90,6 @@ enum PostingStateLoader {
                                                        newestCarcs: newest.map { Set($0.adjustments.map(\.carc).filter { !$0.isContractual }) })
         }
         return CaseState(id: caseID, stage: theCase.stage, carcCodes: theCase.carcCodes, resolvedCarcCodes: theCase.resolvedCarcCodes,
-                         claims: claims, hasOpenWork: !(try SQLiteTransaction(db).openWork(caseID: caseID)).isEmpty)
+                         claims: claims, hasOpenWork: !(try SQLTransaction(db).openWork(caseID: caseID)).isEmpty)
     }
 }

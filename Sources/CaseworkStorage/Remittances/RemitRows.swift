@@ -4,7 +4,7 @@ import X12
 
 /// Writes one CLP loop as a claim's remit: the remit row, its claim- and line-level CAS and its service lines.
 enum RemitRows {
-    static func insert(_ db: SQLiteConnection, claimID: String, paymentID: String, position: Int, seq: Int, claim: ERAClaim,
+    static func insert(_ db: any SQLExecutor, claimID: String, paymentID: String, position: Int, seq: Int, claim: ERAClaim,
                        remit: RemittedClaim, paidOn: Day?, sourceName: String?) throws {
         let id = Identifier.make("rem")
         try db.execute(
@@ -43,7 +43,7 @@ enum RemitRows {
     }
 
     /// `INSERT INTO table (columns) VALUES (...), (...)` for `rows` of equal width, 16 rows a statement.
-    static func insertRows(_ db: SQLiteConnection, into table: String, rows: [[SQLValue]]) throws {
+    static func insertRows(_ db: any SQLExecutor, into table: String, rows: [[SQLValue]]) throws {
         guard let width = rows.first?.count else { return }
         var start = 0
         while start < rows.count {

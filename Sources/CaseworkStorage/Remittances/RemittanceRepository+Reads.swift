@@ -48,7 +48,7 @@ extension RemittanceRepository {
         }
     }
 
-    static func history(_ db: SQLiteConnection, claimID: String) throws -> [ClaimRemitRecord] {
+    static func history(_ db: any SQLExecutor, claimID: String) throws -> [ClaimRemitRecord] {
         try db.query("\(remitSelect) WHERE r.claim_id = ? ORDER BY r.seq, r.rowid", [.text(claimID)]).map { try remit(db, $0) }
     }
 
@@ -75,7 +75,7 @@ extension RemittanceRepository {
             imbalanceCount: row.int("imbalance_count"))
     }
 
-    static func remit(_ db: SQLiteConnection, _ row: SQLRow) throws -> ClaimRemitRecord {
+    static func remit(_ db: any SQLExecutor, _ row: SQLRow) throws -> ClaimRemitRecord {
         let id = row.string("id")
         let adjustments = try db.query("SELECT * FROM remittance_adjustments WHERE remittance_id = ? ORDER BY position", [.text(id)])
             .compactMap { a -> AdjustmentRecord? in

@@ -3,7 +3,7 @@ import X12
 
 /// X12 835 payments: posting files (DESIGN §9) and reading what was posted.
 public struct RemittanceRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Bytes of a file, chunk by chunk: each call returns the next chunk, nil at the end.
     public typealias ByteSource = () throws -> [UInt8]?

@@ -30,7 +30,7 @@ public struct WorkRuleInput: Sendable {
 
 /// The organization's ordered work rules.
 public struct WorkRuleRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Every rule in order.
     public func list(organizationID: String) throws -> [WorkRule] {
@@ -93,13 +93,13 @@ public struct WorkRuleRepository: Sendable {
         }
     }
 
-    static func check(_ db: SQLiteConnection, organizationID: String, _ input: WorkRuleInput) throws {
+    static func check(_ db: any SQLExecutor, organizationID: String, _ input: WorkRuleInput) throws {
         if let payer = input.payerID,
            try db.queryOne("SELECT 1 AS found FROM payers WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(payer)]) == nil {
             throw StorageError.invalidReference(field: "/payer_id", id: payer)
         }
-        if let category = input.category { try CaseOpening.requireSubject(SQLiteTransaction(db), organizationID: organizationID, subject: category) }
-        if let owner = input.owner { try CaseOpening.requireOwner(SQLiteTransaction(db), organizationID: organizationID, owner: owner) }
+        if let category = input.category { try CaseOpening.requireSubject(SQLTransaction(db), organizationID: organizationID, subject: category) }
+        if let owner = input.owner { try CaseOpening.requireOwner(SQLTransaction(db), organizationID: organizationID, owner: owner) }
     }
 
     static func columns(_ input: WorkRuleInput) -> [SQLValue] {
@@ -108,11 +108,11 @@ public struct WorkRuleRepository: Sendable {
          .text(input.priority.rawValue), SQLValue(input.followUpDays)]
     }
 
-    static func rules(_ db: SQLiteConnection, organizationID: String) throws -> [WorkRule] {
+    static func rules(_ db: any SQLExecutor, organizationID: String) throws -> [WorkRule] {
         try db.query("SELECT * FROM work_rules WHERE organization_id = ? ORDER BY position, id", [.text(organizationID)]).map(rule)
     }
 
-    static func rule(_ db: SQLiteConnection, organizationID: String, id: String) throws -> WorkRule? {
+    static func rule(_ db: any SQLExecutor, organizationID: String, id: String) throws -> WorkRule? {
         try db.queryOne("SELECT * FROM work_rules WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(id)]).map(rule)
     }
 

@@ -24,7 +24,7 @@ public struct AggregateMismatch: Sendable, Equatable {
 /// and of their claims. The recomputation is written here independently of the triggers that maintain the
 /// columns, so a mistake in one does not hide in the other.
 public struct AggregateCheck: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// A rollup table, its group columns (organization first), the column counting what it
     /// groups, whether it also sums `outstanding_cents`, and the query that groups the rows it
@@ -88,7 +88,7 @@ public struct AggregateCheck: Sendable {
     /// The groups of `rollup` that differ from a fresh grouping (groups with nothing in them count
     /// as absent). Entity `rollup`, the group as "table:key/key/…" (organization excluded), fields
     /// the count column and `outstanding_cents`.
-    static func mismatches(_ db: SQLiteConnection, _ rollup: Rollup) throws -> [AggregateMismatch] {
+    static func mismatches(_ db: any SQLExecutor, _ rollup: Rollup) throws -> [AggregateMismatch] {
         let keys = rollup.keys.joined(separator: ", ")
         let outstanding = rollup.sumsOutstanding ? "outstanding_cents" : "0"
         let kept = "SELECT \(keys), \(rollup.count) AS n, \(outstanding) AS outstanding_cents FROM \(rollup.table) WHERE \(rollup.count) <> 0 OR \(outstanding) <> 0"

@@ -31,7 +31,7 @@ public struct AuditFilter: Sendable {
 
 /// Reads the audit log, and records reads of patients (HIPAA access audit).
 public struct AuditRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
     let reads: ReadAuditQueue
 
     /// Events matching `filter`, newest first, a page at a time; every read of patient data made
@@ -79,7 +79,7 @@ public struct AuditRepository: Sendable {
                          at: Instant.now().description)])
     }
 
-    static func page(_ db: SQLiteConnection, _ conditions: String, _ bindings: [SQLValue], _ page: PageRequest) throws -> Page<AuditEvent> {
+    static func page(_ db: any SQLExecutor, _ conditions: String, _ bindings: [SQLValue], _ page: PageRequest) throws -> Page<AuditEvent> {
         var clause = ""
         var values = bindings
         if let cursor = page.cursor {

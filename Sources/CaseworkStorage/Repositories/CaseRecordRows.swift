@@ -3,7 +3,7 @@ import CaseworkUseCases
 
 extension CaseRepository {
     /// Loads the case `id` of the organization with everything a client sees, or nil.
-    static func record(_ db: SQLiteConnection, organizationID: String, id: String) throws -> CaseRecord? {
+    static func record(_ db: any SQLExecutor, organizationID: String, id: String) throws -> CaseRecord? {
         guard let row = try db.queryOne(
             """
             SELECT c.*, p.name AS payer_name,
@@ -36,7 +36,7 @@ extension CaseRepository {
     }
 
     /// Decodes a `cases` row and its tags and CARCs.
-    static func caseValue(_ db: SQLiteConnection, _ row: SQLRow) throws -> Case {
+    static func caseValue(_ db: any SQLExecutor, _ row: SQLRow) throws -> Case {
         let id = row.string("id")
         let tags = try db.query("SELECT tag FROM case_tags WHERE case_id = ? ORDER BY position", [.text(id)]).map { $0.string("tag") }
         let codes = try db.query("SELECT code, resolved FROM case_carc_codes WHERE case_id = ? ORDER BY position", [.text(id)])

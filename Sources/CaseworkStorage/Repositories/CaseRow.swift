@@ -31,7 +31,7 @@ extension CaseRepository {
         """
 
     /// The rows of the cases `ids`, in that order.
-    static func rows(_ db: SQLiteConnection, ids: [String]) throws -> [CaseRow] {
+    static func rows(_ db: any SQLExecutor, ids: [String]) throws -> [CaseRow] {
         guard !ids.isEmpty else { return [] }
         let marks = ids.map { _ in "?" }.joined(separator: ", ")
         let loaded = try rows(db, try db.query(rowSelect + " WHERE c.id IN (\(marks))", ids.map { .text($0) }))
@@ -40,7 +40,7 @@ extension CaseRepository {
     }
 
     /// Builds rows from `rowSelect` results, loading tags, CARCs, claim numbers and open tasks for all of them in four queries.
-    static func rows(_ db: SQLiteConnection, _ results: [SQLRow]) throws -> [CaseRow] {
+    static func rows(_ db: any SQLExecutor, _ results: [SQLRow]) throws -> [CaseRow] {
         guard !results.isEmpty else { return [] }
         let ids = results.map { SQLValue.text($0.string("id")) }
         let marks = ids.map { _ in "?" }.joined(separator: ", ")

@@ -51,7 +51,7 @@ extension ClaimRepository {
                    payerClaimNumber: row.optionalString("payer_claim_number"))
     }
 
-    static func record(_ db: SQLiteConnection, _ claim: Claim) throws -> ClaimRecord {
+    static func record(_ db: any SQLExecutor, _ claim: Claim) throws -> ClaimRecord {
         let submissions = try db.query("SELECT * FROM submissions WHERE claim_id = ? ORDER BY sequence", [.text(claim.id)])
             .map(Self.submission)
         let active = try db.queryOne(

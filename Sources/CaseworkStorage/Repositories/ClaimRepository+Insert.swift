@@ -3,7 +3,7 @@ import CaseworkUseCases
 
 extension ClaimRepository {
     /// Inserts a claim, its submissions, remittances and adjustments; returns the claim id.
-    static func insert(_ db: SQLiteConnection, organizationID: String, claim: NewClaim, actorID: String?) throws -> String {
+    static func insert(_ db: any SQLExecutor, organizationID: String, claim: NewClaim, actorID: String?) throws -> String {
         guard try db.queryOne("SELECT 1 AS found FROM payers WHERE organization_id = ? AND id = ?",
                               [.text(organizationID), .text(claim.payerID)]) != nil else {
             throw StorageError.invalidReference(field: "/payer_id", id: claim.payerID)
@@ -48,7 +48,7 @@ extension ClaimRepository {
     }
 
     @discardableResult
-    static func insertSubmission(_ db: SQLiteConnection, organizationID: String, claimID: String, submission: NewSubmission,
+    static func insertSubmission(_ db: any SQLExecutor, organizationID: String, claimID: String, submission: NewSubmission,
                                  actorID: String?, audit: Bool = true) throws -> Submission {
         let last = try db.queryOne("SELECT COALESCE(MAX(sequence), 0) AS last FROM submissions WHERE claim_id = ?", [.text(claimID)])?.int("last") ?? 0
         let sequence = submission.sequence ?? last + 1
@@ -73,7 +73,7 @@ extension ClaimRepository {
         return stored
     }
 
-    static func insertRemittance(_ db: SQLiteConnection, claimID: String, remittance: Remittance) throws {
+    static func insertRemittance(_ db: any SQLExecutor, claimID: String, remittance: Remittance) throws {
         let id = Identifier.make("rem")
         try db.execute(
             """

@@ -3,7 +3,7 @@ import CaseworkUseCases
 
 /// Claims, their submissions and remittances.
 public struct ClaimRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Records a claim with its submissions and remittances; denial reasons derive from them.
     /// - Throws: `StorageError.duplicate` for a taken claim number; `.invalidReference` for an
@@ -71,7 +71,7 @@ public struct ClaimRepository: Sendable {
         }
     }
 
-    static func requireClaim(_ db: SQLiteConnection, organizationID: String, claimID: String) throws {
+    static func requireClaim(_ db: any SQLExecutor, organizationID: String, claimID: String) throws {
         guard try db.queryOne("SELECT 1 AS found FROM claims WHERE organization_id = ? AND id = ?",
                               [.text(organizationID), .text(claimID)]) != nil else {
             throw StorageError.notFound(entity: "claim", id: claimID)

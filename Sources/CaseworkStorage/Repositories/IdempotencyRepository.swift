@@ -24,7 +24,7 @@ public enum IdempotentOutcome<Answer> {
 
 /// Answers kept per (organization, user, key) for `retention` seconds (24 hours).
 public struct IdempotencyRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
     /// How long an answer is replayed.
     public static let retention: Int64 = 24 * 60 * 60
 

@@ -3,7 +3,7 @@ import CaseworkUseCases
 
 /// Organizations (tenants) and their subject lists.
 public struct OrganizationRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Creates an organization named `name` with the default subject list; returns its id.
     /// - Throws: `StorageError.duplicate` when the name is taken.

@@ -3,7 +3,7 @@ import CaseworkUseCases
 
 /// Patients of an organization. Their fields are PHI: never logged.
 public struct PatientRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Records a patient; returns it with its new id.
     public func add(organizationID: String, firstName: String, lastName: String, birthDate: Day?,
@@ -33,7 +33,7 @@ public struct PatientRepository: Sendable {
     }
 
     @discardableResult
-    static func insert(_ db: SQLiteConnection, organizationID: String, patient: Patient, importKey: String?, actorID: String?) throws -> Patient {
+    static func insert(_ db: any SQLExecutor, organizationID: String, patient: Patient, importKey: String?, actorID: String?) throws -> Patient {
         let now = Instant.now().description
         try db.execute(
             """

@@ -3,7 +3,7 @@ import CaseworkUseCases
 
 /// Payers of an organization.
 public struct PayerRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Records a payer; returns it with its new id.
     public func add(organizationID: String, name: String, payerID: String?, kind: PayerKind,
@@ -33,7 +33,7 @@ public struct PayerRepository: Sendable {
     }
 
     @discardableResult
-    static func insert(_ db: SQLiteConnection, organizationID: String, payer: Payer, importKey: String?, actorID: String?) throws -> Payer {
+    static func insert(_ db: any SQLExecutor, organizationID: String, payer: Payer, importKey: String?, actorID: String?) throws -> Payer {
         let now = Instant.now().description
         try db.execute(
             """

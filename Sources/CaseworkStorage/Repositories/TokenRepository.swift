@@ -4,7 +4,7 @@ import Foundation
 
 /// Bearer tokens: 256 random bits shown once, stored only as their SHA-256 (hex).
 public struct TokenRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Issues a token for `userID`; returns the plaintext (`cw_` + 64 hex digits), never stored.
     public func create(organizationID: String, userID: String, actorID: String?) throws -> String {

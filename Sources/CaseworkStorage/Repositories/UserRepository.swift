@@ -3,7 +3,7 @@ import CaseworkUseCases
 
 /// Users and teams of an organization.
 public struct UserRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Adds a user. `email` must already be normalized (see `EmailAddress`).
     /// - Throws: `StorageError.duplicate` when the e-mail is taken in the organization.
@@ -87,7 +87,7 @@ public struct UserRepository: Sendable {
 
     /// `ids` without repeats, each checked to be a user of the organization.
     /// - Throws: `StorageError.invalidReference` at `/member_ids/N` for one that is not.
-    static func members(_ db: SQLiteConnection, organizationID: String, ids: [String]) throws -> [String] {
+    static func members(_ db: any SQLExecutor, organizationID: String, ids: [String]) throws -> [String] {
         var members: [String] = []
         for (index, member) in ids.enumerated() where !members.contains(member) {
             guard try db.queryOne("SELECT 1 AS found FROM users WHERE organization_id = ? AND id = ?",
@@ -99,7 +99,7 @@ public struct UserRepository: Sendable {
         return members
     }
 
-    static func team(_ db: SQLiteConnection, organizationID: String, id: String) throws -> Team? {
+    static func team(_ db: any SQLExecutor, organizationID: String, id: String) throws -> Team? {
         guard let row = try db.queryOne("SELECT id, name FROM teams WHERE organization_id = ? AND id = ?",
                                         [.text(organizationID), .text(id)]) else { return nil }
         let members = try db.query("SELECT user_id FROM team_members WHERE team_id = ? ORDER BY user_id", [.text(id)])

@@ -11,7 +11,8 @@ import CSQLite
 /// Every connection has extended result codes on (`sqlite3_extended_result_codes`) and a busy
 /// timeout of 5000 ms (`sqlite3_busy_timeout`): a lock held by another process is retried for up to
 /// 5 s before `SQLiteError.isBusy` is thrown.
-public final class SQLiteConnection {
+public final class SQLiteConnection: SQLExecutor {
+    let dialect = SQLDialect.sqlite
     /// The raw handle, for this module only.
     let handle: OpaquePointer
     /// Cached statements by exact SQL text. Bounded (least recently used evicted first).

@@ -34,7 +34,8 @@ import CSQLite
 ///   commit). Source: https://www.sqlite.org/mmap.html
 /// - busy timeout 5000 ms (`sqlite3_busy_timeout`) — another *process* (e.g. the `casework`
 ///   CLI) holding the write lock is waited for up to 5 s before `SQLiteError.isBusy` is thrown.
-public final class SQLiteDatabase: Sendable {
+final class SQLiteDatabase: SQLDatabase {
+    let dialect = SQLDialect.sqlite
     /// The file path given to `init`. (Addition to the agreed API.)
     public let path: String
     private let writer: ConnectionPool
@@ -128,7 +129,7 @@ public final class SQLiteDatabase: Sendable {
     ///   timeout), or whatever `body` throws.
     /// Source: https://www.sqlite.org/lang_transaction.html, https://www.sqlite.org/lang_savepoint.html
     @discardableResult
-    public func write<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+    func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
         if let connection = writer.connectionHeldByCurrentThread() {
             try connection.execute("SAVEPOINT nested_write")
             do {
@@ -176,7 +177,7 @@ public final class SQLiteDatabase: Sendable {
     /// - Throws: `SQLiteError`, or whatever `body` throws (the read transaction is then rolled back).
     /// Source: https://www.sqlite.org/isolation.html
     @discardableResult
-    public func read<T>(_ body: (SQLiteConnection) throws -> T) throws -> T {
+    func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
         if let connection = writer.connectionHeldByCurrentThread() ?? readers.connectionHeldByCurrentThread() {
             return try body(connection)
         }

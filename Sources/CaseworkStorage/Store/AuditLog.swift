@@ -4,14 +4,14 @@ import Foundation
 /// Writes audit events: who changed what and when, inside the change's own transaction (DESIGN §3 rule 5).
 struct AuditLog {
     /// Appends one event. `changes` become `{"field":{"before":…,"after":…}}`.
-    static func record(_ db: SQLiteConnection, organizationID: String, actorID: String?, entityType: String,
+    static func record(_ db: any SQLExecutor, organizationID: String, actorID: String?, entityType: String,
                        entityID: String, action: String, changes: [AuditChange], at: String) throws {
         try record(db, organizationID: organizationID, actorID: actorID, entityType: entityType, entityID: entityID, action: action,
                    changesJSON: json(changes), at: at)
     }
 
     /// Appends one event whose changes are already JSON text (see `json(_:)`).
-    static func record(_ db: SQLiteConnection, organizationID: String, actorID: String?, entityType: String,
+    static func record(_ db: any SQLExecutor, organizationID: String, actorID: String?, entityType: String,
                        entityID: String, action: String, changesJSON: String, at: String) throws {
         try db.execute(
             "INSERT INTO audit_events (organization_id, actor_id, entity_type, entity_id, action, changes, at) VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -4,7 +4,7 @@ import CaseworkUseCases
 /// Many changes in one write transaction, through the same code paths as single requests:
 /// for seeding demo and benchmark databases quickly.
 public struct BulkLoad {
-    let db: SQLiteConnection
+    let db: any SQLExecutor
     /// The case use cases over the same store: inside the bulk transaction, each joins it as a savepoint.
     let caseWork: CaseWork
 
@@ -29,7 +29,7 @@ public struct BulkLoad {
 
     /// Opens a case (rules checked as for `POST /v1/cases`).
     public func openCase(caller: Caller, _ newCase: NewCase) throws -> CaseRecord {
-        let tx = SQLiteTransaction(db)
+        let tx = SQLTransaction(db)
         let theCase = try CaseOpening.open(tx, .system, caller: caller, newCase: newCase, applyRules: false)
         return try CaseSaving.requireRecord(tx, organizationID: caller.organizationID, id: theCase.id)
     }

@@ -4,7 +4,7 @@ import CaseworkUseCases
 ///
 /// Repositories hang off it; each scopes every query by the caller's organization.
 public final class CaseworkStore: Transactions {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
     /// Reads of patient data, written to the audit log off the request path.
     let readAudits: ReadAuditQueue
 
@@ -23,7 +23,7 @@ public final class CaseworkStore: Transactions {
         try CaseworkStore(database: SQLiteDatabase(inMemoryWith: MigrationCatalog.all))
     }
 
-    private init(database: SQLiteDatabase) throws {
+    private init(database: any SQLDatabase) throws {
         self.database = database
         readAudits = ReadAuditQueue(database: database)
         try codes.loadShippedListsIfMissing()
@@ -61,12 +61,12 @@ public final class CaseworkStore: Transactions {
 
     /// Runs `body` in a read transaction (see `SQLiteDatabase.read`).
     public func read<T>(_ body: (any ReadTransaction) throws -> T) throws -> T {
-        try database.read { db in try body(SQLiteTransaction(db)) }
+        try database.read { db in try body(SQLTransaction(db)) }
     }
 
     /// Runs `body` in a write transaction (see `SQLiteDatabase.write`: nested, it joins as a savepoint).
     public func write<T>(_ body: (any WriteTransaction) throws -> T) throws -> T {
-        try database.write { db in try body(SQLiteTransaction(db)) }
+        try database.write { db in try body(SQLTransaction(db)) }
     }
 
     /// Writes what is still queued (reads of patient data) before the process ends; waits at most `timeout` seconds.

@@ -42,7 +42,7 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
     /// Failed attempts (other than busy) after which a batch is dropped.
     static let maximumFailures = 5
 
-    private let database: SQLiteDatabase
+    private let database: any SQLDatabase
     private let condition = NSCondition()
     private var pending: [Read] = []
     /// Batches written into a transaction that has not ended yet.
@@ -52,7 +52,7 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
     /// Consecutive failures of the batch at the front (busy excluded).
     private var failures = 0
 
-    init(database: SQLiteDatabase) {
+    init(database: any SQLDatabase) {
         self.database = database
         database.setWriteRider(self)
         let thread = Thread { [weak self] in

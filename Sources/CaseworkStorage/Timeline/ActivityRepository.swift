@@ -3,7 +3,7 @@ import CaseworkUseCases
 
 /// The case timeline: activities users log, and the system events Casework records.
 public struct ActivityRepository: Sendable {
-    let database: SQLiteDatabase
+    let database: any SQLDatabase
 
     /// Logs an activity on a case. The case's revision moves on, so its ETag changes.
     /// - Throws: `StorageError.notFound` for the case, `.invalidReference` for an unknown assignee;
@@ -12,14 +12,14 @@ public struct ActivityRepository: Sendable {
         try database.write { db in try Self.add(db, caller: caller, caseID: caseID, activity: activity) }
     }
 
-    static func add(_ db: SQLiteConnection, caller: Caller, caseID: String, activity: NewActivity) throws -> Activity {
+    static func add(_ db: any SQLExecutor, caller: Caller, caseID: String, activity: NewActivity) throws -> Activity {
         guard let status = try db.queryOne("SELECT status FROM cases WHERE organization_id = ? AND id = ?",
                                            [.text(caller.organizationID), .text(caseID)])?.string("status") else {
             throw StorageError.notFound(entity: "case", id: caseID)
         }
         let now = Instant.now()
         try activity.check(caseStatus: CaseStatus(rawValue: status) ?? .active, now: now)
-        if case .task(_, let assignee?, _) = activity.details { try CaseOpening.requireCaseWorker(SQLiteTransaction(db), organizationID: caller.organizationID, userID: assignee, field: "/assignee_id") }
+        if case .task(_, let assignee?, _) = activity.details { try CaseOpening.requireCaseWorker(SQLTransaction(db), organizationID: caller.organizationID, userID: assignee, field: "/assignee_id") }
         let stored = Activity(id: Identifier.make("act"), caseID: caseID, subject: activity.subject, body: activity.body,
                               details: activity.details, occurredAt: activity.occurredAt, createdAt: now, createdBy: caller.userID, updatedAt: now, updatedBy: caller.userID)
         try ActivityRows.insert(db, organizationID: caller.organizationID, stored)
@@ -50,7 +50,7 @@ public struct ActivityRepository: Sendable {
             let now = Instant.now()
             var after = try changes.applied(to: before)
             if case .task(_, let assignee?, _) = after.details, changes.assigneeID != nil {
-                try CaseOpening.requireCaseWorker(SQLiteTransaction(db), organizationID: caller.organizationID, userID: assignee, field: "/assignee_id")
+                try CaseOpening.requireCaseWorker(SQLTransaction(db), organizationID: caller.organizationID, userID: assignee, field: "/assignee_id")
             }
             guard after != before else { return before }
             after.updatedAt = now
@@ -100,7 +100,7 @@ public struct ActivityRepository: Sendable {
 
 
     /// The timeline is part of the case: any change to it moves the case's revision (and ETag).
-    static func bumpCase(_ db: SQLiteConnection, caseID: String) throws {
+    static func bumpCase(_ db: any SQLExecutor, caseID: String) throws {
         try db.execute("UPDATE cases SET revision = revision + 1 WHERE id = ?", [.text(caseID)])
     }
 

@@ -72,7 +72,7 @@ enum ActivityRows {
     }
 
     /// Inserts `activity` for the organization.
-    static func insert(_ db: SQLiteConnection, organizationID: String, _ activity: Activity) throws {
+    static func insert(_ db: any SQLExecutor, organizationID: String, _ activity: Activity) throws {
         try db.execute(
             """
             INSERT INTO activities (id, organization_id, case_id, kind, subject, body, direction, state, due_on, assignee_id,

@@ -19,7 +19,7 @@ struct SQLiteConcurrencyTests {
         CREATE UNIQUE INDEX one_active_assignment_per_case ON assignments (case_id) WHERE active = 1;
         """)
 
-    static func itemCount(_ connection: SQLiteConnection) throws -> Int {
+    static func itemCount(_ connection: any SQLExecutor) throws -> Int {
         try connection.queryOne("SELECT count(*) AS n FROM items")!.int("n")
     }
 

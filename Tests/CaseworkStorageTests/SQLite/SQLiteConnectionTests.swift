@@ -32,9 +32,9 @@ struct SQLiteConnectionTests {
         try SQLiteTestSupport.withDatabase(migrations: [Self.schema]) { database throws in
             try database.write { connection throws in
                 try connection.execute("INSERT INTO claims (id, claim_number) VALUES (41, 'X')")
-                #expect(connection.lastInsertRowID == 41)
+                #expect((connection as! SQLiteConnection).lastInsertRowID == 41)
                 try connection.execute("INSERT INTO claims (claim_number) VALUES ('Y')")
-                #expect(connection.lastInsertRowID == 42)
+                #expect((connection as! SQLiteConnection).lastInsertRowID == 42)
             }
         }
     }
@@ -119,7 +119,7 @@ struct SQLiteConnectionTests {
             try database.write { connection throws in
                 let insert = "INSERT INTO claims (claim_number, amount_cents) VALUES (?, ?)"
                 try connection.execute(insert, ["warm-up", 0])
-                let cachedBefore = connection.cachedStatementCount
+                let cachedBefore = (connection as! SQLiteConnection).cachedStatementCount
                 for i in 0..<1000 {
                     try connection.execute(insert, [.text("C\(i)"), SQLValue(i)])
                     if i % 100 == 50 {
@@ -133,7 +133,7 @@ struct SQLiteConnectionTests {
                         #expect(bindError?.code == 25) // SQLITE_RANGE
                     }
                 }
-                #expect(connection.cachedStatementCount == cachedBefore, "one cached statement, reused")
+                #expect((connection as! SQLiteConnection).cachedStatementCount == cachedBefore, "one cached statement, reused")
                 #expect(try connection.queryOne("SELECT count(*) AS n, sum(amount_cents) AS total FROM claims WHERE claim_number != 'warm-up'")?.int("n") == 1000)
                 #expect(try connection.queryOne("SELECT sum(amount_cents) AS total FROM claims")?.int("total") == (0..<1000).reduce(0, +))
             }
@@ -200,7 +200,7 @@ struct SQLiteConnectionTests {
                 for i in 0..<(SQLiteConnection.statementCacheCapacity + 50) {
                     #expect(try connection.queryOne("SELECT \(i) AS v")?.int("v") == i)
                 }
-                #expect(connection.cachedStatementCount <= SQLiteConnection.statementCacheCapacity)
+                #expect((connection as! SQLiteConnection).cachedStatementCount <= SQLiteConnection.statementCacheCapacity)
             }
         }
     }

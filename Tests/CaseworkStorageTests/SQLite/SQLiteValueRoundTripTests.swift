@@ -35,7 +35,7 @@ struct SQLiteValueRoundTripTests {
             let ids: [Int64] = try database.write { connection throws in
                 try Self.samples.map { value in
                     try connection.execute("INSERT INTO value_store (v) VALUES (?)", [value])
-                    return connection.lastInsertRowID
+                    return (connection as! SQLiteConnection).lastInsertRowID
                 }
             }
             let stored = try database.read { connection throws in

@@ -18,7 +18,7 @@ struct SQLiteWriteTransactionTests {
         try SQLiteTestSupport.withDatabase(migrations: [Self.schema]) { database throws in
             let id = try database.write { connection throws in
                 try connection.execute("INSERT INTO cases (claim_number) VALUES (?)", ["CLM-1"])
-                return connection.lastInsertRowID
+                return (connection as! SQLiteConnection).lastInsertRowID
             }
             #expect(id == 1)
             #expect(try Self.caseCount(database) == 1)
@@ -111,7 +111,7 @@ struct SQLiteWriteTransactionTests {
         try SQLiteTestSupport.withDatabase(migrations: [Self.schema], readerCount: 2) { database throws in
             for connectionKind in ["writer", "reader"] {
                 let settings = try { () throws -> [String: SQLValue] in
-                    let body = { (connection: SQLiteConnection) throws -> [String: SQLValue] in
+                    let body = { (connection: any SQLExecutor) throws -> [String: SQLValue] in
                         [
                             "journal_mode": try connection.queryOne("PRAGMA journal_mode")!["journal_mode"],
                             "synchronous": try connection.queryOne("PRAGMA synchronous")!["synchronous"],

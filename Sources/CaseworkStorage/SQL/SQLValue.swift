@@ -1,4 +1,3 @@
-import CSQLite
 
 /// A value bound to or read from a statement: one of SQLite's five storage classes.
 ///

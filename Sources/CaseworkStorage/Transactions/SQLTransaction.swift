@@ -1,12 +1,12 @@
 import CaseworkDomain
 import CaseworkUseCases
 
-/// The SQLite driver's transaction: what use cases read and write, as SQL on the connection of one
-/// `SQLiteDatabase.read` or `write` body. Made only inside such a body; never kept beyond it.
-struct SQLiteTransaction: WriteTransaction {
-    let db: SQLiteConnection
+/// What use cases read and write, as SQL on the connection of one `SQLDatabase.read` or `write`
+/// body (either driver). Made only inside such a body; never kept beyond it.
+struct SQLTransaction: WriteTransaction {
+    let db: any SQLExecutor
 
-    init(_ db: SQLiteConnection) { self.db = db }
+    init(_ db: any SQLExecutor) { self.db = db }
 
     // MARK: CaseReads
 
