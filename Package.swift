@@ -76,8 +76,11 @@ let package = Package(
 
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "CaseworkDomainTests", dependencies: ["CaseworkDomain"]),
-        .testTarget(name: "CaseworkStorageTests", dependencies: ["CaseworkStorage", "CaseworkUseCases", "CaseworkDomain"]),
-        .testTarget(name: "CaseworkUseCasesTests", dependencies: ["CaseworkUseCases", "CaseworkStorage", "CaseworkDomain"]),
+        // What several test targets share: a throwaway PostgreSQL server.
+        .target(name: "CaseworkTestSupport", dependencies: ["CaseworkStorage"], path: "Tests/Support"),
+        .testTarget(name: "CaseworkStorageTests", dependencies: ["CaseworkStorage", "CaseworkUseCases", "CaseworkDomain", "CaseworkTestSupport"]),
+        .testTarget(name: "CaseworkUseCasesTests",
+                    dependencies: ["CaseworkUseCases", "CaseworkStorage", "CaseworkDomain", "CaseworkTestSupport"]),
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
         .testTarget(name: "CaseworkAPITests", dependencies: ["CaseworkAPI", "CaseworkStorage", "CaseworkUseCases", "CaseworkDomain", "HTTPServer"]),
     ]

@@ -3,10 +3,10 @@ import CaseworkStorage
 import CaseworkUseCases
 import Testing
 
-/// The case use cases on an in-memory SQLite database with a pinned clock and numbered ids.
+/// The case use cases on each driver (in-memory SQLite, PostgreSQL) with a pinned clock and numbered ids.
 @Suite struct CaseWorkTests {
-    @Test func openingStampsThePinnedTimeOnTheCaseItsTimelineAndItsAudit() throws {
-        let f = try UseCaseFixture()
+    @Test(arguments: Driver.available) func openingStampsThePinnedTimeOnTheCaseItsTimelineAndItsAudit(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
         let a = try f.claim("A-1"), b = try f.claim("A-2")
         let record = try f.open([a, b])
         let pinned = Instant("2026-06-15T09:30:00Z")!
@@ -23,8 +23,8 @@ import Testing
         #expect(history.map(\.at) == [pinned])
     }
 
-    @Test func aRuleGivesTheOwnerAndAFollowUpCountedFromTheClocksDay() throws {
-        let f = try UseCaseFixture()
+    @Test(arguments: Driver.available) func aRuleGivesTheOwnerAndAFollowUpCountedFromTheClocksDay(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
         _ = try f.store.rules.add(organizationID: f.organizationID, input: WorkRuleInput(
             name: "Summit to Bo", position: nil, payerID: f.payer.id, category: nil, carc: nil, minimumDeniedAmount: nil,
             action: .openCase, owner: Owner(kind: "user", id: f.bo.userID), priority: .high, followUpDays: 10), actorID: f.ann.userID)
@@ -38,8 +38,8 @@ import Testing
         #expect(given.case.followUpBy == Day("2026-04-01"))
     }
 
-    @Test func resolvingLaterStampsThatTimeAndFreesTheClaimForANewCase() throws {
-        let f = try UseCaseFixture()
+    @Test(arguments: Driver.available) func resolvingLaterStampsThatTimeAndFreesTheClaimForANewCase(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
         let claim = try f.claim("C-1")
         let first = try f.open([claim])
         f.clock.set("2026-06-20T14:00:00Z")
@@ -64,8 +64,8 @@ import Testing
         #expect(back.case.updatedAt == Instant("2026-07-01T08:00:00Z"))
     }
 
-    @Test func openWorkBlocksClosingUntilTheCallerConsentsThenIsCanceledAtTheClocksTime() throws {
-        let f = try UseCaseFixture()
+    @Test(arguments: Driver.available) func openWorkBlocksClosingUntilTheCallerConsentsThenIsCanceledAtTheClocksTime(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
         let record = try f.open([try f.claim("W-1")])
         let task = try f.store.activities.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(
             subject: "Call Summit", body: "", details: .task(dueOn: Day("2026-06-18"), assigneeID: f.ann.userID, state: .open)))
@@ -82,8 +82,8 @@ import Testing
         #expect(after.updatedAt == Instant("2026-06-16T10:00:00Z"))
     }
 
-    @Test func claimsJoinAndLeaveWithThePatientDerivedAndTheLastClaimKept() throws {
-        let f = try UseCaseFixture()
+    @Test(arguments: Driver.available) func claimsJoinAndLeaveWithThePatientDerivedAndTheLastClaimKept(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
         let moss = try f.store.patients.add(organizationID: f.organizationID, firstName: "Ada", lastName: "Moss", birthDate: nil,
                                             memberID: "M1", actorID: nil)
         let a = try f.claim("L-1", patientID: moss.id), b = try f.claim("L-2")
@@ -110,8 +110,8 @@ import Testing
         }
     }
 
-    @Test func ownersMustBeATeamOrAUserWhoCanWorkCases() throws {
-        let f = try UseCaseFixture()
+    @Test(arguments: Driver.available) func ownersMustBeATeamOrAUserWhoCanWorkCases(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
         let claim = try f.claim("O-1")
         #expect(throws: StorageError.cannotWorkCases(field: "/owner/id", userID: f.vic.id, role: "viewer")) {
             try f.open([claim], owner: Owner(kind: "user", id: f.vic.id))
@@ -130,8 +130,8 @@ import Testing
         #expect(try f.timeline(record.case.id).last?.subject == "Stage changed from new to in_progress")
     }
 
-    @Test func aRefusedOpeningWritesNothing() throws {
-        let f = try UseCaseFixture()
+    @Test(arguments: Driver.available) func aRefusedOpeningWritesNothing(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
         let held = try f.claim("N-1"), free = try f.claim("N-2")
         let first = try f.open([held])
         // The free claim is checked and would link first; the held one refuses the whole case.

@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkTestSupport
 import CaseworkUseCases
 import Synchronization
 
@@ -24,7 +25,25 @@ final class NumberedIDs: Sendable {
     }
 }
 
-/// An in-memory database with one organization (Ann and Bo bill, Vic views, team "Appeals"),
+/// The database a use-case test runs on: an in-memory SQLite database, or a new database on the
+/// test process's PostgreSQL server (when PostgreSQL is installed, and always in CI).
+enum Driver: String, CustomStringConvertible, CaseIterable {
+    case sqlite, postgresql
+
+    var description: String { rawValue }
+
+    /// The drivers to run each test on.
+    static var available: [Driver] { TemporaryPostgreSQL.enabled ? [.sqlite, .postgresql] : [.sqlite] }
+
+    func store() throws -> CaseworkStore {
+        switch self {
+        case .sqlite: try CaseworkStore.inMemory()
+        case .postgresql: try CaseworkStore(postgreSQL: try TemporaryPostgreSQL.shared.get().database(), connections: 4)
+        }
+    }
+}
+
+/// A database (see `Driver`) with one organization (Ann and Bo bill, Vic views, team "Appeals"),
 /// two payers and denied claims, and `CaseWork` over it at a pinned clock with numbered ids.
 struct UseCaseFixture {
     let store: CaseworkStore
@@ -38,8 +57,8 @@ struct UseCaseFixture {
     let payer: Payer
     let otherPayer: Payer
 
-    init() throws {
-        store = try CaseworkStore.inMemory()
+    init(_ driver: Driver) throws {
+        store = try driver.store()
         organizationID = try store.organizations.create(name: "Pinned Billing")
         ann = Caller(user: try store.users.add(organizationID: organizationID, name: "Ann", email: "ann@test.dev", role: .biller, actorID: nil), teamIDs: [])
         bo = Caller(user: try store.users.add(organizationID: organizationID, name: "Bo", email: "bo@test.dev", role: .biller, actorID: nil), teamIDs: [])

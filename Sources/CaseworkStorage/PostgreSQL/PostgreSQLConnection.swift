@@ -99,6 +99,17 @@ public final class PostgreSQLConnection: SQLExecutor {
     /// Whether the connection to the server is still up.
     var isConnected: Bool { PQstatus(handle) == CONNECTION_OK }
 
+    /// Reconnects (`PQreset`, same parameters) when the connection to the server broke, forgetting
+    /// the statements prepared on the old session. Quiet when the server is still unreachable: the
+    /// next statement then fails with `08006`.
+    func reconnectIfBroken() {
+        guard PQstatus(handle) != CONNECTION_OK else { return }
+        PQreset(handle)
+        prepared.removeAll()
+        guard PQstatus(handle) == CONNECTION_OK else { return }
+        PQclear(PQexec(handle, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"))
+    }
+
     /// Rolls back the open transaction, if any (errors ignored: the connection is then dropped by its pool).
     func rollbackIfInTransaction() {
         guard isInTransaction else { return }

@@ -38,8 +38,8 @@ final class SQLiteDatabase: SQLDatabase {
     let dialect = SQLDialect.sqlite
     /// The file path given to `init`. (Addition to the agreed API.)
     public let path: String
-    private let writer: ConnectionPool
-    private let readers: ConnectionPool
+    private let writer: ConnectionPool<SQLiteConnection>
+    private let readers: ConnectionPool<SQLiteConnection>
     private let rider = WriteRiderSlot()
 
     /// `synchronous` level set on every connection (see the type's documentation).

@@ -23,6 +23,13 @@ public final class CaseworkStore: Transactions {
         try CaseworkStore(database: SQLiteDatabase(inMemoryWith: MigrationCatalog.all))
     }
 
+    /// Connects to the PostgreSQL database `conninfo` names (`postgres://…` or `host=… dbname=…`) with
+    /// `connections` sessions and applies its pending migrations (`migrations/postgresql/`).
+    /// - Throws: `PostgreSQLError` when the server cannot be reached or a migration fails.
+    public convenience init(postgreSQL conninfo: String, connections: Int = 8) throws {
+        try self.init(database: PostgreSQLDatabase(conninfo: conninfo, migrations: PostgreSQLMigrationCatalog.all, connections: connections))
+    }
+
     private init(database: any SQLDatabase) throws {
         self.database = database
         readAudits = ReadAuditQueue(database: database)

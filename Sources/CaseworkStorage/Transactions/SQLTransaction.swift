@@ -10,13 +10,6 @@ struct SQLTransaction: WriteTransaction {
 
     // MARK: CaseReads
 
-    func caseValue(organizationID: String, id: String) throws -> Case? {
-        guard let row = try db.queryOne("SELECT * FROM cases WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(id)]) else {
-            return nil
-        }
-        return try CaseRepository.caseValue(db, row)
-    }
-
     func caseRecord(organizationID: String, id: String) throws -> CaseRecord? {
         try CaseRepository.record(db, organizationID: organizationID, id: id)
     }
@@ -95,11 +88,22 @@ struct SQLTransaction: WriteTransaction {
 
     // MARK: CaseWrites
 
+    func caseForChange(organizationID: String, id: String) throws -> Case? {
+        // SQLite has one writer at a time; PostgreSQL locks the row (FOR UPDATE) until the transaction ends.
+        let lock = db.dialect == .postgresql ? " FOR UPDATE" : ""
+        guard let row = try db.queryOne("SELECT * FROM cases WHERE organization_id = ? AND id = ?" + lock, [.text(organizationID), .text(id)]) else {
+            return nil
+        }
+        return try CaseRepository.caseValue(db, row)
+    }
+
     func takeCaseNumber(organizationID: String) throws -> Int {
-        let sequence = try db.queryOne("SELECT next_case_number FROM organizations WHERE id = ?", [.text(organizationID)])?
-            .int("next_case_number") ?? 1
-        try db.execute("UPDATE organizations SET next_case_number = ? WHERE id = ?", [SQLValue(sequence + 1), .text(organizationID)])
-        return sequence
+        // One statement, so that concurrent writers (PostgreSQL) never take the same number.
+        guard let row = try db.queryOne("UPDATE organizations SET next_case_number = next_case_number + 1 WHERE id = ? RETURNING next_case_number - 1 AS taken",
+                                        [.text(organizationID)]) else {
+            throw StorageError.notFound(entity: "organization", id: organizationID)
+        }
+        return row.int("taken")
     }
 
     func insertCase(_ theCase: Case, organizationID: String, openedByRuleID: String?) throws {

@@ -19,8 +19,8 @@ public enum CaseSaving {
 
     /// The current case for a change, checked against the caller's expected revision.
     /// - Throws: `StorageError.notFound`, `.revisionMismatch`.
-    public static func loadForChange(_ tx: any ReadTransaction, organizationID: String, id: String, expectedRevision: Int?) throws -> Case {
-        guard let current = try tx.caseValue(organizationID: organizationID, id: id) else {
+    public static func loadForChange(_ tx: any WriteTransaction, organizationID: String, id: String, expectedRevision: Int?) throws -> Case {
+        guard let current = try tx.caseForChange(organizationID: organizationID, id: id) else {
             throw StorageError.notFound(entity: "case", id: id)
         }
         if let expectedRevision, expectedRevision != current.revision {

@@ -14,8 +14,6 @@ public struct ClaimHold: Sendable, Equatable {
 /// Reads of cases and of the claims linked to them. Every lookup by id is scoped to the organization
 /// where the id comes from a client; ids taken from rows already scoped are not checked again.
 public protocol CaseReads {
-    /// The case `id` of the organization (its tags and CARCs included), or nil.
-    func caseValue(organizationID: String, id: String) throws -> Case?
     /// The case `id` as a client sees it (names, claims, totals, open tasks), or nil.
     func caseRecord(organizationID: String, id: String) throws -> CaseRecord?
     /// Ids of the claims linked to the case, active or not, ascending.

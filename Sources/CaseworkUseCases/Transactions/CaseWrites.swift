@@ -2,6 +2,10 @@ import CaseworkDomain
 
 /// Writes of cases and their claim links.
 public protocol CaseWrites {
+    /// The case `id` of the organization (its tags and CARCs included) to be changed in this
+    /// transaction, or nil. Its row stays locked until the transaction ends, so that concurrent
+    /// writers on other servers change it one after the other (each sees the other's revision).
+    func caseForChange(organizationID: String, id: String) throws -> Case?
     /// The organization's next case number, taken (the next call gets the one after).
     func takeCaseNumber(organizationID: String) throws -> Int
     /// Inserts a new case with its tags and CARCs; `openedByRuleID` marks one a work rule opened.

@@ -1,3 +1,4 @@
+import CaseworkTestSupport
 import CaseworkUseCases
 import Testing
 @testable import CaseworkStorage

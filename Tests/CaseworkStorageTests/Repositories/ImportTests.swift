@@ -40,16 +40,18 @@ import Testing
         #expect(try f.store.claims.list(organizationID: f.organizationID, filter: ClaimFilter(), page: PageRequest()).items.isEmpty)
     }
 
-    @Test func everyMigrationFileIsEmbedded() throws {
+    @Test(arguments: [("", MigrationCatalog.all), ("postgresql", PostgreSQLMigrationCatalog.all)])
+    func everyMigrationFileIsEmbedded(_ subfolder: String, _ catalog: [Migration]) throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("migrations")
+            .appendingPathComponent(subfolder)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
         #expect(!files.isEmpty)
-        #expect(MigrationCatalog.all.map(\.name) == files)
-        for migration in MigrationCatalog.all {
+        #expect(catalog.map(\.name) == files)
+        for migration in catalog {
             let text = try String(contentsOf: folder.appendingPathComponent(migration.name), encoding: .utf8)
             #expect(migration.sql == text)
         }
-        #expect(MigrationCatalog.all.map(\.version) == Array(1...MigrationCatalog.all.count))
+        #expect(catalog.map(\.version) == Array(1...catalog.count))
     }
 }

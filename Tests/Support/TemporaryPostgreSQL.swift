@@ -1,5 +1,5 @@
 import Foundation
-@testable import CaseworkStorage
+import CaseworkStorage
 import Synchronization
 
 /// A PostgreSQL server of this test process: Debian's `postgresql` binaries, `initdb` into a temporary
@@ -9,13 +9,13 @@ import Synchronization
 /// Tests that need it are enabled when the binaries are installed, or when `CASEWORK_REQUIRE_POSTGRES=1`
 /// (CI), where a missing server fails them instead of leaving them out. As root (CI containers),
 /// the server runs as the `postgres` user, since PostgreSQL refuses to run as root.
-final class TemporaryPostgreSQL: Sendable {
-    let directory: String
+public final class TemporaryPostgreSQL: Sendable {
+    public let directory: String
     private let binaries: String
     private let databases = Mutex(0)
 
     /// Whether tests that need a server should run.
-    static var enabled: Bool { binaryDirectory != nil || ProcessInfo.processInfo.environment["CASEWORK_REQUIRE_POSTGRES"] == "1" }
+    public static var enabled: Bool { binaryDirectory != nil || ProcessInfo.processInfo.environment["CASEWORK_REQUIRE_POSTGRES"] == "1" }
 
     /// The folder holding `initdb`, `pg_ctl` and `postgres` (the highest installed version), or nil.
     static let binaryDirectory: String? = {
@@ -26,7 +26,7 @@ final class TemporaryPostgreSQL: Sendable {
     }()
 
     /// The process's server, started on first use.
-    static let shared = Result { try TemporaryPostgreSQL() }
+    public static let shared = Result { try TemporaryPostgreSQL() }
 
     private init() throws {
         guard let binaries = Self.binaryDirectory else {
@@ -52,10 +52,10 @@ final class TemporaryPostgreSQL: Sendable {
     private static let stopAtExit = Mutex<[String]>([])
 
     /// The connection string of the maintenance database `postgres`.
-    var conninfo: String { "host=\(directory) user=casework dbname=postgres" }
+    public var conninfo: String { "host=\(directory) user=casework dbname=postgres" }
 
     /// A new, empty database; returns its connection string.
-    func database() throws -> String {
+    public func database() throws -> String {
         let name = "test_\(databases.withLock { n in n += 1; return n })"
         let admin = try PostgreSQLConnection(conninfo)
         try admin.executeScript("CREATE DATABASE \(name)")
@@ -89,8 +89,8 @@ final class TemporaryPostgreSQL: Sendable {
         }
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
         init(_ description: String) { self.description = description }
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A PostgreSQL database shared by any number of Casework servers: a pool of blocking libpq
+/// connections, read and write transactions with the same contract as `SQLiteDatabase`.
+///
+/// - Writes run in `READ COMMITTED` (PostgreSQL's default): a statement waits for rows another
+///   transaction holds and then sees them committed, so every organization's writes queue on its
+///   `organizations` row, which each write updates (its data version) in its own transaction.
+///   A serialization failure or deadlock (`40001`, `40P01`) rolls the transaction back and runs
+///   `body` again, up to `retries` times; then it surfaces as busy.
+/// - Reads run in `REPEATABLE READ, READ ONLY`: every statement of a body sees one snapshot.
+/// - Nested: a `write` inside a `write` body is a savepoint of it; a `read` inside any body uses
+///   that body's connection and transaction.
+/// - A connection whose server went away is reset (`PQreset`) before its next use.
+/// Source: https://www.postgresql.org/docs/15/transaction-iso.html
+final class PostgreSQLDatabase: SQLDatabase {
+    let dialect = SQLDialect.postgresql
+    let pageCacheBudgetBytes = 0
+    private let pool: ConnectionPool<PostgreSQLConnection>
+    private let rider = WriteRiderSlot()
+    /// How many times a write that lost a serialization race is run again.
+    static let retries = 8
+
+    /// Connects `connections` sessions with `conninfo` and applies the pending `migrations`
+    /// (each in its own transaction, under an advisory lock so servers starting together apply each once).
+    /// - Throws: `PostgreSQLError` when the server cannot be reached or a migration fails.
+    init(conninfo: String, migrations: [Migration], connections: Int = 8) throws {
+        let sessions = try (0..<max(1, connections)).map { _ in try PostgreSQLConnection(conninfo) }
+        try PostgreSQLMigrationRunner(migrations).run(on: sessions[0])
+        pool = ConnectionPool(sessions, name: "postgresql")
+    }
+
+    func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        if let connection = pool.connectionHeldByCurrentThread() {
+            guard connection.isInTransaction else { throw Self.misuse("a write inside a read") }
+            try connection.execute("SAVEPOINT nested_write")
+            do {
+                let result = try body(connection)
+                try connection.execute("RELEASE SAVEPOINT nested_write")
+                return result
+            } catch {
+                try? connection.executeScript("ROLLBACK TO SAVEPOINT nested_write; RELEASE SAVEPOINT nested_write")
+                throw error
+            }
+        }
+        return try pool.withConnection { connection in
+            var attempt = 0
+            while true {
+                attempt += 1
+                connection.reconnectIfBroken()
+                connection.rollbackIfInTransaction()
+                try connection.executeScript("BEGIN ISOLATION LEVEL READ COMMITTED")
+                let landed = rider.current?.board()
+                do {
+                    let result = try body(connection)
+                    try connection.executeScript("COMMIT")
+                    landed?(true)
+                    return result
+                } catch let error as PostgreSQLError where error.isSerializationFailure && attempt <= Self.retries {
+                    connection.rollbackIfInTransaction()
+                    landed?(false)
+                } catch {
+                    connection.rollbackIfInTransaction()
+                    landed?(false)
+                    throw error
+                }
+            }
+        }
+    }
+
+    func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        if let connection = pool.connectionHeldByCurrentThread() { return try body(connection) }
+        return try pool.withConnection { connection in
+            connection.reconnectIfBroken()
+            connection.rollbackIfInTransaction()
+            try connection.executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            do {
+                let result = try body(connection)
+                try connection.executeScript("COMMIT")
+                return result
+            } catch {
+                connection.rollbackIfInTransaction()
+                throw error
+            }
+        }
+    }
+
+    func setWriteRider(_ rider: any WriteRider) { self.rider.set(rider) }
+
+    func appliedMigrationVersions() throws -> [Int] {
+        try read { db in try db.query("SELECT version FROM schema_migrations ORDER BY version").map { $0.int("version") } }
+    }
+
+    private static func misuse(_ message: String) -> PostgreSQLError {
+        PostgreSQLError(sqlState: "25006", message: message, sql: nil)
+    }
+}
