@@ -32,8 +32,14 @@ test-swift:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel --num-workers 2
 
+# The end-to-end suite runs on SQLite, then on a PostgreSQL server it starts itself (when Debian's postgresql
+# is installed; CASEWORK_REQUIRE_POSTGRES=1, as .ci/run sets, makes that run required).
 test-e2e: build venv
 	CASEWORK_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/EndToEnd
+	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || [ "$$CASEWORK_REQUIRE_POSTGRES" = 1 ]; then \
+		echo "end-to-end suite on PostgreSQL:"; \
+		CASEWORK_E2E_DATABASE=postgresql CASEWORK_BIN=$(BIN) $(PYTHON) -m pytest -q Tests/EndToEnd; \
+	else echo "PostgreSQL is not installed: the end-to-end suite's PostgreSQL run is left out (apt install postgresql)"; fi
 
 # Release build, var/bench.sqlite with 100,000 claims and 20,000 cases from `casework demo` (reused while the
 # parameters and generator are unchanged), then each view's first page and each dashboard: the server's median

@@ -120,11 +120,11 @@ def view_counts_sql(sqlite, caller):
     """CaseRepository.viewCounts (from the rollup case_rollup), and a check that the server's counts are those of the cases."""
     statements = [
         "SELECT COALESCE(SUM(cases), 0) AS all_cases,\n"
-        "       COALESCE(SUM((status = 'active') * cases), 0) AS open_cases,\n"
-        f"       COALESCE(SUM((status = 'active' AND {mine_clause(caller, prefix='')}) * cases), 0) AS my_open,\n"
-        "       COALESCE(SUM((status = 'active' AND stage = 'in_progress') * cases), 0) AS in_progress,\n"
-        "       COALESCE(SUM((status = 'active' AND stage = 'awaiting_payment') * cases), 0) AS awaiting_payment,\n"
-        "       COALESCE(SUM((status = 'resolved') * cases), 0) AS resolved\n"
+        "       COALESCE(SUM(CASE WHEN status = 'active' THEN cases ELSE 0 END), 0) AS open_cases,\n"
+        f"       COALESCE(SUM(CASE WHEN status = 'active' AND {mine_clause(caller, prefix='')} THEN cases ELSE 0 END), 0) AS my_open,\n"
+        "       COALESCE(SUM(CASE WHEN status = 'active' AND stage = 'in_progress' THEN cases ELSE 0 END), 0) AS in_progress,\n"
+        "       COALESCE(SUM(CASE WHEN status = 'active' AND stage = 'awaiting_payment' THEN cases ELSE 0 END), 0) AS awaiting_payment,\n"
+        "       COALESCE(SUM(CASE WHEN status = 'resolved' THEN cases ELSE 0 END), 0) AS resolved\n"
         f"FROM case_rollup WHERE organization_id = {lit(caller['org'])};"
     ]
     # Checked against the cases themselves, not against the rollup the server reads.
@@ -182,7 +182,7 @@ def case_insights_sql(caller, today, drill_down=None):
         f"WHERE {rolled_conditions} GROUP BY {group}c.status ORDER BY {group}c.status;",
         f"SELECT {dims}, c.payer_id AS key, p.name AS payer_name, SUM(c.cases) AS n\n"
         f"FROM {rolled} JOIN payers p ON p.id = c.payer_id\n"
-        f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.payer_id ORDER BY {group}c.payer_id;",
+        f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.payer_id, p.name ORDER BY {group}c.payer_id;",
         "SELECT g.*, p.name AS payer_name FROM (\n"
         f"    SELECT {dims}, c.payer_id, c.subject, SUM(c.outstanding_cents) AS total\n"
         f"    FROM {rolled}\n"
@@ -190,15 +190,15 @@ def case_insights_sql(caller, today, drill_down=None):
         f"    GROUP BY {group}c.payer_id, c.subject) AS g\n"
         "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.subject;",
         f"SELECT {dims},\n"
-        "       COALESCE(SUM((c.status = 'canceled') * c.cases), 0) AS canceled,\n"
-        "       COALESCE(SUM((c.status = 'resolved') * c.cases), 0) AS resolved,\n"
-        "       COALESCE(SUM((c.status = 'active' AND c.stage = 'in_progress') * c.cases), 0) AS in_progress\n"
+        "       COALESCE(SUM(CASE WHEN c.status = 'canceled' THEN c.cases ELSE 0 END), 0) AS canceled,\n"
+        "       COALESCE(SUM(CASE WHEN c.status = 'resolved' THEN c.cases ELSE 0 END), 0) AS resolved,\n"
+        "       COALESCE(SUM(CASE WHEN c.status = 'active' AND c.stage = 'in_progress' THEN c.cases ELSE 0 END), 0) AS in_progress\n"
         f"FROM {rolled} WHERE {rolled_conditions} {status_group};",
         "SELECT g.*, p.name AS payer_name FROM (\n"
         "    SELECT dim_type, dim_id, dim_name, payer_id, CASE WHEN age IS NULL THEN NULL WHEN age <= 30 THEN '0-30'\n"
         "           WHEN age <= 60 THEN '31-60' WHEN age <= 90 THEN '61-90' WHEN age <= 120 THEN '91-120' ELSE '120+' END AS bucket,\n"
         "           SUM(outstanding) AS total\n"
-        f"    FROM ({aging_rows})\n"
+        f"    FROM ({aging_rows}) AS r\n"
         "    GROUP BY dim_type, dim_id, payer_id, bucket) AS g\n"
         "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.bucket;",
         appeals_due_sql(caller, today),
@@ -221,7 +221,8 @@ def tier_one_sql(sqlite, caller, today):
         """Cases created in the period, from the rollup by creation day (migration 0020)."""
         days = f" AND r.created_day >= {lit(year_from[:10])} AND r.created_day < {lit(year_to[:10])}"
         statements.append(f"SELECT {column} AS key, {name or 'NULL'} AS name, SUM(r.cases) AS n FROM case_created_rollup r {join}\n"
-                          f"WHERE r.organization_id = {org}{days} GROUP BY {column} HAVING SUM(r.cases) > 0 ORDER BY {order or column};")
+                          f"WHERE r.organization_id = {org}{days} GROUP BY {column}{', ' + name if name else ''} HAVING SUM(r.cases) > 0 "
+                          f"ORDER BY {order or column};")
 
     def case_list(key, condition, order, count=True):
         if count:  # the active cases' count is the status count summed above
@@ -261,7 +262,7 @@ def tier_one_sql(sqlite, caller, today):
     statements.append("SELECT " + " + ".join(f"(SELECT COUNT(*) FROM activities a WHERE a.organization_id = {org} AND {r})"
                                               for r in ranges) + " AS n;")
     firsts = " UNION ALL ".join(f"SELECT seq FROM (SELECT a.seq FROM activities a WHERE a.organization_id = {org} AND {r} "
-                                f"ORDER BY {due}, a.seq LIMIT {TIER1_LIST_LIMIT})" for r in ranges)
+                                f"ORDER BY {due}, a.seq LIMIT {TIER1_LIST_LIMIT}) AS firsts" for r in ranges)
     statements.append(f"SELECT * FROM activities a WHERE a.seq IN ({firsts}) ORDER BY {due}, a.seq LIMIT {TIER1_LIST_LIMIT};")
 
     statements.append(appeals_due_sql(caller, today))

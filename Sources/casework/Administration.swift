@@ -12,7 +12,7 @@ struct ImportClaims: ParsableCommand {
     var path: String
 
     func run() throws {
-        let store = try CaseworkStore(path: options.db)
+        let store = try options.location.open()
         let org = try Organizations.ensure(store, name: options.org)
         let summary = try store.claims.importFixture(organizationID: org, fixture: ClaimFixture.load(path: path), actorID: nil)
         print("imported \(summary.claimsAdded) claims (\(summary.claimsUnchanged) already present), \(summary.payersAdded) payers, \(summary.patientsAdded) patients")
@@ -25,11 +25,11 @@ struct Orgs: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add an organization; prints its id.")
-        @Option(help: "SQLite database file.") var db: String
+        @OptionGroup var location: DatabaseLocation
         @Option(help: "Organization name.") var name: String
 
         func run() throws {
-            print(try CaseworkStore(path: db).organizations.create(name: name))
+            print(try location.open().organizations.create(name: name))
         }
     }
 }
@@ -48,7 +48,7 @@ struct Users: ParsableCommand {
         func run() throws {
             guard let email = EmailAddress.normalized(email) else { throw ValidationError("--email is not an e-mail address.") }
             guard let role = Role(rawValue: role) else { throw ValidationError("--role must be admin, biller or viewer.") }
-            let store = try CaseworkStore(path: options.db)
+            let store = try options.location.open()
             let org = try Organizations.ensure(store, name: options.org)
             print(try store.users.add(organizationID: org, name: name, email: email, role: role, actorID: nil).id)
         }
@@ -65,7 +65,7 @@ struct Tokens: ParsableCommand {
         @Option(help: "The user's e-mail address.") var email: String
 
         func run() throws {
-            let store = try CaseworkStore(path: options.db)
+            let store = try options.location.open()
             guard let org = try store.organizations.id(named: options.org) else { throw ValidationError("No organization named \(options.org).") }
             guard let normalized = EmailAddress.normalized(email),
                   let user = try store.users.find(organizationID: org, email: normalized) else {

@@ -12,8 +12,7 @@ struct Casework: ParsableCommand {
 
 /// Options every database command shares.
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: "SQLite database file (created if absent).")
-    var db: String
+    @OptionGroup var location: DatabaseLocation
 
     @Option(help: "Organization name (created if absent).")
     var org: String = "Demo Billing"

@@ -1,7 +1,7 @@
 import ArgumentParser
 import CaseworkStorage
 
-/// `casework check-aggregates --db FILE`: recomputes every aggregate the database keeps up to date
+/// `casework check-aggregates --db FILE` (or `--database URL`): recomputes every aggregate the database keeps up to date
 /// on write (each case's total outstanding, cost share outstanding, deadline and appeal deadline;
 /// each claim's first submission date; the Case Insights rollups) from the rows it summarises and
 /// prints "checked N cases and K claims: M mismatches", then one line per mismatch: "case NUMBER
@@ -12,11 +12,10 @@ struct CheckAggregates: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-aggregates", abstract: "Compare stored case totals, claim aging dates and dashboard rollups with a full recomputation; exit 1 on any difference.")
 
-    @Option(help: "SQLite database file.")
-    var db: String
+    @OptionGroup var location: DatabaseLocation
 
     func run() throws {
-        let store = try CaseworkStore(path: db)
+        let store = try location.open()
         let (cases, claims, mismatches) = try store.aggregates.run()
         print("checked \(cases) cases and \(claims) claims: \(mismatches.count) mismatches")
         for m in mismatches {

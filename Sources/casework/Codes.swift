@@ -11,7 +11,7 @@ struct Codes: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Replace a code list with FILE (its `# list:` line says which); all of it or, on any problem, none.",
             discussion: "Format: `# list: carc|rarc`, `# source: ...`, `# date: ...`, the tab-separated column line code, description, starts_on, stops_on, then one code per line.")
-        @Option(help: "SQLite database file.") var db: String
+        @OptionGroup var location: DatabaseLocation
         @Argument(help: "Path of the code list file (UTF-8, tab-separated).") var path: String
 
         /// A problem with the file, not with how the command was called: the message, exit status 1, no usage text.
@@ -29,7 +29,7 @@ struct Codes: ParsableCommand {
             } catch {
                 throw refuse("not imported:\n" + error.problems.map { "  \($0)" }.joined(separator: "\n"))
             }
-            let summary = try CaseworkStore(path: db).codes.replace(list)
+            let summary = try location.open().codes.replace(list)
             print("imported \(summary.count) \(summary.kind.rawValue.uppercased()) codes (\(summary.source); \(summary.date))")
         }
     }

@@ -18,7 +18,7 @@ struct Demo: ParsableCommand {
     var seed: UInt64 = 2026
 
     func run() throws {
-        let store = try CaseworkStore(path: options.db)
+        let store = try options.location.open()
         if let existing = try store.organizations.id(named: options.org),
            let admin = try store.users.find(organizationID: existing, email: "dana@demo.casework.dev") {
             print(try store.tokens.create(organizationID: existing, userID: admin.id, actorID: nil))

@@ -23,7 +23,7 @@ struct Import835: ParsableCommand {
     static let postingUserEmail = "remittance-posting@casework.invalid"
 
     func run() throws {
-        let store = try CaseworkStore(path: options.db)
+        let store = try options.location.open()
         let org = try Organizations.ensure(store, name: options.org)
         let caller = try Self.caller(store, organizationID: org, email: email)
         var failed = false

@@ -16,8 +16,7 @@ import Prometheus
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Serve the HTTP API. The first stdout line is `listening on http://HOST:PORT`.")
 
-    @Option(help: "SQLite database file (created if absent).")
-    var db: String
+    @OptionGroup var location: DatabaseLocation
 
     @Option(help: "Address to bind.")
     var host: String = "127.0.0.1"
@@ -95,7 +94,7 @@ struct Serve: ParsableCommand {
             handler.logLevel = ProcessInfo.processInfo.environment["CASEWORK_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
             return handler
         }
-        let store = try CaseworkStore(path: db)
+        let store = try location.open()
         // Trimmed like a presented token is (a value pasted with a trailing newline must still work).
         let metricsToken = ProcessInfo.processInfo.environment["CASEWORK_METRICS_TOKEN"]
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }

@@ -3,11 +3,14 @@ import http.client
 import json
 import os
 import pathlib
+import sqlite3
 import subprocess
 import tempfile
 import time
 
 import pytest
+
+from postgres_server import PostgresServer
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT.parent / "shared" / "data" / "claims" / "remittance-claims.json"
@@ -74,20 +77,66 @@ class Client:
                 return items
 
 
+# The suite runs on SQLite (the default) or, with CASEWORK_E2E_DATABASE=postgresql, on a PostgreSQL
+# server it starts itself; `make test` runs it both ways.
+DATABASE = os.environ.get("CASEWORK_E2E_DATABASE", "sqlite")
+# Several servers share a PostgreSQL database; an SQLite file has one server: that module is the PostgreSQL run's.
+collect_ignore = [] if DATABASE == "postgresql" else ["test_two_servers.py"]
+
+
 class Server:
-    def __init__(self, tmp):
+    def __init__(self, tmp, postgres=None, shares=None, log_name="server.log"):
+        """A server on a new database, or with `shares` (another Server) on that server's database."""
         self.tmp = tmp
+        self.postgres = postgres
         self.db = os.path.join(tmp, "casework.sqlite")
+        # The options naming the database on every casework command.
+        if shares:
+            self.postgres, self.db = shares.postgres, shares.db
+            self.pg_database, self.db_args = getattr(shares, "pg_database", None), shares.db_args
+        elif postgres:
+            self.pg_database, url = postgres.database()
+            self.db_args = ["--database", url]
+        else:
+            self.db_args = ["--db", self.db]
         self.bin = binary()
-        self.log = open(os.path.join(tmp, "server.log"), "w+")
+        self.log = open(os.path.join(tmp, log_name), "w+")
 
     def cli(self, *args):
         out = subprocess.run([self.bin, *args], capture_output=True, text=True, timeout=120)
         assert out.returncode == 0, (args, out.stdout, out.stderr)
         return out.stdout.strip()
 
+    def sql(self, statement, params=()):
+        """Runs one SQL statement on the server's database behind its back (a test's inspection or
+        tampering) and returns its rows as tuples: integers as int, blobs as bytes, NULL as None.
+        `?` parameters; on PostgreSQL they are inlined as literals (psql has no bind parameters)."""
+        if not self.postgres:
+            with sqlite3.connect(self.db, timeout=10) as db:
+                return [tuple(row) for row in db.execute(statement, params).fetchall()]
+        parts = statement.split("?")
+        assert len(parts) == len(params) + 1, statement
+
+        def literal(value):
+            if value is None:
+                return "NULL"
+            if isinstance(value, int):
+                return str(value)
+            return "'" + str(value).replace("'", "''") + "'"
+
+        inlined = parts[0] + "".join(literal(value) + part for value, part in zip(params, parts[1:]))
+
+        def typed(field):
+            if field is None:
+                return None
+            if field.startswith("\\x"):
+                return bytes.fromhex(field[2:])
+            return int(field) if field.lstrip("-").isdigit() else field
+
+        return [tuple(typed(field) for field in row) for row in self.postgres.psql(self.pg_database, inlined)]
+
     def start(self):
-        self.proc = subprocess.Popen([self.bin, "serve", "--db", self.db, "--port", "0"],
+        self.proc = subprocess.Popen([self.bin, "serve", *self.db_args, "--port", "0"],
                                      stdout=subprocess.PIPE, stderr=self.log, text=True)
         line = self.proc.stdout.readline().strip()
         assert line.startswith("listening on http://127.0.0.1:"), line
@@ -113,32 +162,43 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def server():
+def postgres():
+    """The PostgreSQL server of a PostgreSQL run, else None."""
+    if DATABASE != "postgresql":
+        yield None
+        return
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def server(postgres):
     with tempfile.TemporaryDirectory() as tmp:
-        s = Server(tmp)
-        s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "ann@e2e.test", "--name", "Ann Biller")
-        s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "bo@e2e.test", "--name", "Bo Biller")
-        s.token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "ann@e2e.test")
-        s.other_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "bo@e2e.test")
-        s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "vic@e2e.test", "--name", "Vic Viewer", "--role", "viewer")
-        s.cli("users", "add", "--db", s.db, "--org", "E2E Billing", "--email", "bill@e2e.test", "--name", "Bill Biller", "--role", "biller")
-        s.viewer_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "vic@e2e.test")
-        s.biller_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Billing", "--email", "bill@e2e.test")
+        s = Server(tmp, postgres)
+        s.cli("users", "add", *s.db_args, "--org", "E2E Billing", "--email", "ann@e2e.test", "--name", "Ann Biller")
+        s.cli("users", "add", *s.db_args, "--org", "E2E Billing", "--email", "bo@e2e.test", "--name", "Bo Biller")
+        s.token = s.cli("tokens", "create", *s.db_args, "--org", "E2E Billing", "--email", "ann@e2e.test")
+        s.other_token = s.cli("tokens", "create", *s.db_args, "--org", "E2E Billing", "--email", "bo@e2e.test")
+        s.cli("users", "add", *s.db_args, "--org", "E2E Billing", "--email", "vic@e2e.test", "--name", "Vic Viewer", "--role", "viewer")
+        s.cli("users", "add", *s.db_args, "--org", "E2E Billing", "--email", "bill@e2e.test", "--name", "Bill Biller", "--role", "biller")
+        s.viewer_token = s.cli("tokens", "create", *s.db_args, "--org", "E2E Billing", "--email", "vic@e2e.test")
+        s.biller_token = s.cli("tokens", "create", *s.db_args, "--org", "E2E Billing", "--email", "bill@e2e.test")
         # A second organization with the same real claims, for the dashboard script, so its
         # figures depend on nothing the other tests do.
-        s.cli("users", "add", "--db", s.db, "--org", "E2E Dashboards", "--email", "dee@e2e.test", "--name", "Dee Manager")
-        s.cli("users", "add", "--db", s.db, "--org", "E2E Dashboards", "--email", "eli@e2e.test", "--name", "Eli Biller")
-        s.dash_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Dashboards", "--email", "dee@e2e.test")
-        s.dash_other_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Dashboards", "--email", "eli@e2e.test")
-        s.cli("users", "add", "--db", s.db, "--org", "E2E Wire", "--email", "wes@e2e.test", "--name", "Wes Wire")
-        s.wire_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Wire", "--email", "wes@e2e.test")
-        s.cli("users", "add", "--db", s.db, "--org", "E2E Wire", "--email", "ada@e2e.test", "--name", "Ada Auditor")
-        s.audit_token = s.cli("tokens", "create", "--db", s.db, "--org", "E2E Wire", "--email", "ada@e2e.test")
+        s.cli("users", "add", *s.db_args, "--org", "E2E Dashboards", "--email", "dee@e2e.test", "--name", "Dee Manager")
+        s.cli("users", "add", *s.db_args, "--org", "E2E Dashboards", "--email", "eli@e2e.test", "--name", "Eli Biller")
+        s.dash_token = s.cli("tokens", "create", *s.db_args, "--org", "E2E Dashboards", "--email", "dee@e2e.test")
+        s.dash_other_token = s.cli("tokens", "create", *s.db_args, "--org", "E2E Dashboards", "--email", "eli@e2e.test")
+        s.cli("users", "add", *s.db_args, "--org", "E2E Wire", "--email", "wes@e2e.test", "--name", "Wes Wire")
+        s.wire_token = s.cli("tokens", "create", *s.db_args, "--org", "E2E Wire", "--email", "wes@e2e.test")
+        s.cli("users", "add", *s.db_args, "--org", "E2E Wire", "--email", "ada@e2e.test", "--name", "Ada Auditor")
+        s.audit_token = s.cli("tokens", "create", *s.db_args, "--org", "E2E Wire", "--email", "ada@e2e.test")
         if FIXTURE.exists():
-            s.cli("import-claims", "--db", s.db, "--org", "E2E Dashboards", str(FIXTURE))
-            s.cli("import-claims", "--db", s.db, "--org", "E2E Wire", str(FIXTURE))
-            s.import_output = s.cli("import-claims", "--db", s.db, "--org", "E2E Billing", str(FIXTURE))
-            s.reimport_output = s.cli("import-claims", "--db", s.db, "--org", "E2E Billing", str(FIXTURE))
+            s.cli("import-claims", *s.db_args, "--org", "E2E Dashboards", str(FIXTURE))
+            s.cli("import-claims", *s.db_args, "--org", "E2E Wire", str(FIXTURE))
+            s.import_output = s.cli("import-claims", *s.db_args, "--org", "E2E Billing", str(FIXTURE))
+            s.reimport_output = s.cli("import-claims", *s.db_args, "--org", "E2E Billing", str(FIXTURE))
         s.start()
         yield s
         s.stop()

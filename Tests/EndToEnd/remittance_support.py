@@ -18,12 +18,12 @@ def fresh_org(server, name):
     """A new organization with an admin (Ada), a biller (Ben) and a viewer; returns (admin client, ids)."""
     org = f"E2E {name} {next(_orgs)}"
     ids = {
-        "admin": server.cli("users", "add", "--db", server.db, "--org", org, "--email", "ada@era.test", "--name", "Ada Admin"),
-        "biller": server.cli("users", "add", "--db", server.db, "--org", org, "--email", "ben@era.test", "--name", "Ben Biller",
+        "admin": server.cli("users", "add", *server.db_args, "--org", org, "--email", "ada@era.test", "--name", "Ada Admin"),
+        "biller": server.cli("users", "add", *server.db_args, "--org", org, "--email", "ben@era.test", "--name", "Ben Biller",
                              "--role", "biller"),
     }
-    token = server.cli("tokens", "create", "--db", server.db, "--org", org, "--email", "ada@era.test")
-    ids["biller_token"] = server.cli("tokens", "create", "--db", server.db, "--org", org, "--email", "ben@era.test")
+    token = server.cli("tokens", "create", *server.db_args, "--org", org, "--email", "ada@era.test")
+    ids["biller_token"] = server.cli("tokens", "create", *server.db_args, "--org", org, "--email", "ben@era.test")
     return Client(server.port, token), ids
 
 

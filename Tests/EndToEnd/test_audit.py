@@ -55,9 +55,9 @@ def test_a_view_export_is_audited_as_one_bulk_read_and_viewers_may_not_export(se
     query and the row count. Viewers read work lists but may not export them. (An organization of its own,
     so the shared ones keep their cases.)"""
     for email, role in (("exa@e2e.test", "admin"), ("exv@e2e.test", "viewer")):
-        server.cli("users", "add", "--db", server.db, "--org", "E2E Export", "--email", email, "--name", "Ex " + role, "--role", role)
-    viewer = type(client)(client.port, server.cli("tokens", "create", "--db", server.db, "--org", "E2E Export", "--email", "exv@e2e.test"))
-    client = type(client)(client.port, server.cli("tokens", "create", "--db", server.db, "--org", "E2E Export", "--email", "exa@e2e.test"))
+        server.cli("users", "add", *server.db_args, "--org", "E2E Export", "--email", email, "--name", "Ex " + role, "--role", role)
+    viewer = type(client)(client.port, server.cli("tokens", "create", *server.db_args, "--org", "E2E Export", "--email", "exv@e2e.test"))
+    client = type(client)(client.port, server.cli("tokens", "create", *server.db_args, "--org", "E2E Export", "--email", "exa@e2e.test"))
     payer = client.post("/v1/payers", {"name": "Export Payer"})[1]
     for n in range(3):
         patient = client.post("/v1/patients", {"first_name": f"Eve{n}", "last_name": "Export"})[1]
@@ -87,8 +87,8 @@ def test_reading_cases_that_name_patients_is_audited(server, client):
     """Standards: reads of patient data are audited, bulk ones too. A work-list page naming patients is one
     bulk read (action list, its query, the rows naming a patient); a case naming its patient is a read of that
     patient; a 304 sends nothing new and writes nothing."""
-    server.cli("users", "add", "--db", server.db, "--org", "E2E Reads", "--email", "rd@e2e.test", "--name", "Reader", "--role", "admin")
-    client = type(client)(client.port, server.cli("tokens", "create", "--db", server.db, "--org", "E2E Reads", "--email", "rd@e2e.test"))
+    server.cli("users", "add", *server.db_args, "--org", "E2E Reads", "--email", "rd@e2e.test", "--name", "Reader", "--role", "admin")
+    client = type(client)(client.port, server.cli("tokens", "create", *server.db_args, "--org", "E2E Reads", "--email", "rd@e2e.test"))
     payer = client.post("/v1/payers", {"name": "Read Payer"})[1]
     patient = client.post("/v1/patients", {"first_name": "Rae", "last_name": "Reader"})[1]
     claims = [client.post("/v1/claims", {"claim_number": f"RD-{n}", "payer_id": payer["id"], "billed_cents": 1000, "expected_cents": 900,
@@ -121,8 +121,8 @@ def test_reading_claims_of_identified_patients_is_audited(server, client):
     """Claims are patient data, and `q` finds them by a patient's name: a claims page with rows of
     identified patients is one bulk read (action list, its query, those rows); one claim of an
     identified patient is a read of that patient; claims without a patient and HEAD are not audited."""
-    server.cli("users", "add", "--db", server.db, "--org", "E2E Claim Reads", "--email", "cr@e2e.test", "--name", "Reader")
-    client = type(client)(client.port, server.cli("tokens", "create", "--db", server.db, "--org", "E2E Claim Reads",
+    server.cli("users", "add", *server.db_args, "--org", "E2E Claim Reads", "--email", "cr@e2e.test", "--name", "Reader")
+    client = type(client)(client.port, server.cli("tokens", "create", *server.db_args, "--org", "E2E Claim Reads",
                                                   "--email", "cr@e2e.test"))
     payer = client.post("/v1/payers", {"name": "Claim Read Payer"})[1]
     patient = client.post("/v1/patients", {"first_name": "Cleo", "last_name": "Claimant"})[1]

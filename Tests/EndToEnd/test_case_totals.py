@@ -7,7 +7,6 @@ through the API, Case Insights' outstanding by aging bucket equals the claims' o
 `casework check-aggregates` agrees; a stored figure altered behind the application's back is
 reported by the command."""
 import random
-import sqlite3
 import subprocess
 
 import x12_builder as x12
@@ -94,7 +93,7 @@ def check_against_claims(client):
 
 
 def check_aggregates(server):
-    return subprocess.run([server.bin, "check-aggregates", "--db", server.db], capture_output=True, text=True, timeout=120)
+    return subprocess.run([server.bin, "check-aggregates", *server.db_args], capture_output=True, text=True, timeout=120)
 
 
 def test_stored_case_totals_follow_a_random_sequence_of_operations(server):
@@ -196,11 +195,10 @@ def test_check_aggregates_reports_a_case_whose_stored_total_was_altered(server):
     status, case, _ = client.post("/v1/cases", {"claims": [{"claim_id": claim["id"]}], "subject": "missing information"})
     assert status == 201, case
     stored = case["totals"]["total_outstanding_cents"]
-    with sqlite3.connect(server.db, timeout=10) as db:
-        db.execute("UPDATE cases SET total_outstanding_cents = total_outstanding_cents + 1 WHERE id = ?", (case["id"],))
-        db.execute("UPDATE claims SET first_submitted_on = '2026-01-02' WHERE id = ?", (claim["id"],))
-        db.execute("UPDATE case_rollup SET cases = cases + 2 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
-        db.execute("UPDATE case_created_rollup SET cases = cases + 5 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
+    server.sql("UPDATE cases SET total_outstanding_cents = total_outstanding_cents + 1 WHERE id = ?", (case["id"],))
+    server.sql("UPDATE claims SET first_submitted_on = '2026-01-02' WHERE id = ?", (claim["id"],))
+    server.sql("UPDATE case_rollup SET cases = cases + 2 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
+    server.sql("UPDATE case_created_rollup SET cases = cases + 5 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
     try:
         result = check_aggregates(server)
         assert result.returncode == 1, result.stdout + result.stderr
@@ -215,9 +213,8 @@ def test_check_aggregates_reports_a_case_whose_stored_total_was_altered(server):
         created = f"case_created_rollup:{case['created_at'][:10]}/active/{case['priority']}/{claim['payer_id']}"
         assert f"rollup ({created}, " in result.stdout and "cases stored 6, recomputed 1" in result.stdout, result.stdout
     finally:
-        with sqlite3.connect(server.db, timeout=10) as db:
-            db.execute("UPDATE cases SET total_outstanding_cents = total_outstanding_cents - 1 WHERE id = ?", (case["id"],))
-            db.execute("UPDATE claims SET first_submitted_on = NULL WHERE id = ?", (claim["id"],))
-            db.execute("UPDATE case_rollup SET cases = cases - 2 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
-            db.execute("UPDATE case_created_rollup SET cases = cases - 5 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
+        server.sql("UPDATE cases SET total_outstanding_cents = total_outstanding_cents - 1 WHERE id = ?", (case["id"],))
+        server.sql("UPDATE claims SET first_submitted_on = NULL WHERE id = ?", (claim["id"],))
+        server.sql("UPDATE case_rollup SET cases = cases - 2 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
+        server.sql("UPDATE case_created_rollup SET cases = cases - 5 WHERE payer_id = ? AND status = 'active'", (claim["payer_id"],))
     assert check_aggregates(server).returncode == 0

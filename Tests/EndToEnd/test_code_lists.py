@@ -78,19 +78,19 @@ def test_unlisted_carcs_are_refused_by_name_unless_overridden(server):
 
 def test_codes_import_replaces_a_list_whole_and_retired_codes_are_refused(tmp_path):
     server = Server(str(tmp_path))
-    server.cli("users", "add", "--db", server.db, "--org", "Import", "--email", "ivy@era.test", "--name", "Ivy Admin")
-    token = server.cli("tokens", "create", "--db", server.db, "--org", "Import", "--email", "ivy@era.test")
+    server.cli("users", "add", *server.db_args, "--org", "Import", "--email", "ivy@era.test", "--name", "Ivy Admin")
+    token = server.cli("tokens", "create", *server.db_args, "--org", "Import", "--email", "ivy@era.test")
     bad = tmp_path / "bad.tsv"
     bad.write_text("# list: carc\n# source: test\ncode\tdescription\tstarts_on\tstops_on\n45\tFee schedule.\t\t\n"
                    "45\tAgain.\t\t\nB!\tx\t\t\n50\tNot necessary.\t2026-02-30\t\n")
-    out = subprocess.run([server.bin, "codes", "import", "--db", server.db, str(bad)], capture_output=True, text=True, timeout=60)
+    out = subprocess.run([server.bin, "codes", "import", *server.db_args, str(bad)], capture_output=True, text=True, timeout=60)
     assert out.returncode == 1 and "Usage" not in out.stderr                  # a bad file, not a bad command line
     for problem in ("line 5: code 45 is listed twice", "line 6: \"B!\" is not a code", "line 7: starts_on \"2026-02-30\"", "# date: ...\" (as of when) is required"):
         assert problem in out.stderr, (problem, out.stderr)
     good = tmp_path / "carc.tsv"
     good.write_text("# list: carc\n# source: Test list\n# date: 2026-11-01\ncode\tdescription\tstarts_on\tstops_on\n"
                     "45\tFee schedule.\t\t\n42\tOld fee schedule.\t1995-01-01\t2008-06-30\n301\tFrom next year.\t2999-01-01\t\n")
-    assert server.cli("codes", "import", "--db", server.db, str(good)) == "imported 3 CARC codes (Test list; 2026-11-01)"
+    assert server.cli("codes", "import", *server.db_args, str(good)) == "imported 3 CARC codes (Test list; 2026-11-01)"
     server.start()
     try:
         client = Client(server.port, token)

@@ -38,8 +38,8 @@ def value(figures, name, **labels):
 def metered(tmp_path_factory, monkeypatch_module):
     monkeypatch_module.setenv("CASEWORK_METRICS_TOKEN", TOKEN)
     server = Server(str(tmp_path_factory.mktemp("metrics")))
-    server.cli("users", "add", "--db", server.db, "--org", "Metered", "--email", "mo@metrics.test", "--name", "Mo Admin")
-    server.token = server.cli("tokens", "create", "--db", server.db, "--org", "Metered", "--email", "mo@metrics.test")
+    server.cli("users", "add", *server.db_args, "--org", "Metered", "--email", "mo@metrics.test", "--name", "Mo Admin")
+    server.token = server.cli("tokens", "create", *server.db_args, "--org", "Metered", "--email", "mo@metrics.test")
     server.start()
     yield server
     server.stop()

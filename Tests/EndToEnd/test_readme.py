@@ -43,7 +43,7 @@ def make_run_server():
         token = os.path.join(tmp, "token")
         with open(token, "w") as out:
             out.write(server.cli("demo", "--db", server.db))
-        server.cli("import-835", "--db", server.db, *map(str, era_files()))
+        server.cli("import-835", *server.db_args, *map(str, era_files()))
         server.start()
         server.token_file = token
         try:

@@ -1,7 +1,6 @@
 """The case workflow of DESIGN.md driven over real HTTP against the imported real remittance claims."""
 import collections
 import concurrent.futures
-import sqlite3
 
 CONTRACTUAL = {("CO", "45"), ("CO", "42"), ("CO", "A2"), ("CO", "131"), ("CO", "253")}
 
@@ -213,6 +212,5 @@ def test_fifty_concurrent_creates_yield_one_case(server, client, fixture_data):
     assert statuses == {201: 1, 409: 49}, statuses
     winner = next(body for status, body, _ in results if status == 201)
     assert all(p["active_case"]["id"] == winner["id"] for status, p, _ in results if status == 409)
-    with sqlite3.connect(f"file:{server.db}?mode=ro", uri=True) as db:
-        (count,) = db.execute("SELECT COUNT(*) FROM case_claims WHERE claim_id = ? AND active = 1", (target["id"],)).fetchone()
+    ((count,),) = server.sql("SELECT COUNT(*) FROM case_claims WHERE claim_id = ? AND active = 1", (target["id"],))
     assert count == 1

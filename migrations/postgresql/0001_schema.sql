@@ -964,10 +964,12 @@ BEGIN
         ON CONFLICT (organization_id, status, stage, subject, payer_id, owner_type, owner_id)
         DO UPDATE SET cases = case_rollup.cases + 1, outstanding_cents = case_rollup.outstanding_cents + excluded.outstanding_cents;
         INSERT INTO case_carc_rollup
-        SELECT NEW.organization_id, NEW.status, NEW.stage, NEW.subject, NEW.payer_id, COALESCE(NEW.owner_type, ''),
+        SELECT organization_id, status, stage, subject, payer_id, owner_type, owner_id, carc, SUM(cases), SUM(outstanding_cents)
+        FROM (SELECT NEW.organization_id, NEW.status, NEW.stage, NEW.subject, NEW.payer_id, COALESCE(NEW.owner_type, ''),
                COALESCE(NEW.owner_id, ''), code, 1, NEW.total_outstanding_cents
         FROM (SELECT code FROM case_carc_codes WHERE case_id = NEW.id
-              UNION ALL SELECT '' WHERE NOT EXISTS (SELECT 1 FROM case_carc_codes WHERE case_id = NEW.id)) AS k WHERE true
+              UNION ALL SELECT '' WHERE NOT EXISTS (SELECT 1 FROM case_carc_codes WHERE case_id = NEW.id)) AS k WHERE true) AS each_row (organization_id, status, stage, subject, payer_id, owner_type, owner_id, carc, cases, outstanding_cents)
+        GROUP BY organization_id, carc, status, stage, subject, payer_id, owner_type, owner_id
         ON CONFLICT (organization_id, carc, status, stage, subject, payer_id, owner_type, owner_id)
         DO UPDATE SET cases = case_carc_rollup.cases + 1, outstanding_cents = case_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     RETURN NULL;
@@ -992,10 +994,12 @@ BEGIN
               AND carc IN (SELECT code FROM case_carc_codes WHERE case_id = OLD.id
                            UNION ALL SELECT '' WHERE NOT EXISTS (SELECT 1 FROM case_carc_codes WHERE case_id = OLD.id));
             INSERT INTO case_carc_rollup
-            SELECT NEW.organization_id, NEW.status, NEW.stage, NEW.subject, NEW.payer_id, COALESCE(NEW.owner_type, ''),
+            SELECT organization_id, status, stage, subject, payer_id, owner_type, owner_id, carc, SUM(cases), SUM(outstanding_cents)
+            FROM (SELECT NEW.organization_id, NEW.status, NEW.stage, NEW.subject, NEW.payer_id, COALESCE(NEW.owner_type, ''),
                    COALESCE(NEW.owner_id, ''), code, 1, NEW.total_outstanding_cents
             FROM (SELECT code FROM case_carc_codes WHERE case_id = NEW.id
-                  UNION ALL SELECT '' WHERE NOT EXISTS (SELECT 1 FROM case_carc_codes WHERE case_id = NEW.id)) AS k WHERE true
+                  UNION ALL SELECT '' WHERE NOT EXISTS (SELECT 1 FROM case_carc_codes WHERE case_id = NEW.id)) AS k WHERE true) AS each_row (organization_id, status, stage, subject, payer_id, owner_type, owner_id, carc, cases, outstanding_cents)
+            GROUP BY organization_id, carc, status, stage, subject, payer_id, owner_type, owner_id
             ON CONFLICT (organization_id, carc, status, stage, subject, payer_id, owner_type, owner_id)
             DO UPDATE SET cases = case_carc_rollup.cases + 1, outstanding_cents = case_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     END IF;
@@ -1045,9 +1049,11 @@ BEGIN
                FROM cases WHERE id = NEW.case_id)
           AND (SELECT COUNT(*) FROM case_carc_codes WHERE case_id = NEW.case_id) = 1;
         INSERT INTO case_carc_rollup
-        SELECT organization_id, status, stage, subject, payer_id, COALESCE(owner_type, ''), COALESCE(owner_id, ''), NEW.code, 1,
+        SELECT organization_id, status, stage, subject, payer_id, owner_type, owner_id, carc, SUM(cases), SUM(outstanding_cents)
+        FROM (SELECT organization_id, status, stage, subject, payer_id, COALESCE(owner_type, ''), COALESCE(owner_id, ''), NEW.code, 1,
                total_outstanding_cents
-        FROM cases WHERE id = NEW.case_id
+        FROM cases WHERE id = NEW.case_id) AS each_row (organization_id, status, stage, subject, payer_id, owner_type, owner_id, carc, cases, outstanding_cents)
+        GROUP BY organization_id, carc, status, stage, subject, payer_id, owner_type, owner_id
         ON CONFLICT (organization_id, carc, status, stage, subject, payer_id, owner_type, owner_id)
         DO UPDATE SET cases = case_carc_rollup.cases + 1, outstanding_cents = case_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     RETURN NULL;
@@ -1063,9 +1069,11 @@ BEGIN
               (SELECT organization_id, OLD.code, status, stage, subject, payer_id, COALESCE(owner_type, ''), COALESCE(owner_id, '')
                FROM cases WHERE id = OLD.case_id);
         INSERT INTO case_carc_rollup
-        SELECT organization_id, status, stage, subject, payer_id, COALESCE(owner_type, ''), COALESCE(owner_id, ''), '', 1,
+        SELECT organization_id, status, stage, subject, payer_id, owner_type, owner_id, carc, SUM(cases), SUM(outstanding_cents)
+        FROM (SELECT organization_id, status, stage, subject, payer_id, COALESCE(owner_type, ''), COALESCE(owner_id, ''), '', 1,
                total_outstanding_cents
-        FROM cases WHERE id = OLD.case_id AND NOT EXISTS (SELECT 1 FROM case_carc_codes WHERE case_id = OLD.case_id)
+        FROM cases WHERE id = OLD.case_id AND NOT EXISTS (SELECT 1 FROM case_carc_codes WHERE case_id = OLD.case_id)) AS each_row (organization_id, status, stage, subject, payer_id, owner_type, owner_id, carc, cases, outstanding_cents)
+        GROUP BY organization_id, carc, status, stage, subject, payer_id, owner_type, owner_id
         ON CONFLICT (organization_id, carc, status, stage, subject, payer_id, owner_type, owner_id)
         DO UPDATE SET cases = case_carc_rollup.cases + 1, outstanding_cents = case_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     RETURN NULL;
@@ -1086,9 +1094,11 @@ CREATE TRIGGER case_carc_codes_update_rolls_up AFTER UPDATE OF code, case_id ON 
 CREATE FUNCTION case_claims_insert_ages() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO claim_aging_rollup
-        SELECT c.organization_id, c.status, c.payer_id, COALESCE(cl.first_submitted_on, cl.service_start, ''), 1,
+        SELECT organization_id, status, payer_id, start_day, SUM(claims), SUM(outstanding_cents)
+        FROM (SELECT c.organization_id, c.status, c.payer_id, COALESCE(cl.first_submitted_on, cl.service_start, ''), 1,
                cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents
-        FROM cases c, claims cl WHERE c.id = NEW.case_id AND cl.id = NEW.claim_id
+        FROM cases c, claims cl WHERE c.id = NEW.case_id AND cl.id = NEW.claim_id) AS each_row (organization_id, status, payer_id, start_day, claims, outstanding_cents)
+        GROUP BY organization_id, status, payer_id, start_day
         ON CONFLICT (organization_id, status, payer_id, start_day)
         DO UPDATE SET claims = claim_aging_rollup.claims + excluded.claims, outstanding_cents = claim_aging_rollup.outstanding_cents + excluded.outstanding_cents;
     RETURN NULL;
@@ -1099,9 +1109,11 @@ CREATE TRIGGER case_claims_insert_ages AFTER INSERT ON case_claims FOR EACH ROW 
 CREATE FUNCTION case_claims_delete_ages() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO claim_aging_rollup
-        SELECT c.organization_id, c.status, c.payer_id, COALESCE(cl.first_submitted_on, cl.service_start, ''), -1,
+        SELECT organization_id, status, payer_id, start_day, SUM(claims), SUM(outstanding_cents)
+        FROM (SELECT c.organization_id, c.status, c.payer_id, COALESCE(cl.first_submitted_on, cl.service_start, ''), -1,
                -(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents)
-        FROM cases c, claims cl WHERE c.id = OLD.case_id AND cl.id = OLD.claim_id
+        FROM cases c, claims cl WHERE c.id = OLD.case_id AND cl.id = OLD.claim_id) AS each_row (organization_id, status, payer_id, start_day, claims, outstanding_cents)
+        GROUP BY organization_id, status, payer_id, start_day
         ON CONFLICT (organization_id, status, payer_id, start_day)
         DO UPDATE SET claims = claim_aging_rollup.claims + excluded.claims, outstanding_cents = claim_aging_rollup.outstanding_cents + excluded.outstanding_cents;
     RETURN NULL;
@@ -1113,14 +1125,16 @@ CREATE FUNCTION claims_update_ages() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF (NEW.expected_cents - NEW.paid_cents - NEW.cost_share_cents - NEW.write_off_cents) IS DISTINCT FROM (OLD.expected_cents - OLD.paid_cents - OLD.cost_share_cents - OLD.write_off_cents) OR COALESCE(NEW.first_submitted_on, NEW.service_start, '') IS DISTINCT FROM COALESCE(OLD.first_submitted_on, OLD.service_start, '') THEN
         INSERT INTO claim_aging_rollup
-            SELECT c.organization_id, c.status, c.payer_id, day, n, cents
+            SELECT organization_id, status, payer_id, start_day, SUM(claims), SUM(outstanding_cents)
+            FROM (SELECT c.organization_id, c.status, c.payer_id, day, n, cents
             FROM case_claims l JOIN cases c ON c.id = l.case_id,
                  (SELECT COALESCE(OLD.first_submitted_on, OLD.service_start, '') AS day, -1 AS n,
                          -(OLD.expected_cents - OLD.paid_cents - OLD.cost_share_cents - OLD.write_off_cents) AS cents
                   UNION ALL
                   SELECT COALESCE(NEW.first_submitted_on, NEW.service_start, ''), 1,
                          NEW.expected_cents - NEW.paid_cents - NEW.cost_share_cents - NEW.write_off_cents) AS delta
-            WHERE l.claim_id = NEW.id
+            WHERE l.claim_id = NEW.id) AS each_row (organization_id, status, payer_id, start_day, claims, outstanding_cents)
+            GROUP BY organization_id, status, payer_id, start_day
             ON CONFLICT (organization_id, status, payer_id, start_day)
             DO UPDATE SET claims = claim_aging_rollup.claims + excluded.claims, outstanding_cents = claim_aging_rollup.outstanding_cents + excluded.outstanding_cents;
     END IF;
@@ -1133,12 +1147,14 @@ CREATE FUNCTION cases_update_ages() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF OLD.organization_id IS DISTINCT FROM NEW.organization_id OR OLD.status IS DISTINCT FROM NEW.status OR OLD.payer_id IS DISTINCT FROM NEW.payer_id THEN
         INSERT INTO claim_aging_rollup
-            SELECT side.organization_id, side.status, side.payer_id, COALESCE(cl.first_submitted_on, cl.service_start, ''), side.n,
+            SELECT organization_id, status, payer_id, start_day, SUM(claims), SUM(outstanding_cents)
+            FROM (SELECT side.organization_id, side.status, side.payer_id, COALESCE(cl.first_submitted_on, cl.service_start, ''), side.n,
                    side.n * (cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents)
             FROM case_claims l JOIN claims cl ON cl.id = l.claim_id,
                  (SELECT OLD.organization_id AS organization_id, OLD.status AS status, OLD.payer_id AS payer_id, -1 AS n
                   UNION ALL SELECT NEW.organization_id, NEW.status, NEW.payer_id, 1) AS side
-            WHERE l.case_id = NEW.id
+            WHERE l.case_id = NEW.id) AS each_row (organization_id, status, payer_id, start_day, claims, outstanding_cents)
+            GROUP BY organization_id, status, payer_id, start_day
             ON CONFLICT (organization_id, status, payer_id, start_day)
             DO UPDATE SET claims = claim_aging_rollup.claims + excluded.claims, outstanding_cents = claim_aging_rollup.outstanding_cents + excluded.outstanding_cents;
     END IF;
@@ -1150,16 +1166,20 @@ CREATE TRIGGER cases_update_ages AFTER UPDATE OF organization_id, status, payer_
 CREATE FUNCTION case_claims_insert_ages_by_owner_and_carc() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO claim_aging_owner_rollup
-        SELECT c.organization_id, c.status, c.payer_id, COALESCE(c.owner_type, ''), COALESCE(c.owner_id, ''),
+        SELECT organization_id, status, payer_id, owner_type, owner_id, start_day, SUM(claims), SUM(outstanding_cents)
+        FROM (SELECT c.organization_id, c.status, c.payer_id, COALESCE(c.owner_type, ''), COALESCE(c.owner_id, ''),
                COALESCE(cl.first_submitted_on, cl.service_start, ''), 1,
                cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents
-        FROM cases c, claims cl WHERE c.id = NEW.case_id AND cl.id = NEW.claim_id
+        FROM cases c, claims cl WHERE c.id = NEW.case_id AND cl.id = NEW.claim_id) AS each_row (organization_id, status, payer_id, owner_type, owner_id, start_day, claims, outstanding_cents)
+        GROUP BY organization_id, status, payer_id, owner_type, owner_id, start_day
         ON CONFLICT (organization_id, status, payer_id, owner_type, owner_id, start_day)
         DO UPDATE SET claims = claim_aging_owner_rollup.claims + excluded.claims, outstanding_cents = claim_aging_owner_rollup.outstanding_cents + excluded.outstanding_cents;
         INSERT INTO claim_aging_carc_rollup
-        SELECT c.organization_id, c.status, c.payer_id, k.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), 1,
+        SELECT organization_id, status, payer_id, carc, start_day, SUM(claims), SUM(outstanding_cents)
+        FROM (SELECT c.organization_id, c.status, c.payer_id, k.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), 1,
                cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents
-        FROM cases c JOIN case_carcs_or_none k ON k.case_id = c.id, claims cl WHERE c.id = NEW.case_id AND cl.id = NEW.claim_id
+        FROM cases c JOIN case_carcs_or_none k ON k.case_id = c.id, claims cl WHERE c.id = NEW.case_id AND cl.id = NEW.claim_id) AS each_row (organization_id, status, payer_id, carc, start_day, claims, outstanding_cents)
+        GROUP BY organization_id, status, carc, payer_id, start_day
         ON CONFLICT (organization_id, status, carc, payer_id, start_day)
         DO UPDATE SET claims = claim_aging_carc_rollup.claims + excluded.claims, outstanding_cents = claim_aging_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     RETURN NULL;
@@ -1170,16 +1190,20 @@ CREATE TRIGGER case_claims_insert_ages_by_owner_and_carc AFTER INSERT ON case_cl
 CREATE FUNCTION case_claims_delete_ages_by_owner_and_carc() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO claim_aging_owner_rollup
-        SELECT c.organization_id, c.status, c.payer_id, COALESCE(c.owner_type, ''), COALESCE(c.owner_id, ''),
+        SELECT organization_id, status, payer_id, owner_type, owner_id, start_day, SUM(claims), SUM(outstanding_cents)
+        FROM (SELECT c.organization_id, c.status, c.payer_id, COALESCE(c.owner_type, ''), COALESCE(c.owner_id, ''),
                COALESCE(cl.first_submitted_on, cl.service_start, ''), -1,
                -(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents)
-        FROM cases c, claims cl WHERE c.id = OLD.case_id AND cl.id = OLD.claim_id
+        FROM cases c, claims cl WHERE c.id = OLD.case_id AND cl.id = OLD.claim_id) AS each_row (organization_id, status, payer_id, owner_type, owner_id, start_day, claims, outstanding_cents)
+        GROUP BY organization_id, status, payer_id, owner_type, owner_id, start_day
         ON CONFLICT (organization_id, status, payer_id, owner_type, owner_id, start_day)
         DO UPDATE SET claims = claim_aging_owner_rollup.claims + excluded.claims, outstanding_cents = claim_aging_owner_rollup.outstanding_cents + excluded.outstanding_cents;
         INSERT INTO claim_aging_carc_rollup
-        SELECT c.organization_id, c.status, c.payer_id, k.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), -1,
+        SELECT organization_id, status, payer_id, carc, start_day, SUM(claims), SUM(outstanding_cents)
+        FROM (SELECT c.organization_id, c.status, c.payer_id, k.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), -1,
                -(cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents)
-        FROM cases c JOIN case_carcs_or_none k ON k.case_id = c.id, claims cl WHERE c.id = OLD.case_id AND cl.id = OLD.claim_id
+        FROM cases c JOIN case_carcs_or_none k ON k.case_id = c.id, claims cl WHERE c.id = OLD.case_id AND cl.id = OLD.claim_id) AS each_row (organization_id, status, payer_id, carc, start_day, claims, outstanding_cents)
+        GROUP BY organization_id, status, carc, payer_id, start_day
         ON CONFLICT (organization_id, status, carc, payer_id, start_day)
         DO UPDATE SET claims = claim_aging_carc_rollup.claims + excluded.claims, outstanding_cents = claim_aging_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     RETURN NULL;
@@ -1191,25 +1215,29 @@ CREATE FUNCTION claims_update_ages_by_owner_and_carc() RETURNS trigger LANGUAGE 
 BEGIN
     IF (NEW.expected_cents - NEW.paid_cents - NEW.cost_share_cents - NEW.write_off_cents) IS DISTINCT FROM (OLD.expected_cents - OLD.paid_cents - OLD.cost_share_cents - OLD.write_off_cents) OR COALESCE(NEW.first_submitted_on, NEW.service_start, '') IS DISTINCT FROM COALESCE(OLD.first_submitted_on, OLD.service_start, '') THEN
         INSERT INTO claim_aging_owner_rollup
-            SELECT c.organization_id, c.status, c.payer_id, COALESCE(c.owner_type, ''), COALESCE(c.owner_id, ''), day, n, cents
+            SELECT organization_id, status, payer_id, owner_type, owner_id, start_day, SUM(claims), SUM(outstanding_cents)
+            FROM (SELECT c.organization_id, c.status, c.payer_id, COALESCE(c.owner_type, ''), COALESCE(c.owner_id, ''), day, n, cents
             FROM case_claims l JOIN cases c ON c.id = l.case_id,
                  (SELECT COALESCE(OLD.first_submitted_on, OLD.service_start, '') AS day, -1 AS n,
                          -(OLD.expected_cents - OLD.paid_cents - OLD.cost_share_cents - OLD.write_off_cents) AS cents
                   UNION ALL
                   SELECT COALESCE(NEW.first_submitted_on, NEW.service_start, ''), 1,
                          NEW.expected_cents - NEW.paid_cents - NEW.cost_share_cents - NEW.write_off_cents) AS delta
-            WHERE l.claim_id = NEW.id
+            WHERE l.claim_id = NEW.id) AS each_row (organization_id, status, payer_id, owner_type, owner_id, start_day, claims, outstanding_cents)
+            GROUP BY organization_id, status, payer_id, owner_type, owner_id, start_day
             ON CONFLICT (organization_id, status, payer_id, owner_type, owner_id, start_day)
             DO UPDATE SET claims = claim_aging_owner_rollup.claims + excluded.claims, outstanding_cents = claim_aging_owner_rollup.outstanding_cents + excluded.outstanding_cents;
             INSERT INTO claim_aging_carc_rollup
-            SELECT c.organization_id, c.status, c.payer_id, k.carc, day, n, cents
+            SELECT organization_id, status, payer_id, carc, start_day, SUM(claims), SUM(outstanding_cents)
+            FROM (SELECT c.organization_id, c.status, c.payer_id, k.carc, day, n, cents
             FROM case_claims l JOIN cases c ON c.id = l.case_id JOIN case_carcs_or_none k ON k.case_id = c.id,
                  (SELECT COALESCE(OLD.first_submitted_on, OLD.service_start, '') AS day, -1 AS n,
                          -(OLD.expected_cents - OLD.paid_cents - OLD.cost_share_cents - OLD.write_off_cents) AS cents
                   UNION ALL
                   SELECT COALESCE(NEW.first_submitted_on, NEW.service_start, ''), 1,
                          NEW.expected_cents - NEW.paid_cents - NEW.cost_share_cents - NEW.write_off_cents) AS delta
-            WHERE l.claim_id = NEW.id
+            WHERE l.claim_id = NEW.id) AS each_row (organization_id, status, payer_id, carc, start_day, claims, outstanding_cents)
+            GROUP BY organization_id, status, carc, payer_id, start_day
             ON CONFLICT (organization_id, status, carc, payer_id, start_day)
             DO UPDATE SET claims = claim_aging_carc_rollup.claims + excluded.claims, outstanding_cents = claim_aging_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     END IF;
@@ -1222,7 +1250,8 @@ CREATE FUNCTION cases_update_ages_by_owner_and_carc() RETURNS trigger LANGUAGE p
 BEGIN
     IF OLD.organization_id IS DISTINCT FROM NEW.organization_id OR OLD.status IS DISTINCT FROM NEW.status OR OLD.payer_id IS DISTINCT FROM NEW.payer_id OR OLD.owner_type IS DISTINCT FROM NEW.owner_type OR OLD.owner_id IS DISTINCT FROM NEW.owner_id THEN
         INSERT INTO claim_aging_owner_rollup
-            SELECT side.organization_id, side.status, side.payer_id, side.owner_type, side.owner_id,
+            SELECT organization_id, status, payer_id, owner_type, owner_id, start_day, SUM(claims), SUM(outstanding_cents)
+            FROM (SELECT side.organization_id, side.status, side.payer_id, side.owner_type, side.owner_id,
                    COALESCE(cl.first_submitted_on, cl.service_start, ''), side.n,
                    side.n * (cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents)
             FROM case_claims l JOIN claims cl ON cl.id = l.claim_id,
@@ -1230,17 +1259,20 @@ BEGIN
                          COALESCE(OLD.owner_type, '') AS owner_type, COALESCE(OLD.owner_id, '') AS owner_id, -1 AS n
                   UNION ALL SELECT NEW.organization_id, NEW.status, NEW.payer_id, COALESCE(NEW.owner_type, ''), COALESCE(NEW.owner_id, ''), 1)
                  AS side
-            WHERE l.case_id = NEW.id
+            WHERE l.case_id = NEW.id) AS each_row (organization_id, status, payer_id, owner_type, owner_id, start_day, claims, outstanding_cents)
+            GROUP BY organization_id, status, payer_id, owner_type, owner_id, start_day
             ON CONFLICT (organization_id, status, payer_id, owner_type, owner_id, start_day)
             DO UPDATE SET claims = claim_aging_owner_rollup.claims + excluded.claims, outstanding_cents = claim_aging_owner_rollup.outstanding_cents + excluded.outstanding_cents;
             INSERT INTO claim_aging_carc_rollup
-            SELECT side.organization_id, side.status, side.payer_id, k.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), side.n,
+            SELECT organization_id, status, payer_id, carc, start_day, SUM(claims), SUM(outstanding_cents)
+            FROM (SELECT side.organization_id, side.status, side.payer_id, k.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), side.n,
                    side.n * (cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents)
             FROM case_claims l JOIN claims cl ON cl.id = l.claim_id JOIN case_carcs_or_none k ON k.case_id = l.case_id,
                  (SELECT OLD.organization_id AS organization_id, OLD.status AS status, OLD.payer_id AS payer_id, -1 AS n
                   UNION ALL SELECT NEW.organization_id, NEW.status, NEW.payer_id, 1) AS side
             WHERE l.case_id = NEW.id
-              AND (OLD.organization_id IS DISTINCT FROM NEW.organization_id OR OLD.status IS DISTINCT FROM NEW.status OR OLD.payer_id IS DISTINCT FROM NEW.payer_id)
+              AND (OLD.organization_id IS DISTINCT FROM NEW.organization_id OR OLD.status IS DISTINCT FROM NEW.status OR OLD.payer_id IS DISTINCT FROM NEW.payer_id)) AS each_row (organization_id, status, payer_id, carc, start_day, claims, outstanding_cents)
+            GROUP BY organization_id, status, carc, payer_id, start_day
             ON CONFLICT (organization_id, status, carc, payer_id, start_day)
             DO UPDATE SET claims = claim_aging_carc_rollup.claims + excluded.claims, outstanding_cents = claim_aging_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     END IF;
@@ -1252,12 +1284,14 @@ CREATE TRIGGER cases_update_ages_by_owner_and_carc AFTER UPDATE OF organization_
 CREATE FUNCTION case_carc_codes_insert_ages() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO claim_aging_carc_rollup
-        SELECT c.organization_id, c.status, c.payer_id, side.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), side.n,
+        SELECT organization_id, status, payer_id, carc, start_day, SUM(claims), SUM(outstanding_cents)
+        FROM (SELECT c.organization_id, c.status, c.payer_id, side.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), side.n,
                side.n * (cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents)
         FROM cases c JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id,
              (SELECT NEW.code AS carc, 1 AS n
               UNION ALL SELECT '', -1 WHERE (SELECT COUNT(*) FROM case_carc_codes WHERE case_id = NEW.case_id) = 1) AS side
-        WHERE c.id = NEW.case_id
+        WHERE c.id = NEW.case_id) AS each_row (organization_id, status, payer_id, carc, start_day, claims, outstanding_cents)
+        GROUP BY organization_id, status, carc, payer_id, start_day
         ON CONFLICT (organization_id, status, carc, payer_id, start_day)
         DO UPDATE SET claims = claim_aging_carc_rollup.claims + excluded.claims, outstanding_cents = claim_aging_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     RETURN NULL;
@@ -1268,12 +1302,14 @@ CREATE TRIGGER case_carc_codes_insert_ages AFTER INSERT ON case_carc_codes FOR E
 CREATE FUNCTION case_carc_codes_delete_ages() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO claim_aging_carc_rollup
-        SELECT c.organization_id, c.status, c.payer_id, side.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), side.n,
+        SELECT organization_id, status, payer_id, carc, start_day, SUM(claims), SUM(outstanding_cents)
+        FROM (SELECT c.organization_id, c.status, c.payer_id, side.carc, COALESCE(cl.first_submitted_on, cl.service_start, ''), side.n,
                side.n * (cl.expected_cents - cl.paid_cents - cl.cost_share_cents - cl.write_off_cents)
         FROM cases c JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id,
              (SELECT OLD.code AS carc, -1 AS n
               UNION ALL SELECT '', 1 WHERE NOT EXISTS (SELECT 1 FROM case_carc_codes WHERE case_id = OLD.case_id)) AS side
-        WHERE c.id = OLD.case_id
+        WHERE c.id = OLD.case_id) AS each_row (organization_id, status, payer_id, carc, start_day, claims, outstanding_cents)
+        GROUP BY organization_id, status, carc, payer_id, start_day
         ON CONFLICT (organization_id, status, carc, payer_id, start_day)
         DO UPDATE SET claims = claim_aging_carc_rollup.claims + excluded.claims, outstanding_cents = claim_aging_carc_rollup.outstanding_cents + excluded.outstanding_cents;
     RETURN NULL;
@@ -1333,7 +1369,9 @@ BEGIN
         UPDATE case_appeal_rollup SET cases = cases - 1
             WHERE OLD.status = 'active' AND organization_id = OLD.organization_id AND appeal_deadline = OLD.appeal_deadline;
             INSERT INTO case_appeal_rollup
-            SELECT NEW.organization_id, NEW.appeal_deadline, 1 WHERE NEW.status = 'active' AND NEW.appeal_deadline IS NOT NULL
+            SELECT organization_id, appeal_deadline, SUM(cases)
+            FROM (SELECT NEW.organization_id, NEW.appeal_deadline, 1 WHERE NEW.status = 'active' AND NEW.appeal_deadline IS NOT NULL) AS each_row (organization_id, appeal_deadline, cases)
+            GROUP BY organization_id, appeal_deadline
             ON CONFLICT (organization_id, appeal_deadline) DO UPDATE SET cases = case_appeal_rollup.cases + 1;
     END IF;
     RETURN NULL;

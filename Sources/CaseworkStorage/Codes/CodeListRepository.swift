@@ -67,8 +67,12 @@ public struct CodeListRepository: Sendable {
                 CodeListSummary(kind: kind, source: row.string("source"), date: row.string("list_date"),
                                 importedAt: Instant(row.string("imported_at")) ?? Instant(secondsSinceEpoch: 0), count: row.int("code_count"))
             }
-            let entries = try db.query("SELECT * FROM codes WHERE kind = ? ORDER BY length(code) > 0 AND code GLOB '[0-9]*' DESC, CAST(code AS INTEGER), code",
-                                       [.text(kind.rawValue)]).map(Self.entry)
+            // Numeric codes first, in numeric order (they have no leading zeros: shorter is smaller), then the others.
+            let numeric = "code >= '0' AND code < ':'"
+            let entries = try db.query("""
+                SELECT * FROM codes WHERE kind = ?
+                ORDER BY CASE WHEN \(numeric) THEN 0 ELSE 1 END, CASE WHEN \(numeric) THEN length(code) ELSE 0 END, code
+                """, [.text(kind.rawValue)]).map(Self.entry)
             return (summary, entries)
         }
     }

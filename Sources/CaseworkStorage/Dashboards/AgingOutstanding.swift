@@ -30,16 +30,18 @@ extension DashboardRepository {
             : ("", shape.outstanding, "NULLIF(c.start_day, '')")
         let rows = """
             SELECT \(shape.dimensions), c.payer_id, \(outstanding) AS outstanding,
-                   MAX(0, CAST(julianday(?) - julianday(\(start)) AS INTEGER)) AS age
+                   \(database.dialect.daysSince(start, until: "?")) AS age
             FROM \(shape.from)\(claims) WHERE \(shape.conditions) AND c.status = 'active'
             """
         let bindings: [SQLValue] = [.text(today.description)] + shape.bindings
+        // The dimension's name follows its id; PostgreSQL wants it grouped all the same (see `InsightsSQL.groupColumns`).
+        let dimensions = database.dialect == .postgresql ? "dim_type, dim_id, dim_name, " : "dim_type, dim_id, "
         let sql = """
             SELECT g.*, p.name AS payer_name FROM (
                 SELECT dim_type, dim_id, dim_name, payer_id, CASE WHEN age IS NULL THEN NULL \(buckets) END AS bucket,
                        SUM(outstanding) AS total
-                FROM (\(rows))
-                GROUP BY dim_type, dim_id, payer_id, bucket) AS g
+                FROM (\(rows)) AS r
+                GROUP BY \(dimensions)payer_id, bucket) AS g
             JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.bucket
             """
         return try database.read { db in

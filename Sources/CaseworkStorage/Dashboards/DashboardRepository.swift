@@ -9,7 +9,7 @@ public struct DashboardRepository: Sendable {
     public func caseInsights(organizationID: String, query: CaseInsightsQuery) throws -> CaseInsights {
         let shape = InsightsSQL(query: query, organizationID: organizationID, source: .caseRollups)
         return try database.read { db in
-            let groupBy = shape.groupColumns
+            let groupBy = shape.groupColumns(database.dialect)
             let openBySubject = try db.query("""
                 SELECT \(shape.dimensions), c.subject AS key, SUM(\(shape.count)) AS n FROM \(shape.from)
                 WHERE \(shape.conditions) AND c.status = 'active' GROUP BY \(groupBy)c.subject ORDER BY \(groupBy)c.subject
@@ -21,7 +21,7 @@ public struct DashboardRepository: Sendable {
             let openByPayer = try db.query("""
                 SELECT \(shape.dimensions), c.payer_id AS key, p.name AS payer_name, SUM(\(shape.count)) AS n
                 FROM \(shape.from) JOIN payers p ON p.id = c.payer_id
-                WHERE \(shape.conditions) AND c.status = 'active' GROUP BY \(groupBy)c.payer_id ORDER BY \(groupBy)c.payer_id
+                WHERE \(shape.conditions) AND c.status = 'active' GROUP BY \(groupBy)c.payer_id, p.name ORDER BY \(groupBy)c.payer_id
                 """, shape.bindings).map {
                     CaseInsights.Count(group: shape.group($0), key: $0.string("key"), name: $0.string("payer_name"), count: $0.int("n"))
                 }
@@ -41,10 +41,10 @@ public struct DashboardRepository: Sendable {
                 }
             var statusCounts = try db.query("""
                 SELECT \(shape.dimensions),
-                       COALESCE(SUM((c.status = 'canceled') * \(shape.count)), 0) AS canceled,
-                       COALESCE(SUM((c.status = 'resolved') * \(shape.count)), 0) AS resolved,
-                       COALESCE(SUM((c.status = 'active' AND c.stage = 'in_progress') * \(shape.count)), 0) AS in_progress
-                FROM \(shape.from) WHERE \(shape.conditions) \(query.drillDown == nil ? "" : "GROUP BY dim_type, dim_id ORDER BY dim_type, dim_id")
+                       COALESCE(SUM(CASE WHEN c.status = 'canceled' THEN \(shape.count) ELSE 0 END), 0) AS canceled,
+                       COALESCE(SUM(CASE WHEN c.status = 'resolved' THEN \(shape.count) ELSE 0 END), 0) AS resolved,
+                       COALESCE(SUM(CASE WHEN c.status = 'active' AND c.stage = 'in_progress' THEN \(shape.count) ELSE 0 END), 0) AS in_progress
+                FROM \(shape.from) WHERE \(shape.conditions) \(query.drillDown == nil ? "" : "GROUP BY \(groupBy.dropLast(2)) ORDER BY dim_type, dim_id")
                 """, shape.bindings).map {
                     CaseInsights.StatusCounts(group: shape.group($0), canceled: $0.int("canceled"), resolved: $0.int("resolved"),
                                               inProgress: $0.int("in_progress"))

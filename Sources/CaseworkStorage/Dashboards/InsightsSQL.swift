@@ -86,8 +86,11 @@ struct InsightsSQL {
         bindings = values
     }
 
-    /// `dim_type, dim_id, ` when split, else empty.
-    var groupColumns: String { drillDown == nil ? "" : "dim_type, dim_id, " }
+    /// `dim_type, dim_id, ` when split, else empty. The name follows the id: PostgreSQL wants it grouped
+    /// too; SQLite does not, and grouping by it there costs the rollup key's order (a sort of every group).
+    func groupColumns(_ dialect: SQLDialect) -> String {
+        drillDown == nil ? "" : dialect == .postgresql ? "dim_type, dim_id, dim_name, " : "dim_type, dim_id, "
+    }
 
     /// The drill-down group of a result row.
     func group(_ row: SQLRow) -> InsightsGroup? {

@@ -70,7 +70,7 @@ extension DashboardRepository {
             func counts(_ column: String, join: String = "", name: String? = nil, order: String? = nil) throws -> [TierOne.Count] {
                 try db.query("""
                     SELECT \(column) AS key, \(name ?? "NULL") AS name, SUM(r.cases) AS n FROM case_created_rollup r \(join)
-                    WHERE r.organization_id = ?\(daySQL) GROUP BY \(column) HAVING SUM(r.cases) > 0 ORDER BY \(order ?? column)
+                    WHERE r.organization_id = ?\(daySQL) GROUP BY \(column)\(name.map { ", " + $0 } ?? "") HAVING SUM(r.cases) > 0 ORDER BY \(order ?? column)
                     """, [org] + dayValues).map { TierOne.Count(key: $0.string("key"), name: $0.optionalString("name"), count: $0.int("n")) }
             }
             func caseList(_ condition: String, _ values: [SQLValue], order: String, total known: Int? = nil) throws -> TierOne.List<CaseRow> {
@@ -107,7 +107,7 @@ extension DashboardRepository {
                 let rangeValues = ranges.flatMap { _ in [org, me] }
                 let total = try db.queryOne("SELECT " + ranges.map { "(SELECT COUNT(*) FROM activities a WHERE a.organization_id = ? AND \($0))" }
                     .joined(separator: " + ") + " AS n", rangeValues)?.int("n") ?? 0
-                let firsts = ranges.map { "SELECT seq FROM (SELECT a.seq FROM activities a WHERE a.organization_id = ? AND \($0) ORDER BY \(dueKey), a.seq LIMIT ?)" }
+                let firsts = ranges.map { "SELECT seq FROM (SELECT a.seq FROM activities a WHERE a.organization_id = ? AND \($0) ORDER BY \(dueKey), a.seq LIMIT ?) AS firsts" }
                 let rows = try db.query("SELECT * FROM activities a WHERE a.seq IN (\(firsts.joined(separator: " UNION ALL "))) ORDER BY \(dueKey), a.seq LIMIT ?",
                                         ranges.flatMap { _ in [org, me, limit] } + [limit])
                 return TierOne.List(total: total, items: rows.map(ActivityRows.activity))
@@ -119,11 +119,11 @@ extension DashboardRepository {
                 byPayer: try counts("r.payer_id", join: "JOIN payers p ON p.id = r.payer_id", name: "p.name"),
                 byStatus: byStatus,
                 // How many: the status count just summed, not a second count of the cases.
-                // Walked in order or read from the period's range (see `TierOne.walksActiveInOrder`); a unary `+`
+                // Walked in order or read from the period's range (see `TierOne.walksActiveInOrder`); `unindexed`
                 // keeps SQLite from using created_at's range, which it would otherwise prefer for any period.
                 activeCases: try caseList(
                     "c.status = 'active'" + (try activeCasesWalked(activeInPeriod: activeInPeriod, casesInPeriod: byStatus)
-                        ? bound("+c.created_at").0 : periodSQL), periodValues,
+                        ? bound(database.dialect.unindexed("c.created_at")).0 : periodSQL), periodValues,
                     order: "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id", total: activeInPeriod),
                 myResolvedCases: try caseList("c.status = 'resolved' AND \(mine)" + resolvedSQL, mineValues + resolvedValues,
                                               order: "c.resolved_at DESC, c.id DESC"),

@@ -25,6 +25,7 @@ extension ClaimRepository {
     ///   (nothing is imported then).
     public func importFixture(organizationID: String, fixture: ClaimFixture, actorID: String?) throws -> ImportSummary {
         try database.write { db in
+            try db.lockOrganization(organizationID)
             var summary = ImportSummary()
             var payerIDs: [String: String] = [:]
             for payer in fixture.payers {

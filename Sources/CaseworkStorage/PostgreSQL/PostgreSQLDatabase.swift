@@ -9,30 +9,35 @@ import Foundation
 ///   A serialization failure or deadlock (`40001`, `40P01`) rolls the transaction back and runs
 ///   `body` again, up to `retries` times; then it surfaces as busy.
 /// - Reads run in `REPEATABLE READ, READ ONLY`: every statement of a body sees one snapshot.
-/// - Nested: a `write` inside a `write` body is a savepoint of it; a `read` inside any body uses
-///   that body's connection and transaction.
+/// - Nested: a `write` inside a `write` body is a savepoint of it; a `write` inside a `read` body is a
+///   transaction of its own on a writer session; a `read` inside any body uses that body's session.
 /// - A connection whose server went away is reset (`PQreset`) before its next use.
 /// Source: https://www.postgresql.org/docs/15/transaction-iso.html
 final class PostgreSQLDatabase: SQLDatabase {
     let dialect = SQLDialect.postgresql
     let pageCacheBudgetBytes = 0
-    private let pool: ConnectionPool<PostgreSQLConnection>
+    /// Sessions for write transactions and for reads; apart, so that a write made inside a read
+    /// body (a token's last use) runs in a transaction of its own, as on SQLite.
+    private let writers: ConnectionPool<PostgreSQLConnection>
+    private let readers: ConnectionPool<PostgreSQLConnection>
     private let rider = WriteRiderSlot()
     /// How many times a write that lost a serialization race is run again.
     static let retries = 8
 
-    /// Connects `connections` sessions with `conninfo` and applies the pending `migrations`
-    /// (each in its own transaction, under an advisory lock so servers starting together apply each once).
+    /// Connects `connections` sessions for writes and as many for reads with `conninfo` and applies the
+    /// pending `migrations` (each in its own transaction, under an advisory lock so servers starting
+    /// together apply each once).
     /// - Throws: `PostgreSQLError` when the server cannot be reached or a migration fails.
-    init(conninfo: String, migrations: [Migration], connections: Int = 8) throws {
-        let sessions = try (0..<max(1, connections)).map { _ in try PostgreSQLConnection(conninfo) }
-        try PostgreSQLMigrationRunner(migrations).run(on: sessions[0])
-        pool = ConnectionPool(sessions, name: "postgresql")
+    init(conninfo: String, migrations: [Migration], connections: Int = 4) throws {
+        let count = max(1, connections)
+        let writerSessions = try (0..<count).map { _ in try PostgreSQLConnection(conninfo) }
+        try PostgreSQLMigrationRunner(migrations).run(on: writerSessions[0])
+        writers = ConnectionPool(writerSessions, name: "postgresql_writers")
+        readers = ConnectionPool(try (0..<count).map { _ in try PostgreSQLConnection(conninfo) }, name: "postgresql_readers")
     }
 
     func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
-        if let connection = pool.connectionHeldByCurrentThread() {
-            guard connection.isInTransaction else { throw Self.misuse("a write inside a read") }
+        if let connection = writers.connectionHeldByCurrentThread() {
             try connection.execute("SAVEPOINT nested_write")
             do {
                 let result = try body(connection)
@@ -43,7 +48,7 @@ final class PostgreSQLDatabase: SQLDatabase {
                 throw error
             }
         }
-        return try pool.withConnection { connection in
+        return try writers.withConnection { connection in
             var attempt = 0
             while true {
                 attempt += 1
@@ -69,8 +74,10 @@ final class PostgreSQLDatabase: SQLDatabase {
     }
 
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
-        if let connection = pool.connectionHeldByCurrentThread() { return try body(connection) }
-        return try pool.withConnection { connection in
+        if let connection = writers.connectionHeldByCurrentThread() ?? readers.connectionHeldByCurrentThread() {
+            return try body(connection)
+        }
+        return try readers.withConnection { connection in
             connection.reconnectIfBroken()
             connection.rollbackIfInTransaction()
             try connection.executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
@@ -89,9 +96,5 @@ final class PostgreSQLDatabase: SQLDatabase {
 
     func appliedMigrationVersions() throws -> [Int] {
         try read { db in try db.query("SELECT version FROM schema_migrations ORDER BY version").map { $0.int("version") } }
-    }
-
-    private static func misuse(_ message: String) -> PostgreSQLError {
-        PostgreSQLError(sqlState: "25006", message: message, sql: nil)
     }
 }

@@ -20,6 +20,7 @@ struct FilePosting {
     init(_ db: any SQLExecutor, caller: Caller, sourceName: String?, today: Day) throws {
         self.db = db; self.caller = caller; self.sourceName = sourceName; self.today = today
         let org = caller.organizationID
+        try db.lockOrganization(org)
         rules = try WorkRuleRepository.rules(db, organizationID: org)
         categories = try DenialCategoryRepository.categories(db, organizationID: org)
         autoResolvePaidCases = try db.queryOne("SELECT auto_resolve_paid_cases FROM organizations WHERE id = ?", [.text(org)])?

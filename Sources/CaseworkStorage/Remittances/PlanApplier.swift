@@ -140,7 +140,7 @@ struct PlanApplier {
             if let known = patients[key] {
                 patientID = known
             } else if let row = try db.queryOne(
-                "SELECT id FROM patients WHERE organization_id = ? AND last_name = ? AND first_name = ? AND member_id IS ? ORDER BY created_at, id LIMIT 1",
+                "SELECT id FROM patients WHERE organization_id = ? AND last_name = ? AND first_name = ? AND member_id IS NOT DISTINCT FROM ? ORDER BY created_at, id LIMIT 1",
                 [.text(org), .text(person.lastName), .text(person.firstName), SQLValue(person.memberID)]) {
                 patientID = row.string("id")
             } else {

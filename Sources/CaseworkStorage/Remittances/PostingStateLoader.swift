@@ -33,9 +33,12 @@ enum PostingStateLoader {
             let marks = grouping.map { _ in "?" }.joined(separator: ", ")
             for row in try db.query(
                 """
-                SELECT opened_by_rule_id, subject, id, MIN(created_at) FROM cases
-                WHERE organization_id = ? AND payer_id = ? AND status = 'active' AND opened_by_rule_id IN (\(marks))
-                GROUP BY opened_by_rule_id, subject
+                SELECT opened_by_rule_id, subject, id FROM (
+                    SELECT opened_by_rule_id, subject, id,
+                           ROW_NUMBER() OVER (PARTITION BY opened_by_rule_id, subject ORDER BY created_at, id) AS age_rank
+                    FROM cases
+                    WHERE organization_id = ? AND payer_id = ? AND status = 'active' AND opened_by_rule_id IN (\(marks))
+                ) AS ranked WHERE age_rank = 1
                 """, [.text(org), .text(payerID)] + grouping.map { .text($0) }) {
                 ruleCases[row.string("opened_by_rule_id"), default: [:]][row.string("subject")] = row.string("id")
             }

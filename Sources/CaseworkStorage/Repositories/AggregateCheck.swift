@@ -97,7 +97,7 @@ public struct AggregateCheck: Sendable {
             SELECT \(keys), k.n AS stored_n, f.n AS fresh_n, k.outstanding_cents AS stored_outstanding,
                    f.outstanding_cents AS fresh_outstanding
             FROM fresh f LEFT JOIN kept k USING (\(keys))
-            WHERE k.n IS NOT f.n OR k.outstanding_cents IS NOT f.outstanding_cents
+            WHERE k.n IS DISTINCT FROM f.n OR k.outstanding_cents IS DISTINCT FROM f.outstanding_cents
             UNION ALL
             SELECT \(keys), k.n, NULL, k.outstanding_cents, NULL FROM kept k LEFT JOIN fresh f USING (\(keys)) WHERE f.n IS NULL
             ORDER BY \(keys)
@@ -132,8 +132,8 @@ public struct AggregateCheck: Sendable {
                 FROM cases c
                 LEFT JOIN (SELECT l.case_id, SUM(cl.outstanding_cents) AS outstanding,
                                   SUM(cl.cost_share_outstanding_cents) AS cost_share,
-                                  MIN(IIF(cl.outstanding_cents > 0, cl.deadline, NULL)) AS deadline,
-                                  MIN(IIF(cl.outstanding_cents > 0, cl.appeal_deadline, NULL)) AS appeal_deadline
+                                  MIN(CASE WHEN cl.outstanding_cents > 0 THEN cl.deadline END) AS deadline,
+                                  MIN(CASE WHEN cl.outstanding_cents > 0 THEN cl.appeal_deadline END) AS appeal_deadline
                            FROM case_claims l JOIN claims cl ON cl.id = l.claim_id GROUP BY l.case_id) r ON r.case_id = c.id
                 ORDER BY c.organization_id, c.number
                 """
@@ -159,7 +159,7 @@ public struct AggregateCheck: Sendable {
             let firstSubmissions = """
                 SELECT cl.id, cl.organization_id, cl.claim_number, cl.first_submitted_on AS stored, MIN(s.submitted_on) AS recomputed
                 FROM claims cl LEFT JOIN submissions s ON s.claim_id = cl.id
-                GROUP BY cl.id HAVING stored IS NOT recomputed ORDER BY cl.organization_id, cl.claim_number
+                GROUP BY cl.id HAVING cl.first_submitted_on IS DISTINCT FROM MIN(s.submitted_on) ORDER BY cl.organization_id, cl.claim_number
                 """
             for row in try db.query(firstSubmissions) {
                 mismatches.append(AggregateMismatch(

@@ -56,16 +56,15 @@ extension CaseQuery.SortKey {
     /// Nulls sort last ascending (a far-future stand-in). The outstanding and deadline keys read the
     /// case's stored totals (migration 0012) and are written exactly as the indexes
     /// `cases_by_outstanding` and `cases_by_deadline` declare them, so a page is read off the index.
-    var expression: String {
+    func expression(_ dialect: SQLDialect) -> String {
         switch self {
         case .createdAt: "c.created_at"
         case .updatedAt: "c.updated_at"
         case .followUpBy: "COALESCE(c.follow_up_by, '9999-12-31')"
         case .priority: "CASE c.priority WHEN 'low' THEN '0' WHEN 'normal' THEN '1' ELSE '2' END"
-        case .number: "printf('%012d', c.number)"
+        case .number: dialect.zeroPadded("c.number", width: 12)
         // Offset so that negative balances (overpaid) still order correctly as text.
-        case .totalOutstanding:
-            "printf('%020d', 100000000000000000 + c.total_outstanding_cents)"
+        case .totalOutstanding: dialect.zeroPadded("100000000000000000 + c.total_outstanding_cents", width: 20)
         case .deadline: "COALESCE(c.deadline, '9999-12-31')"
         }
     }
@@ -124,7 +123,7 @@ extension CaseRepository {
     /// - Throws: `PageError.invalidCursor` for a cursor not issued for this sort.
     public func list(caller: Caller, query: CaseQuery, page: PageRequest) throws -> Page<CaseRow> {
         var (conditions, bindings) = query.conditions(caller: caller)
-        let key = query.sort.expression
+        let key = query.sort.expression(database.dialect)
         let direction = query.descending ? "DESC" : "ASC"
         if let cursor = page.cursor {
             guard let parts = Cursor.decode(cursor, count: 3), parts[0] == query.sort.rawValue + (query.descending ? "-" : "+") else {

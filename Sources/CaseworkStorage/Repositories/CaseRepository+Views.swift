@@ -9,11 +9,11 @@ extension CaseRepository {
         let teamClause = teams.isEmpty ? "" : " OR (owner_type = 'team' AND owner_id IN (\(teams.map { _ in "?" }.joined(separator: ", "))))"
         let sql = """
             SELECT COALESCE(SUM(cases), 0) AS all_cases,
-                   COALESCE(SUM((status = 'active') * cases), 0) AS open_cases,
-                   COALESCE(SUM((status = 'active' AND ((owner_type = 'user' AND owner_id = ?)\(teamClause))) * cases), 0) AS my_open,
-                   COALESCE(SUM((status = 'active' AND stage = 'in_progress') * cases), 0) AS in_progress,
-                   COALESCE(SUM((status = 'active' AND stage = 'awaiting_payment') * cases), 0) AS awaiting_payment,
-                   COALESCE(SUM((status = 'resolved') * cases), 0) AS resolved
+                   COALESCE(SUM(CASE WHEN status = 'active' THEN cases ELSE 0 END), 0) AS open_cases,
+                   COALESCE(SUM(CASE WHEN status = 'active' AND ((owner_type = 'user' AND owner_id = ?)\(teamClause)) THEN cases ELSE 0 END), 0) AS my_open,
+                   COALESCE(SUM(CASE WHEN status = 'active' AND stage = 'in_progress' THEN cases ELSE 0 END), 0) AS in_progress,
+                   COALESCE(SUM(CASE WHEN status = 'active' AND stage = 'awaiting_payment' THEN cases ELSE 0 END), 0) AS awaiting_payment,
+                   COALESCE(SUM(CASE WHEN status = 'resolved' THEN cases ELSE 0 END), 0) AS resolved
             FROM case_rollup WHERE organization_id = ?
             """
         let bindings: [SQLValue] = [.text(caller.userID)] + teams.map { .text($0) } + [.text(caller.organizationID)]

@@ -37,7 +37,9 @@ public struct IdempotencyRepository: Sendable {
     /// - Throws: storage errors; what `act` throws (then nothing it wrote is kept).
     public func once<Answer>(organizationID: String, userID: String, key: String, fingerprint: String,
                              act: () throws -> (answer: Answer, stored: StoredResponse?)) throws -> IdempotentOutcome<Answer> {
-        try database.write { _ in
+        try database.write { db in
+            // A retry waits here for the request still acting under its key (another server's too).
+            try db.lockKey("idempotency \(organizationID) \(userID) \(key)")
             if let stored = try find(organizationID: organizationID, userID: userID, key: key),
                stored.replayable || stored.fingerprint != fingerprint {
                 return .replayed(stored)
@@ -71,9 +73,12 @@ public struct IdempotencyRepository: Sendable {
             try db.execute("DELETE FROM idempotency_keys WHERE created_at < ?", [.text(oldest)])
             try db.execute(
                 """
-                INSERT OR REPLACE INTO idempotency_keys (organization_id, user_id, key, fingerprint, status, headers, body, created_at,
+                INSERT INTO idempotency_keys (organization_id, user_id, key, fingerprint, status, headers, body, created_at,
                     replayable)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (organization_id, user_id, key) DO UPDATE SET fingerprint = excluded.fingerprint,
+                    status = excluded.status, headers = excluded.headers, body = excluded.body, created_at = excluded.created_at,
+                    replayable = excluded.replayable
                 """,
                 [.text(organizationID), .text(userID), .text(key), .text(response.fingerprint), SQLValue(response.status),
                  .text(headers), .blob(response.body), .text(now.description), SQLValue(response.replayable ? 1 : 0)])

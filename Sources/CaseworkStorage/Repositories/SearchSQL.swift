@@ -2,19 +2,21 @@ import CaseworkDomain
 
 /// What `q=` finds (DESIGN §4 work lists): a claim by its claim number, a payer claim number of one
 /// of its submissions, or its patient's name; a case by its number or by any of its claims'. Text
-/// matches ignore ASCII case and may be any part of the value (`LIKE '%q%'`, wildcards escaped).
+/// matches ignore case and may be any part of the value (`lower(value) LIKE '%q%'` with `q` lower-cased
+/// and its wildcards escaped: the same on SQLite, whose LIKE folds ASCII case, and PostgreSQL, whose does not).
 struct SearchSQL {
     let sql: String
     let bindings: [SQLValue]
 
     /// Over `claims cl`.
     static func claim(_ text: String) -> SearchSQL {
-        let like = SQLValue.text("%" + escaped(text) + "%")
+        let like = SQLValue.text("%" + escaped(text.lowercased()) + "%")
         return SearchSQL(sql: """
-            (cl.claim_number LIKE ? ESCAPE '\\'
-             OR EXISTS (SELECT 1 FROM submissions s WHERE s.claim_id = cl.id AND s.payer_claim_number LIKE ? ESCAPE '\\')
+            (lower(cl.claim_number) LIKE ? ESCAPE '\\'
+             OR EXISTS (SELECT 1 FROM submissions s WHERE s.claim_id = cl.id AND lower(s.payer_claim_number) LIKE ? ESCAPE '\\')
              OR EXISTS (SELECT 1 FROM patients pt WHERE pt.id = cl.patient_id
-                        AND (pt.first_name || ' ' || pt.last_name LIKE ? ESCAPE '\\' OR pt.last_name || ' ' || pt.first_name LIKE ? ESCAPE '\\')))
+                        AND (lower(pt.first_name || ' ' || pt.last_name) LIKE ? ESCAPE '\\'
+                             OR lower(pt.last_name || ' ' || pt.first_name) LIKE ? ESCAPE '\\')))
             """, bindings: [like, like, like, like])
     }
 

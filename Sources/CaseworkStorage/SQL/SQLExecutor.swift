@@ -1,9 +1,3 @@
-/// The SQL dialect a driver speaks: where the few statements that differ take their form.
-enum SQLDialect: Sendable, Equatable {
-    case sqlite
-    case postgresql
-}
-
 /// One connection's statements, as every repository runs them: `?` parameters bound to
 /// `SQLValue`s, rows returned as `SQLRow`s. `SQLiteConnection` and `PostgreSQLConnection` conform.
 /// Not thread-safe: used only inside the `SQLDatabase.read` or `write` body that handed it out.
@@ -44,4 +38,24 @@ protocol SQLDatabase: Sendable {
     func appliedMigrationVersions() throws -> [Int]
     /// The most the driver's page caches may hold, in bytes (0 when the cache is the server's).
     var pageCacheBudgetBytes: Int { get }
+}
+
+extension SQLExecutor {
+    /// Makes the rest of this write transaction the organization's only writer, for work that reads
+    /// what it is about to write (a file posting checks for duplicates, matches payers and patients):
+    /// PostgreSQL locks the organization's row until the transaction ends, and a statement after the
+    /// lock sees every transaction committed before it; SQLite has one writer at a time already.
+    func lockOrganization(_ organizationID: String) throws {
+        guard dialect == .postgresql else { return }
+        _ = try queryOne("SELECT id FROM organizations WHERE id = ? FOR UPDATE", [.text(organizationID)])
+    }
+
+    /// Makes writers that name the same `key` take turns until this write transaction ends: PostgreSQL
+    /// holds a transaction-scoped advisory lock on the key's 64-bit hash (a hash shared by two keys only
+    /// makes them wait for each other); SQLite has one writer at a time already.
+    /// Source: https://www.postgresql.org/docs/15/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS
+    func lockKey(_ key: String) throws {
+        guard dialect == .postgresql else { return }
+        _ = try queryOne("SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) AS locked", [.text(key)])
+    }
 }

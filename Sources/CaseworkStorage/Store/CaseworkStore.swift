@@ -24,9 +24,9 @@ public final class CaseworkStore: Transactions {
     }
 
     /// Connects to the PostgreSQL database `conninfo` names (`postgres://…` or `host=… dbname=…`) with
-    /// `connections` sessions and applies its pending migrations (`migrations/postgresql/`).
+    /// `connections` sessions for writes and as many for reads, and applies its pending migrations (`migrations/postgresql/`).
     /// - Throws: `PostgreSQLError` when the server cannot be reached or a migration fails.
-    public convenience init(postgreSQL conninfo: String, connections: Int = 8) throws {
+    public convenience init(postgreSQL conninfo: String, connections: Int = 4) throws {
         try self.init(database: PostgreSQLDatabase(conninfo: conninfo, migrations: PostgreSQLMigrationCatalog.all, connections: connections))
     }
 
