@@ -10,8 +10,6 @@ import time
 
 import pytest
 
-from postgres_server import PostgresServer
-
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT.parent / "shared" / "data" / "claims" / "remittance-claims.json"
 
@@ -167,6 +165,8 @@ def postgres():
     if DATABASE != "postgresql":
         yield None
         return
+    # Imported here: other suites load this file by path (Tests/Browser), where this folder is not on sys.path.
+    from postgres_server import PostgresServer
     server = PostgresServer()
     yield server
     server.stop()

@@ -40,8 +40,10 @@ import Testing
         #expect(try f.store.claims.list(organizationID: f.organizationID, filter: ClaimFilter(), page: PageRequest()).items.isEmpty)
     }
 
-    @Test(arguments: [("", MigrationCatalog.all), ("postgresql", PostgreSQLMigrationCatalog.all)])
-    func everyMigrationFileIsEmbedded(_ subfolder: String, _ catalog: [Migration]) throws {
+    /// `migrations/` holds SQLite's set, `migrations/postgresql/` PostgreSQL's.
+    @Test(arguments: ["", "postgresql"])
+    func everyMigrationFileIsEmbedded(_ subfolder: String) throws {
+        let catalog = subfolder.isEmpty ? MigrationCatalog.all : PostgreSQLMigrationCatalog.all
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("migrations")
             .appendingPathComponent(subfolder)
