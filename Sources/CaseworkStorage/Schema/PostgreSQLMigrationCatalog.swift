@@ -1,11 +1,17 @@
 /// The PostgreSQL migration set, `migrations/postgresql/`, embedded in the binary like the SQLite one.
 ///
-/// Adding a file to `migrations/postgresql/` means adding a line here; a test checks the two agree.
+/// Adding a file to `migrations/postgresql/` means adding a line here; a test checks the two agree. File
+/// names differ from those of `migrations/` (SwiftPM names embedded resources by file name alone).
 enum PostgreSQLMigrationCatalog {
     /// Every migration in version order.
     static var all: [Migration] {
         [
-            MigrationCatalog.migration("0001_schema.sql", PackageResources._001_schema_sql),
+            MigrationCatalog.migration("0001_tables.sql", PackageResources._001_tables_sql),
+            MigrationCatalog.migration("0002_indexes_and_views.sql", PackageResources._002_indexes_and_views_sql),
+            MigrationCatalog.migration("0003_organization_data_version.sql", PackageResources._003_organization_data_version_sql),
+            MigrationCatalog.migration("0004_claim_and_case_figures.sql", PackageResources._004_claim_and_case_figures_sql),
+            MigrationCatalog.migration("0005_case_rollups.sql", PackageResources._005_case_rollups_sql),
+            MigrationCatalog.migration("0006_claim_aging_rollups.sql", PackageResources._006_claim_aging_rollups_sql),
         ]
     }
 }
