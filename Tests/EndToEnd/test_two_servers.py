@@ -1,8 +1,11 @@
 """Two Casework servers on one PostgreSQL database (issue 10): rule 1 holds across them, what one
-server commits the other serves at once (no stale 304), and one Idempotency-Key acts once whichever
-server its retries reach. Runs in the suite's PostgreSQL run (`make test` runs both)."""
+server commits the other serves at once (no stale 304), one Idempotency-Key acts once whichever
+server its retries reach, and a server killed mid-write loses nothing it acknowledged. Runs in the suite's PostgreSQL run (`make test` runs both)."""
 import collections
 import concurrent.futures
+import http.client
+import signal
+import threading
 import uuid
 
 import pytest
@@ -79,3 +82,45 @@ def test_twenty_retries_of_one_key_across_both_servers_open_one_case(pair):
     assert [status for status, _, _ in results] == [201] * 20, [(s, p) for s, p, _ in results if s != 201]
     assert len({case["id"] for _, case, _ in results}) == 1
     assert sum(1 for _, _, headers in results if headers.get("idempotent-replayed") == "true") == 19
+
+
+def test_a_server_killed_during_writes_loses_nothing_acknowledged_and_retries_act_once(server, pair):
+    """1,000 notes written over server A and a third server C, C killed with SIGKILL a third of the way in:
+    every note acknowledged (by either) is there through A, and retrying each unacknowledged write on A with
+    its Idempotency-Key leaves exactly one note per key."""
+    a, _, _ = pair
+    doomed = Server(server.tmp, shares=server, log_name="server-c.log")
+    doomed.start()
+    c = Client(doomed.port, a.token)
+    status, case, _ = a.post("/v1/cases", {"claims": [{"claim_id": claim_id(a, "TS-4")}], "subject": "missing information"})
+    assert status == 201, case
+    path = f"/v1/cases/{case['id']}/activities"
+    keys = [f"kill-{uuid.uuid4()}" for _ in range(1000)]
+    acknowledged = {}
+    killed = threading.Event()
+
+    def write(i):
+        client = a if i % 2 else c
+        if i == 333:
+            doomed.proc.send_signal(signal.SIGKILL)
+            doomed.proc.wait(timeout=30)
+            killed.set()
+        try:
+            status, note, _ = client.post(path, {"kind": "note", "subject": keys[i]}, headers={"Idempotency-Key": keys[i]})
+        except (OSError, http.client.HTTPException):   # refused, reset, or cut off mid-answer: not acknowledged
+            return i, None
+        return i, note["id"] if status == 201 else None
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        for i, note_id in pool.map(write, range(1000)):
+            if note_id:
+                acknowledged[keys[i]] = note_id
+    assert killed.is_set() and 300 <= len(acknowledged) < 1000, len(acknowledged)
+    notes = {n["subject"]: n["id"] for n in a.all_pages(f"{path}?limit=200") if n["kind"] == "note"}
+    assert all(notes.get(key) == note_id for key, note_id in acknowledged.items())
+    for key in keys:
+        if key not in acknowledged:
+            status, note, _ = a.post(path, {"kind": "note", "subject": key}, headers={"Idempotency-Key": key})
+            assert status == 201, note
+    subjects = collections.Counter(n["subject"] for n in a.all_pages(f"{path}?limit=200") if n["kind"] == "note")
+    assert subjects == collections.Counter(keys)
