@@ -142,4 +142,21 @@ import Testing
         #expect(try f.store.claims.get(organizationID: f.organizationID, id: free)?.activeCase == nil)
         #expect(try f.open([free]).case.number.description == "CASE-000002")
     }
+
+    /// Rule 1's index refusing a link mid-transaction (a racing server won) must leave the transaction
+    /// usable, so the use case can read who holds the claim: on PostgreSQL only inside `attempt` (without
+    /// it the next statement fails with 25P02, transaction aborted).
+    @Test(arguments: Driver.available) func aRefusedLinkLeavesTheTransactionUsable(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
+        let claim = try f.claim("T-1")
+        let first = try f.open([claim])
+        let other = try f.open([try f.claim("T-2")])
+        let holder = try f.store.write { tx -> ClaimHold? in
+            #expect(throws: (any Error).self) {
+                try tx.attempt { try tx.insertClaimLink(caseID: other.case.id, claimID: claim, submissionID: nil, at: f.clock.now, by: f.ann.userID) }
+            }
+            return try tx.holdingCase(claimID: claim, except: other.case.id)
+        }
+        #expect(holder?.caseID == first.case.id && holder?.claimNumber == "T-1")
+    }
 }

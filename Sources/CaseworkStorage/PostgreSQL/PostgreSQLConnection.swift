@@ -19,6 +19,8 @@ public final class PostgreSQLConnection: SQLExecutor {
     /// Prepared statement names by the SQL text given to `execute`/`query`.
     private var prepared: [String: (name: String, parameters: Int)] = [:]
     static let statementCacheCapacity = 512
+    /// Set on every session, and again after a reset: text is UTF-8, times are UTC.
+    static let sessionSettings = "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"
 
     /// Connects with a libpq connection string (`postgres://user@host:port/db` or `host=… port=… dbname=…`).
     /// - Throws: `PostgreSQLError` (`08001`) when the server cannot be reached or refuses the login.
@@ -34,7 +36,7 @@ public final class PostgreSQLConnection: SQLExecutor {
         handle = conn
         // Notices (e.g. "relation already exists, skipping") would go to stderr; they carry nothing we act on.
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
-        try executeScript("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'")
+        try executeScript(Self.sessionSettings)
     }
 
     deinit { PQfinish(handle) }
@@ -96,9 +98,6 @@ public final class PostgreSQLConnection: SQLExecutor {
         return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE
     }
 
-    /// Whether the connection to the server is still up.
-    var isConnected: Bool { PQstatus(handle) == CONNECTION_OK }
-
     /// Reconnects (`PQreset`, same parameters) when the connection to the server broke, forgetting
     /// the statements prepared on the old session. Quiet when the server is still unreachable: the
     /// next statement then fails with `08006`.
@@ -107,7 +106,7 @@ public final class PostgreSQLConnection: SQLExecutor {
         PQreset(handle)
         prepared.removeAll()
         guard PQstatus(handle) == CONNECTION_OK else { return }
-        PQclear(PQexec(handle, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"))
+        PQclear(PQexec(handle, Self.sessionSettings))
     }
 
     /// Rolls back the open transaction, if any (errors ignored: the connection is then dropped by its pool).

@@ -38,15 +38,7 @@ final class PostgreSQLDatabase: SQLDatabase {
 
     func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
         if let connection = writers.connectionHeldByCurrentThread() {
-            try connection.execute("SAVEPOINT nested_write")
-            do {
-                let result = try body(connection)
-                try connection.execute("RELEASE SAVEPOINT nested_write")
-                return result
-            } catch {
-                try? connection.executeScript("ROLLBACK TO SAVEPOINT nested_write; RELEASE SAVEPOINT nested_write")
-                throw error
-            }
+            return try connection.savepoint { try body(connection) }
         }
         return try writers.withConnection { connection in
             var attempt = 0

@@ -41,6 +41,23 @@ protocol SQLDatabase: Sendable {
 }
 
 extension SQLExecutor {
+    /// Runs `body` inside a savepoint of the open transaction: when it throws, only its own writes are
+    /// undone and the transaction goes on. (PostgreSQL refuses every statement of a transaction after a
+    /// failed one unless the failure is rolled back to a savepoint; SQLite undoes only the failed statement.)
+    /// Source: https://www.sqlite.org/lang_savepoint.html, https://www.postgresql.org/docs/15/sql-savepoint.html
+    func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT nested_write")
+        do {
+            let result = try body()
+            try execute("RELEASE nested_write")
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK TO nested_write")
+            _ = try? execute("RELEASE nested_write")
+            throw error
+        }
+    }
+
     /// Makes the rest of this write transaction the organization's only writer, for work that reads
     /// what it is about to write (a file posting checks for duplicates, matches payers and patients):
     /// PostgreSQL locks the organization's row until the transaction ends, and a statement after the

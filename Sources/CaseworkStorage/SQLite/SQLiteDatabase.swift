@@ -131,16 +131,7 @@ final class SQLiteDatabase: SQLDatabase {
     @discardableResult
     func write<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
         if let connection = writer.connectionHeldByCurrentThread() {
-            try connection.execute("SAVEPOINT nested_write")
-            do {
-                let result = try body(connection)
-                try connection.execute("RELEASE nested_write")
-                return result
-            } catch {
-                _ = try? connection.execute("ROLLBACK TO nested_write")
-                _ = try? connection.execute("RELEASE nested_write")
-                throw error
-            }
+            return try connection.savepoint { try body(connection) }
         }
         return try writer.withConnection { connection in
             // Defensive: a previous ROLLBACK that failed would leave a transaction open.

@@ -88,6 +88,10 @@ struct SQLTransaction: WriteTransaction {
 
     // MARK: CaseWrites
 
+    func attempt<T>(_ body: () throws -> T) throws -> T {
+        try db.savepoint(body)
+    }
+
     func caseForChange(organizationID: String, id: String) throws -> Case? {
         // SQLite has one writer at a time; PostgreSQL locks the row (FOR UPDATE) until the transaction ends.
         let lock = db.dialect == .postgresql ? " FOR UPDATE" : ""

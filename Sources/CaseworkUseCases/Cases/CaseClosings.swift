@@ -59,7 +59,7 @@ public enum CaseClosings {
         // The status change takes the claims back; the partial unique index refuses it if another
         // case took one of them meanwhile (rule 1, under any concurrency).
         do {
-            try CaseSaving.touch(tx, ambient, caller: caller, before: before, after: after, at: now, action: "reactivate")
+            try tx.attempt { try CaseSaving.touch(tx, ambient, caller: caller, before: before, after: after, at: now, action: "reactivate") }
         } catch where StorageError.isUniqueViolation(error) {
             for claim in claims { if let holder = try ClaimLinks.holdingCase(tx, claimID: claim, except: id) { throw holder } }
             throw CaseRuleViolation.duplicateClaim(claimID: claims.first ?? "")

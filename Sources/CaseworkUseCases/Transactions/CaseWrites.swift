@@ -2,6 +2,9 @@ import CaseworkDomain
 
 /// Writes of cases and their claim links.
 public protocol CaseWrites {
+    /// Runs `body` so that when it throws, its writes are undone and the transaction can go on (a
+    /// savepoint): for a write whose refusal the use case answers by reading more (rule 1's holder).
+    func attempt<T>(_ body: () throws -> T) throws -> T
     /// The case `id` of the organization (its tags and CARCs included) to be changed in this
     /// transaction, or nil. Its row stays locked until the transaction ends, so that concurrent
     /// writers on other servers change it one after the other (each sees the other's revision).
