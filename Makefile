@@ -49,9 +49,12 @@ test-e2e: build venv
 # MB/s ÷ oxedi's and pyx12's, claims/s posted (POST /v1/remittances on a fresh demo database) ÷ the sqlite3 CLI
 # inserting the same rows, and the server's peak RSS over idle while posting; options through BENCH_835_ARGS,
 # e.g. make bench BENCH_835_ARGS='--size-mb 20 --post both' (see bench/README.md).
+# Last, bench/bench_databases.py: GET and POST of a case on SQLite, on PostgreSQL with one server and with two
+# servers sharing the database (a throwaway PostgreSQL from Debian's `postgresql`), as ratios; BENCH_DB_ARGS.
 bench: venv
 	$(PYTHON) bench/bench_views.py --swift $(SWIFT) $(BENCH_ARGS)
 	$(PYTHON) bench/bench_835.py --swift $(SWIFT) --no-build $(BENCH_835_ARGS)
+	$(PYTHON) bench/bench_databases.py --swift $(SWIFT) --no-build $(BENCH_DB_ARGS)
 
 clean:
 	rm -rf .build var $(VENV)

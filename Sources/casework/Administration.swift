@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 
 /// `casework import-claims`: load the claims fixture format (payers, patients, claims, submissions, remittances).
 struct ImportClaims: ParsableCommand {
@@ -71,7 +72,7 @@ struct Tokens: ParsableCommand {
                   let user = try store.users.find(organizationID: org, email: normalized) else {
                 throw ValidationError("No user with e-mail \(email) in \(options.org).")
             }
-            print(try store.tokens.create(organizationID: org, userID: user.id, actorID: nil))
+            print(try TokenWork(database: store).issue(organizationID: org, userID: user.id, actorID: nil).token)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 
 /// `casework demo`: a demo organization with people, synthetic claims and cases in every stage.
 struct Demo: ParsableCommand {
@@ -21,7 +22,7 @@ struct Demo: ParsableCommand {
         let store = try options.location.open()
         if let existing = try store.organizations.id(named: options.org),
            let admin = try store.users.find(organizationID: existing, email: "dana@demo.casework.dev") {
-            print(try store.tokens.create(organizationID: existing, userID: admin.id, actorID: nil))
+            print(try TokenWork(database: store).issue(organizationID: existing, userID: admin.id, actorID: nil).token)
             return
         }
         let org = try Organizations.ensure(store, name: options.org)
@@ -29,7 +30,7 @@ struct Demo: ParsableCommand {
         let report = try generator.generate(claimCount: claims, caseCount: cases)
         FileHandle.standardError.write(Data("demo: \(report)\n".utf8))
         try Self.addRules(store, organizationID: org)
-        print(try store.tokens.create(organizationID: org, userID: report.adminID, actorID: nil))
+        print(try TokenWork(database: store).issue(organizationID: org, userID: report.adminID, actorID: nil).token)
     }
 
     /// Three work rules, so that posting 835 files (`make run`) opens cases by itself: timely
@@ -48,7 +49,8 @@ struct Demo: ParsableCommand {
             WorkRuleInput(name: "Denials of $100 or more", position: 3, payerID: nil, category: nil, carc: nil, minimumDeniedAmount: Cents(10_000),
                           action: .openCase, owner: .team(team.id), priority: .normal, followUpDays: 10),
         ]
-        for rule in rules { _ = try store.rules.add(organizationID: org, input: rule, actorID: lee.id) }
+        let work = WorkRuleWork(database: store)
+        for rule in rules { _ = try work.add(caller: Caller(user: lee, teamIDs: []), input: rule) }
     }
 }
 

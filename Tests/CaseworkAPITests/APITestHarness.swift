@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import HTTPServer
 @testable import CaseworkAPI
@@ -19,7 +20,7 @@ final class APITestHarness: Sendable {
         app = CaseworkApplication(store: store)
         organizationID = try store.organizations.create(name: "API Billing")
         let user = try store.users.add(organizationID: organizationID, name: "Ann", email: "ann@api.test", role: .biller, actorID: nil)
-        token = try store.tokens.create(organizationID: organizationID, userID: user.id, actorID: nil)
+        token = try TokenWork(database: store).issue(organizationID: organizationID, userID: user.id, actorID: nil).token
         payerID = try store.payers.add(organizationID: organizationID, name: "Summit", payerID: nil, kind: .commercial,
                                        timelyFilingDays: nil, appealDays: nil, actorID: nil).id
     }

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import HTTPServer
 import Testing
@@ -8,7 +9,7 @@ import Testing
 @Suite struct RoleTests {
     func token(_ api: APITestHarness, role: Role, email: String) throws -> String {
         let user = try api.store.users.add(organizationID: api.organizationID, name: email, email: email, role: role, actorID: nil)
-        return try api.store.tokens.create(organizationID: api.organizationID, userID: user.id, actorID: nil)
+        return try TokenWork(database: api.store).issue(organizationID: api.organizationID, userID: user.id, actorID: nil).token
     }
 
     func send(_ api: APITestHarness, _ token: String, _ method: String, _ target: String, json: Any? = nil) -> Int {

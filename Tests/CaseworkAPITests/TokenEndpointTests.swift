@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import HTTPServer
 import Testing
@@ -30,7 +31,7 @@ import Testing
     @Test func nobodyRevokesAnotherUsersToken() throws {
         let api = try APITestHarness()
         let other = try api.store.users.add(organizationID: api.organizationID, name: "Other", email: "o@api.test", role: .viewer, actorID: nil)
-        let theirs = try api.store.tokens.issue(organizationID: api.organizationID, userID: other.id, actorID: nil)
+        let theirs = try TokenWork(database: api.store).issue(organizationID: api.organizationID, userID: other.id, actorID: nil)
         #expect(call(api, api.token, "DELETE", "/v1/tokens/\(theirs.record.id)").status == 404)
         #expect(call(api, theirs.token, "GET", "/v1/me").status == 200)
         #expect(call(api, theirs.token, "POST", "/v1/tokens").status == 201)

@@ -25,9 +25,9 @@ import Testing
 
     @Test(arguments: Driver.available) func aRuleGivesTheOwnerAndAFollowUpCountedFromTheClocksDay(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
-        _ = try f.store.rules.add(organizationID: f.organizationID, input: WorkRuleInput(
+        _ = try WorkRuleWork(database: f.store).add(caller: f.ann, input: WorkRuleInput(
             name: "Summit to Bo", position: nil, payerID: f.payer.id, category: nil, carc: nil, minimumDeniedAmount: nil,
-            action: .openCase, owner: Owner(kind: "user", id: f.bo.userID), priority: .high, followUpDays: 10), actorID: f.ann.userID)
+            action: .openCase, owner: Owner(kind: "user", id: f.bo.userID), priority: .high, followUpDays: 10))
         f.clock.set("2026-02-25T23:59:59Z")
         let byRule = try f.open([try f.claim("R-1")])
         #expect(byRule.case.owner == Owner(kind: "user", id: f.bo.userID))
@@ -67,7 +67,7 @@ import Testing
     @Test(arguments: Driver.available) func openWorkBlocksClosingUntilTheCallerConsentsThenIsCanceledAtTheClocksTime(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
         let record = try f.open([try f.claim("W-1")])
-        let task = try f.store.activities.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(
+        let task = try f.activities.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(
             subject: "Call Summit", body: "", details: .task(dueOn: Day("2026-06-18"), assigneeID: f.ann.userID, state: .open)))
         #expect(throws: CaseRuleViolation.openWorkNeedsConsent([task])) {
             try f.work.close(caller: f.ann, id: record.case.id, closing: .cancel, note: nil, expectedRevision: nil)

@@ -3,6 +3,7 @@ import CaseworkStorage
 import CaseworkTestSupport
 import CaseworkUseCases
 import Synchronization
+import Testing
 
 /// A clock the test sets: every use case reads "now" from it.
 final class PinnedClock: Sendable {
@@ -74,6 +75,29 @@ struct UseCaseFixture {
     var work: CaseWork {
         let clock = clock, ids = ids
         return CaseWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+    }
+
+    /// The timeline use cases at the pinned clock, with numbered ids.
+    var activities: ActivityWork {
+        let clock = clock, ids = ids
+        return ActivityWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+    }
+
+    /// The work-rule use cases at the pinned clock, with numbered ids.
+    var rules: WorkRuleWork {
+        let clock = clock, ids = ids
+        return WorkRuleWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+    }
+
+    /// The token use cases at the pinned clock, with numbered ids.
+    var tokens: TokenWork {
+        let clock = clock, ids = ids
+        return TokenWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+    }
+
+    /// The case's revision as stored now.
+    func revision(_ caseID: String) throws -> Int {
+        try #require(try store.cases.get(organizationID: organizationID, id: caseID)).case.revision
     }
 
     /// A claim denied in full (CO-16) of `payer` unless another is given; returns its id.

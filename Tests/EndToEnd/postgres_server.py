@@ -16,7 +16,9 @@ def binaries():
 
 
 class PostgresServer:
-    def __init__(self):
+    def __init__(self, durable=False):
+        """`durable`: fsync at every commit, as a production server does (the benchmark); the tests turn
+        fsync off for speed."""
         self.bin = binaries()
         assert self.bin, "PostgreSQL is not installed (Debian package `postgresql`; .ci/run installs it)"
         self.dir = tempfile.mkdtemp(prefix="casework-e2e-pg-")
@@ -26,7 +28,7 @@ class PostgresServer:
         self._run(f"{self.bin}/initdb", "-D", f"{self.dir}/data", "-U", "casework", "--auth=trust", "-E", "UTF8",
                   "--locale=C", "--no-sync")
         self._run(f"{self.bin}/pg_ctl", "-D", f"{self.dir}/data", "-w", "-l", f"{self.dir}/server.log", "start", "-o",
-                  f"-c listen_addresses='' -k {self.dir} -c fsync=off -c max_connections=300")
+                  f"-c listen_addresses='' -k {self.dir} -c max_connections=300" + ("" if durable else " -c fsync=off"))
         self.count = 0
 
     def _run(self, *args):
@@ -34,11 +36,12 @@ class PostgresServer:
                              stdin=subprocess.DEVNULL, text=True, timeout=120)
         assert out.returncode == 0, out.stdout
 
-    def database(self):
-        """A new empty database: its name and its postgres:// URL."""
+    def database(self, template=None):
+        """A new database, empty or a copy of the database named `template` (which nobody may be
+        connected to): its name and its postgres:// URL."""
         self.count += 1
         name = f"e2e_{self.count}"
-        self.psql("postgres", f"CREATE DATABASE {name}")
+        self.psql("postgres", f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
         return name, f"postgresql://casework@/{name}?host={self.dir}"
 
     def psql(self, database, sql):

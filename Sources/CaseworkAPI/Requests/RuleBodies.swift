@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 import Foundation
 
 /// Body of `POST /v1/rules` and `PATCH /v1/rules/{id}`. On PATCH only present members change,

@@ -32,7 +32,7 @@ enum ActivityRoutes {
         }
         table.add("POST", "/v1/cases/{id}/activities") { ctx in
             let activity = try RequestBody.decode(CreateActivityBody.self, from: ctx.request) { try $0.validated() }
-            let stored = try ctx.store.activities.add(caller: ctx.caller, caseID: ctx.parameter("id"), activity: activity)
+            let stored = try ctx.activityWork.add(caller: ctx.caller, caseID: ctx.parameter("id"), activity: activity)
             return Responses.json(ActivityRepresentation.activity(stored), status: 201, headers: [("Location", "/v1/activities/\(stored.id)")])
         }
         table.addItem("/v1/activities/{id}", entity: "activity", fetch: { ctx, id in try ctx.store.activities.get(organizationID: ctx.organizationID, id: id) },
@@ -42,7 +42,7 @@ enum ActivityRoutes {
                 throw APIError.notFound("activity", ctx.parameter("id"))
             }
             let changes = try RequestBody.decode(PatchActivityBody.self, from: ctx.request) { try $0.validated(kind: current.kind) }
-            let updated = try ctx.store.activities.update(caller: ctx.caller, id: current.id, changes: changes)
+            let updated = try ctx.activityWork.update(caller: ctx.caller, id: current.id, changes: changes)
             return Responses.json(ActivityRepresentation.activity(updated))
         }
     }

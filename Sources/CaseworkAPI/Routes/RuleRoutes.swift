@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 import HTTPServer
 
 /// `/v1/rules` (ordered work rules), `/v1/denial-categories` (CARC → subject) and `/v1/settings`.
@@ -14,7 +15,7 @@ enum RuleRoutes {
             let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: nil) }
             try requireCategory(ctx, input)
             try CodeCheck.require(ctx, input.carc.map { [$0] } ?? []) { _ in .pointer("/carc_code") }
-            let stored = try ctx.store.rules.add(organizationID: ctx.organizationID, input: input, actorID: ctx.caller.userID)
+            let stored = try WorkRuleWork(database: ctx.store).add(caller: ctx.caller, input: input)
             return Responses.json(rule(stored, try meanings(ctx, stored)), status: 201, headers: [("Location", "/v1/rules/\(stored.id)")])
         }
         table.addItem("/v1/rules/{id}", entity: "rule", fetch: { ctx, id in
@@ -26,11 +27,11 @@ enum RuleRoutes {
             let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: current) }
             try requireCategory(ctx, input)
             if input.carc != current.carc { try CodeCheck.require(ctx, input.carc.map { [$0] } ?? []) { _ in .pointer("/carc_code") } }
-            let updated = try ctx.store.rules.update(organizationID: ctx.organizationID, id: id, input: input, actorID: ctx.caller.userID)
+            let updated = try WorkRuleWork(database: ctx.store).update(caller: ctx.caller, id: id, input: input)
             return Responses.json(rule(updated, try meanings(ctx, updated)))
         }
         table.add("DELETE", "/v1/rules/{id}", role: .admin) { ctx in
-            try ctx.store.rules.delete(organizationID: ctx.organizationID, id: ctx.parameter("id"), actorID: ctx.caller.userID)
+            try WorkRuleWork(database: ctx.store).delete(caller: ctx.caller, id: ctx.parameter("id"))
             return HTTPResponse(status: 204)
         }
         table.add("GET", "/v1/denial-categories") { ctx in

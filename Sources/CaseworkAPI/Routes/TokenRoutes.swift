@@ -1,12 +1,13 @@
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 import HTTPServer
 
 /// `/v1/tokens`: the caller's own bearer tokens. Any role may manage its own.
 enum TokenRoutes {
     static func register(_ table: inout RouteTable) {
         table.add("POST", "/v1/tokens", role: .viewer) { ctx in
-            let issued = try ctx.store.tokens.issue(organizationID: ctx.organizationID, userID: ctx.caller.userID, actorID: ctx.caller.userID)
+            let issued = try TokenWork(database: ctx.store).issue(organizationID: ctx.organizationID, userID: ctx.caller.userID, actorID: ctx.caller.userID)
             return Responses.json(.object(fields(issued.record) + [("token", .string(issued.token))]), status: 201,
                                   headers: [("Location", "/v1/tokens/\(issued.record.id)"), ("Cache-Control", "no-store")])
         }
@@ -14,7 +15,7 @@ enum TokenRoutes {
             Responses.page(try ctx.store.tokens.list(caller: ctx.caller).map(representation), nextCursor: nil)
         }
         table.add("DELETE", "/v1/tokens/{id}", role: .viewer) { ctx in
-            Responses.json(representation(try ctx.store.tokens.revoke(caller: ctx.caller, id: ctx.parameter("id"))))
+            Responses.json(representation(try TokenWork(database: ctx.store).revoke(caller: ctx.caller, id: ctx.parameter("id"))))
         }
     }
 

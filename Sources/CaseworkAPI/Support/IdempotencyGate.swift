@@ -1,4 +1,5 @@
 import CaseworkStorage
+import CaseworkUseCases
 import Foundation
 import HTTPServer
 
@@ -18,8 +19,8 @@ enum IdempotencyGate {
                            errors: [FieldError(header: "Idempotency-Key", "Malformed key.")])
         }
         let fingerprint = Self.fingerprint(ctx.request)
-        let outcome = try ctx.store.idempotency.once(organizationID: ctx.organizationID, userID: ctx.caller.userID, key: key,
-                                                     fingerprint: fingerprint) {
+        let outcome = try IdempotentRequests(database: ctx.store).once(organizationID: ctx.organizationID, userID: ctx.caller.userID,
+                                                                     key: key, fingerprint: fingerprint) {
             let response = try act()
             // Answers marked no-store (a new token's secret) are never written down; a streamed
             // answer (a large file's summaries) keeps the key's request but not its body.

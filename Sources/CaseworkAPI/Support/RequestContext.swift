@@ -14,6 +14,8 @@ struct RequestContext {
     var organizationID: String { caller.organizationID }
     /// The case use cases over the store, at the system's time.
     var caseWork: CaseWork { CaseWork(database: store) }
+    /// The timeline use cases over the store, at the system's time.
+    var activityWork: ActivityWork { ActivityWork(database: store) }
 
     /// Today in the organization's time zone: what is overdue, due or aged is counted against it.
     var today: Day { OrganizationClock.today(timeZone: caller.timeZone) }

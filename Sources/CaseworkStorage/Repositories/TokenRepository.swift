@@ -2,61 +2,16 @@ import CaseworkDomain
 import CaseworkUseCases
 import Foundation
 
-/// Bearer tokens: 256 random bits shown once, stored only as their SHA-256 (hex).
+/// Reads of bearer tokens, stored only as their SHA-256 (hex): a caller's list, and authentication.
+/// (Issuing and revoking are `TokenWork`'s, in CaseworkUseCases.)
 public struct TokenRepository: Sendable {
     let database: any SQLDatabase
-
-    /// Issues a token for `userID`; returns the plaintext (`cw_` + 64 hex digits), never stored.
-    public func create(organizationID: String, userID: String, actorID: String?) throws -> String {
-        try issue(organizationID: organizationID, userID: userID, actorID: actorID).token
-    }
-
-    /// Issues a token for `userID`; returns its record and the plaintext, shown this once.
-    public func issue(organizationID: String, userID: String, actorID: String?) throws -> (record: TokenRecord, token: String) {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let token = "cw_" + Hex.encode(bytes)
-        let record = try database.write { db in
-            guard try db.queryOne("SELECT 1 AS found FROM users WHERE organization_id = ? AND id = ?",
-                                  [.text(organizationID), .text(userID)]) != nil else {
-                throw StorageError.notFound(entity: "user", id: userID)
-            }
-            let id = Identifier.make("tok")
-            let now = Instant.now().description
-            try db.execute("INSERT INTO api_tokens (id, organization_id, user_id, token_sha256, created_at) VALUES (?, ?, ?, ?, ?)",
-                           [.text(id), .text(organizationID), .text(userID), .text(Self.digest(token)), .text(now)])
-            try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "token", entityID: id,
-                                action: "create", changes: [.init(field: "user_id", before: AuditChange.value(nil), after: userID)], at: now)
-            return TokenRecord(id: id, createdAt: Instant(now) ?? Instant.now(), lastUsedAt: nil, revokedAt: nil)
-        }
-        return (record, token)
-    }
 
     /// The caller's own tokens, newest first (never their secrets).
     public func list(caller: Caller) throws -> [TokenRecord] {
         try database.read { db in
             try db.query("SELECT * FROM api_tokens WHERE organization_id = ? AND user_id = ? ORDER BY created_at DESC, id DESC",
                          [.text(caller.organizationID), .text(caller.userID)]).map(Self.record)
-        }
-    }
-
-    /// Revokes one of the caller's own tokens; it fails authentication from the next request on.
-    /// - Throws: `StorageError.notFound` for a token that is not the caller's.
-    public func revoke(caller: Caller, id: String) throws -> TokenRecord {
-        try database.write { db in
-            guard let row = try db.queryOne("SELECT * FROM api_tokens WHERE organization_id = ? AND user_id = ? AND id = ?",
-                                            [.text(caller.organizationID), .text(caller.userID), .text(id)]) else {
-                throw StorageError.notFound(entity: "token", id: id)
-            }
-            var record = Self.record(row)
-            guard record.revokedAt == nil else { return record }
-            let now = Instant.now()
-            try db.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", [.text(now.description), .text(id)])
-            try AuditLog.record(db, organizationID: caller.organizationID, actorID: caller.userID, entityType: "token", entityID: id,
-                                action: "revoke", changes: [.init(field: "revoked_at", before: AuditChange.value(nil), after: now.description)],
-                                at: now.description)
-            record.revokedAt = now
-            return record
         }
     }
 

@@ -4,6 +4,10 @@ enum SQLDialect: Sendable, Equatable {
     case sqlite
     case postgresql
 
+    /// The suffix of a SELECT that locks the rows it reads until the transaction ends: PostgreSQL's
+    /// `FOR UPDATE`; nothing on SQLite, whose one writer at a time already excludes the others.
+    var lockForUpdate: String { self == .postgresql ? " FOR UPDATE" : "" }
+
     /// `expression` (an integer ≥ 0) as text of `width` digits, zero-padded, so that text order is number order.
     func zeroPadded(_ expression: String, width: Int) -> String {
         switch self {

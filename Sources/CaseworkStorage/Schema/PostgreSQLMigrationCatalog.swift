@@ -12,6 +12,7 @@ enum PostgreSQLMigrationCatalog {
             MigrationCatalog.migration("0004_claim_and_case_figures.sql", PackageResources._004_claim_and_case_figures_sql),
             MigrationCatalog.migration("0005_case_rollups.sql", PackageResources._005_case_rollups_sql),
             MigrationCatalog.migration("0006_claim_aging_rollups.sql", PackageResources._006_claim_aging_rollups_sql),
+            MigrationCatalog.migration("0007_data_version_once_per_transaction.sql", PackageResources._007_data_version_once_per_transaction_sql),
         ]
     }
 }

@@ -46,7 +46,7 @@ public struct BulkLoad {
 
     /// Logs an activity on a case.
     public func addActivity(caller: Caller, caseID: String, _ activity: NewActivity) throws {
-        _ = try ActivityRepository.add(db, caller: caller, caseID: caseID, activity: activity)
+        _ = try ActivityWork.add(SQLTransaction(db), .system, caller: caller, caseID: caseID, activity: activity)
     }
 }
 

@@ -50,7 +50,6 @@ public final class CaseworkStore: Transactions {
     public var cases: CaseRepository { CaseRepository(database: database) }
     public var activities: ActivityRepository { ActivityRepository(database: database) }
     public var dashboards: DashboardRepository { DashboardRepository(database: database) }
-    public var idempotency: IdempotencyRepository { IdempotencyRepository(database: database) }
     public var audit: AuditRepository { AuditRepository(database: database, reads: readAudits) }
     public var remittances: RemittanceRepository { RemittanceRepository(database: database) }
     public var denialCategories: DenialCategoryRepository { DenialCategoryRepository(database: database) }

@@ -51,41 +51,6 @@ struct SQLTransaction: WriteTransaction {
         try db.queryOne("SELECT denied_cents FROM claims WHERE id = ?", [.text(claimID)])?.int("denied_cents") ?? 0
     }
 
-    // MARK: DirectoryReads
-
-    func subjectExists(organizationID: String, subject: String) throws -> Bool {
-        try db.queryOne("SELECT 1 AS found FROM subjects WHERE organization_id = ? AND name = ?", [.text(organizationID), .text(subject)]) != nil
-    }
-
-    func userRole(organizationID: String, userID: String) throws -> Role? {
-        // A role this build does not know can do no more than view.
-        try db.queryOne("SELECT role FROM users WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(userID)])
-            .map { Role(rawValue: $0.string("role")) ?? .viewer }
-    }
-
-    func teamExists(organizationID: String, teamID: String) throws -> Bool {
-        try db.queryOne("SELECT 1 AS found FROM teams WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(teamID)]) != nil
-    }
-
-    func payerName(payerID: String) throws -> String? {
-        try db.queryOne("SELECT name FROM payers WHERE id = ?", [.text(payerID)])?.string("name")
-    }
-
-    func workRules(organizationID: String) throws -> [WorkRule] {
-        try WorkRuleRepository.rules(db, organizationID: organizationID)
-    }
-
-    // MARK: TimelineReads
-
-    func openWork(caseID: String) throws -> [Activity] {
-        try db.query(
-            """
-            SELECT * FROM activities WHERE case_id = ?
-              AND ((kind = 'task' AND state = 'open') OR (kind = 'appointment' AND state = 'scheduled'))
-            ORDER BY seq
-            """, [.text(caseID)]).map(ActivityRows.activity)
-    }
-
     // MARK: CaseWrites
 
     func attempt<T>(_ body: () throws -> T) throws -> T {
@@ -93,9 +58,8 @@ struct SQLTransaction: WriteTransaction {
     }
 
     func caseForChange(organizationID: String, id: String) throws -> Case? {
-        // SQLite has one writer at a time; PostgreSQL locks the row (FOR UPDATE) until the transaction ends.
-        let lock = db.dialect == .postgresql ? " FOR UPDATE" : ""
-        guard let row = try db.queryOne("SELECT * FROM cases WHERE organization_id = ? AND id = ?" + lock, [.text(organizationID), .text(id)]) else {
+        guard let row = try db.queryOne("SELECT * FROM cases WHERE organization_id = ? AND id = ?" + db.dialect.lockForUpdate,
+                                        [.text(organizationID), .text(id)]) else {
             return nil
         }
         return try CaseRepository.caseValue(db, row)
@@ -168,17 +132,6 @@ struct SQLTransaction: WriteTransaction {
             try db.execute("INSERT INTO case_carc_codes (case_id, position, code, resolved) VALUES (?, ?, ?, ?)",
                            [.text(theCase.id), SQLValue(position), .text(code.description), SQLValue(resolved.contains(code))])
         }
-    }
-
-    // MARK: TimelineWrites
-
-    func insertActivity(_ activity: Activity, organizationID: String) throws {
-        try ActivityRows.insert(db, organizationID: organizationID, activity)
-    }
-
-    func cancelActivity(id: String, at: Instant, by userID: String) throws {
-        try db.execute("UPDATE activities SET state = 'canceled', updated_at = ?, updated_by = ? WHERE id = ?",
-                       [.text(at.description), .text(userID), .text(id)])
     }
 
     // MARK: AuditWrites

@@ -25,14 +25,6 @@ public protocol CaseWrites {
     func deleteClaimLink(caseID: String, claimID: String) throws
 }
 
-/// Writes of timeline entries.
-public protocol TimelineWrites {
-    /// Appends `activity` to its case's timeline.
-    func insertActivity(_ activity: Activity, organizationID: String) throws
-    /// Marks the activity canceled, stamped `at` and `by`.
-    func cancelActivity(id: String, at: Instant, by userID: String) throws
-}
-
 /// Writes of the audit log (DESIGN §3 rule 5): in the transaction of the change they record.
 public protocol AuditWrites {
     /// Appends one event.

@@ -8,8 +8,12 @@ public protocol DirectoryReads {
     func userRole(organizationID: String, userID: String) throws -> Role?
     /// Whether the organization has the team `teamID`.
     func teamExists(organizationID: String, teamID: String) throws -> Bool
+    /// Whether the organization has the payer `payerID` (Casework's id, `pay_…`).
+    func payerExists(organizationID: String, payerID: String) throws -> Bool
     /// The payer's name, or nil.
     func payerName(payerID: String) throws -> String?
     /// The organization's work rules in the order they are tried.
     func workRules(organizationID: String) throws -> [WorkRule]
+    /// The organization's work rule `id`, or nil.
+    func workRule(organizationID: String, id: String) throws -> WorkRule?
 }

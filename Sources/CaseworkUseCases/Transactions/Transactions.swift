@@ -17,4 +17,4 @@ public protocol Transactions: Sendable {
 public protocol ReadTransaction: CaseReads, DirectoryReads, TimelineReads {}
 
 /// What a use case may read and write inside a write transaction.
-public protocol WriteTransaction: ReadTransaction, CaseWrites, TimelineWrites, AuditWrites {}
+public protocol WriteTransaction: ReadTransaction, CaseWrites, TimelineWrites, RuleWrites, TokenWrites, IdempotencyWrites, AuditWrites {}

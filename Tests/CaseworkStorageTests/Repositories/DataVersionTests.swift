@@ -21,7 +21,7 @@ import Testing
         try expectMoved("a case")
         _ = try f.store.caseWork.update(caller: f.ann, id: record.case.id, changes: CaseChanges(tags: ["appeal"]), expectedRevision: nil)
         try expectMoved("a tag")
-        _ = try f.store.activities.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(subject: "n", body: "", details: .note))
+        _ = try f.store.activityWork.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(subject: "n", body: "", details: .note))
         try expectMoved("an activity")
         _ = try f.store.users.addTeam(organizationID: org, name: "T", memberIDs: [f.bo.userID], actorID: f.ann.userID)
         try expectMoved("a team")

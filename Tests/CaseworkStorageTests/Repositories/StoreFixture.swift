@@ -57,4 +57,6 @@ final class StoreFixture: Sendable {
 extension CaseworkStore {
     /// The case use cases over this store, at the system's time.
     var caseWork: CaseWork { CaseWork(database: self) }
+    /// The timeline use cases over this store, at the system's time.
+    var activityWork: ActivityWork { ActivityWork(database: self) }
 }

@@ -11,7 +11,7 @@ import Testing
         let f = try StoreFixture()
         let id = try f.open([try f.claim("T1-1")]).case.id
         func add(_ by: Caller, _ subject: String, _ details: ActivityDetails) throws -> String {
-            try f.store.activities.add(caller: by, caseID: id, activity: NewActivity(subject: subject, body: "", details: details)).id
+            try f.store.activityWork.add(caller: by, caseID: id, activity: NewActivity(subject: subject, body: "", details: details)).id
         }
         func task(_ day: String, assignee: String?, by: Caller, state: TaskState = .open) throws -> String {
             try add(by, "task \(day)", .task(dueOn: Day(day), assigneeID: assignee, state: state))

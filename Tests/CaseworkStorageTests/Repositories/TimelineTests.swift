@@ -21,7 +21,7 @@ import Testing
     @Test func openWorkBlocksClosingUnlessConsented() throws {
         let f = try StoreFixture()
         let id = try f.open([try f.claim("W-1")]).case.id
-        let task = try f.store.activities.add(caller: f.ann, caseID: id, activity: NewActivity(
+        let task = try f.store.activityWork.add(caller: f.ann, caseID: id, activity: NewActivity(
             subject: "Call payer", body: "", details: .task(dueOn: Day("2026-12-01"), assigneeID: f.bo.userID, state: .open)))
         #expect(try f.store.cases.get(organizationID: f.organizationID, id: id)?.openTasks == ["Call payer"])
         #expect(throws: CaseRuleViolation.openWorkNeedsConsent([task])) {
@@ -37,7 +37,7 @@ import Testing
         let f = try StoreFixture()
         let record = try f.open([try f.claim("A-1")])
         for index in 0..<7 {
-            _ = try f.store.activities.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(subject: "note \(index)", body: "", details: .note))
+            _ = try f.store.activityWork.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(subject: "note \(index)", body: "", details: .note))
         }
         let revision = try f.store.cases.get(organizationID: f.organizationID, id: record.case.id)?.case.revision
         #expect(revision == record.case.revision + 7)
@@ -51,7 +51,7 @@ import Testing
         #expect(subjects.prefix(7) == ["note 6", "note 5", "note 4", "note 3", "note 2", "note 1", "note 0"])
         #expect(subjects.count == 9)  // plus "case opened" and "claim added"
         #expect(throws: StorageError.invalidReference(field: "/assignee_id", id: "usr_nobody")) {
-            try f.store.activities.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(
+            try f.store.activityWork.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(
                 subject: "x", body: "", details: .task(dueOn: nil, assigneeID: "usr_nobody", state: .open)))
         }
     }

@@ -7,4 +7,8 @@ public struct TokenRecord: Sendable, Hashable {
     /// To the minute: uses within a minute of the last recorded one are not written.
     public var lastUsedAt: Instant?
     public var revokedAt: Instant?
+
+    public init(id: String, createdAt: Instant, lastUsedAt: Instant?, revokedAt: Instant?) {
+        self.id = id; self.createdAt = createdAt; self.lastUsedAt = lastUsedAt; self.revokedAt = revokedAt
+    }
 }

@@ -1,5 +1,5 @@
+import CaseworkUseCases
 import Testing
-@testable import CaseworkStorage
 
 @Suite struct HexTests {
     @Test func encodesBytesAndSHA256TestVectors() {

@@ -1,0 +1,65 @@
+import CaseworkDomain
+import CaseworkStorage
+import CaseworkUseCases
+import Testing
+
+/// The work-rule and token use cases on each driver with a pinned clock and numbered ids.
+@Suite struct WorkRuleAndTokenWorkTests {
+    static func input(_ name: String, position: Int? = nil, payerID: String? = nil, owner: Owner? = nil) -> WorkRuleInput {
+        WorkRuleInput(name: name, position: position, payerID: payerID, category: nil, carc: nil, minimumDeniedAmount: nil,
+                      action: .openCase, owner: owner, priority: .normal, followUpDays: nil)
+    }
+
+    @Test(arguments: Driver.available) func rulesGoLastKeepTheirPlaceOnChangeAndAreAuditedAtTheClocksTime(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
+        let first = try f.rules.add(caller: f.ann, input: Self.input("Summit", payerID: f.payer.id))
+        let second = try f.rules.add(caller: f.ann, input: Self.input("Bo's", owner: Owner(kind: "user", id: f.bo.userID)))
+        #expect([first.id, second.id] == ["rule_t1", "rule_t2"] && [first.position, second.position] == [1, 2])
+        f.clock.set("2026-07-01T12:00:00Z")
+        let renamed = try f.rules.update(caller: f.bo, id: first.id, input: Self.input("Summit, renamed", payerID: f.payer.id))
+        #expect(renamed.position == 1 && renamed.name == "Summit, renamed")
+        #expect(try f.store.rules.list(organizationID: f.organizationID) == [renamed, second])
+        try f.rules.delete(caller: f.bo, id: second.id)
+        #expect(try f.store.rules.list(organizationID: f.organizationID) == [renamed])
+        let audit = try f.store.audit.events(organizationID: f.organizationID, filter: AuditFilter(entityType: "work_rule"),
+                                             page: PageRequest(limit: 10)).items
+        #expect(audit.map(\.action) == ["delete", "update", "create", "create"])
+        #expect(audit.prefix(2).allSatisfy { $0.at == Instant("2026-07-01T12:00:00Z") && $0.actorID == f.bo.userID })
+    }
+
+    @Test(arguments: Driver.available) func aRuleNamingWhatTheOrganizationLacksIsRefusedAndNothingIsWritten(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
+        let other = try f.store.organizations.create(name: "Other Billing")
+        let theirPayer = try f.store.payers.add(organizationID: other, name: "Theirs", payerID: "T1", kind: .commercial,
+                                                timelyFilingDays: nil, appealDays: nil, actorID: nil)
+        #expect(throws: StorageError.invalidReference(field: "/payer_id", id: theirPayer.id)) {
+            try f.rules.add(caller: f.ann, input: Self.input("Theirs", payerID: theirPayer.id))
+        }
+        #expect(throws: StorageError.cannotWorkCases(field: "/owner/id", userID: f.vic.id, role: "viewer")) {
+            try f.rules.add(caller: f.ann, input: Self.input("Vic", owner: Owner(kind: "user", id: f.vic.id)))
+        }
+        #expect(throws: StorageError.notFound(entity: "rule", id: "rule_none")) {
+            try f.rules.update(caller: f.ann, id: "rule_none", input: Self.input("none"))
+        }
+        #expect(try f.store.rules.list(organizationID: f.organizationID).isEmpty)
+    }
+
+    @Test(arguments: Driver.available) func anIssuedTokenAuthenticatesUntilItsOwnerRevokesIt(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
+        let issued = try f.tokens.issue(organizationID: f.organizationID, userID: f.bo.userID, actorID: f.ann.userID)
+        #expect(issued.record == TokenRecord(id: "tok_t1", createdAt: Instant("2026-06-15T09:30:00Z")!, lastUsedAt: nil, revokedAt: nil))
+        #expect(issued.token.hasPrefix("cw_") && issued.token.utf8.count == 67)
+        #expect(try f.store.tokens.authenticate(token: issued.token)?.userID == f.bo.userID)
+        // Only its owner may revoke it.
+        #expect(throws: StorageError.notFound(entity: "token", id: issued.record.id)) { try f.tokens.revoke(caller: f.ann, id: issued.record.id) }
+        f.clock.set("2026-06-16T00:00:00Z")
+        let revoked = try f.tokens.revoke(caller: f.bo, id: issued.record.id)
+        #expect(revoked.revokedAt == Instant("2026-06-16T00:00:00Z"))
+        #expect(try f.store.tokens.authenticate(token: issued.token) == nil)
+        f.clock.set("2026-06-17T00:00:00Z")
+        #expect(try f.tokens.revoke(caller: f.bo, id: issued.record.id).revokedAt == Instant("2026-06-16T00:00:00Z"))
+        #expect(throws: StorageError.notFound(entity: "user", id: "usr_none")) {
+            try f.tokens.issue(organizationID: f.organizationID, userID: "usr_none", actorID: nil)
+        }
+    }
+}
