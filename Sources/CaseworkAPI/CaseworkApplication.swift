@@ -72,12 +72,13 @@ public struct CaseworkApplication: HTTPResponder {
 
     /// The request's line: its fields in a fixed order in the message, e.g. `request request_id=…
     /// method=GET route=/v1/cases/{id} status=200 duration_us=412 organization_id=… user_id=…`
-    /// (no metadata dictionary to build, hash and sort for each request).
+    /// (no metadata dictionary to build, hash and sort for each request); a 500 adds `failure="…"`
+    /// (see `RequestRecord.failure`).
     private func log(requestID: String, method: String, route: String, status: Int, micros: UInt64, record: RequestRecord?) {
         requestMetrics.record(method: method, route: route, status: status, micros: micros)
         logger.info("""
             request request_id=\(requestID) method=\(method) route=\(route) status=\(status) duration_us=\(micros) \
-            organization_id=\(record?.organizationID ?? "-") user_id=\(record?.userID ?? "-")
+            organization_id=\(record?.organizationID ?? "-") user_id=\(record?.userID ?? "-")\(record?.failure.map { " failure=\"\($0)\"" } ?? "")
             """)
     }
 }

@@ -3,6 +3,7 @@ holds one structured line per request and no patient name, member id or issued t
 import json
 import re
 
+from conftest import Client, Server
 from remittance_support import era_files
 
 
@@ -38,3 +39,28 @@ def test_log_lines_carry_no_phi_or_tokens(server, fixture_data):
     secrets += era_people()
     leaked = sorted({s for s in secrets if s and s in text})
     assert leaked == [], f"the server log contains {leaked[:5]}"
+
+
+def test_an_unexpected_failure_is_a_500_whose_log_line_names_it_but_not_its_message(postgres, tmp_path):
+    """A table gone behind the server's back: the request gets a plain 500 problem, and its log line says
+    which driver failure it was (type and code, which an operator can look up) and nothing of the
+    driver's message, which may quote stored values."""
+    broken = Server(str(tmp_path), postgres)
+    broken.cli("users", "add", *broken.db_args, "--org", "Broken Billing", "--email", "bea@e2e.test", "--name", "Bea Biller")
+    token = broken.cli("tokens", "create", *broken.db_args, "--org", "Broken Billing", "--email", "bea@e2e.test")
+    broken.start()
+    try:
+        client = Client(broken.port, token)
+        assert client.get("/v1/rules")[0] == 200
+        broken.sql("ALTER TABLE work_rules RENAME TO work_rules_gone")
+        status, problem, headers = client.get("/v1/rules")
+        assert status == 500 and headers["content-type"].startswith("application/problem+json")
+        assert problem["title"] == "Internal error" and "work_rules" not in json.dumps(problem)
+        request_id = headers["x-request-id"]
+        lines = broken.log_lines_once(f"request_id={request_id} ")
+        line = next(line for line in lines if f"request_id={request_id} " in line)
+        failure = "PostgreSQLError sqlstate 42P01" if postgres else "SQLiteError sqlite 1"
+        assert "status=500" in line and f'failure="{failure}"' in line, line
+        assert "work_rules" not in line and "does not exist" not in line and "no such table" not in line
+    finally:
+        broken.stop()

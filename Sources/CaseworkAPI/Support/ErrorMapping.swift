@@ -27,8 +27,15 @@ enum ErrorMapping {
             return APIError(status: 503, slug: "busy", title: "Busy", detail: "The database is busy; retry shortly.",
                             headers: [("Retry-After", "1")])
         default:
+            RequestRecord.current?.failure = failureName(error)
             return APIError(status: 500, slug: "internal", title: "Internal error", detail: "The request could not be completed.")
         }
+    }
+
+    /// An unexpected error for the log: its type, and a driver's code (`SQLiteError sqlite 1`); no message.
+    static func failureName(_ error: any Error) -> String {
+        let type = String(describing: Swift.type(of: error))
+        return (error as? any DriverFailure).map { "\(type) \($0.failureCode)" } ?? type
     }
 
     static func apiError(for violation: CaseRuleViolation) -> APIError {

@@ -7,6 +7,9 @@ final class RequestRecord: @unchecked Sendable {  // written and read on the req
     var route: String?
     var organizationID: String?
     var userID: String?
+    /// For a 500: what failed, by type and driver code only (`PostgreSQLError sqlstate 42P01`), never
+    /// an error's message, which may quote row values.
+    var failure: String?
 
     /// The record of the request being answered on this thread, if any.
     @TaskLocal static var current: RequestRecord?

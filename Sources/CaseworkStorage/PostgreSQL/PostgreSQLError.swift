@@ -20,6 +20,8 @@ public struct PostgreSQLError: Error, Sendable, CustomStringConvertible {
 extension PostgreSQLError: DriverFailure {
     /// `23505` a unique index refused the row; `55P03` a lock was not available in time, `57014` a
     /// statement timed out, and a serialization failure that retries did not cure: busy; else other.
+    public var failureCode: String { "sqlstate \(sqlState)" }
+
     public var failureKind: DriverFailureKind {
         switch sqlState {
         case "23505": .uniqueViolation

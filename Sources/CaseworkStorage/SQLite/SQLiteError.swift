@@ -79,6 +79,9 @@ extension SQLiteError {
 
 extension SQLiteError: DriverFailure {
     /// Busy (another process held the lock past the busy timeout), a unique constraint, or other.
+    /// The extended result code (https://www.sqlite.org/rescode.html).
+    public var failureCode: String { "sqlite \(code)" }
+
     public var failureKind: DriverFailureKind {
         isBusy ? .busy : isUniqueConstraint ? .uniqueViolation : .other
     }

@@ -26,6 +26,9 @@ public enum DriverFailureKind: Sendable, Equatable {
 /// A driver's error that says which `DriverFailureKind` it is.
 public protocol DriverFailure: Error {
     var failureKind: DriverFailureKind { get }
+    /// The driver's code for the failure, safe for a log line (never the message, which may quote
+    /// row values): e.g. `sqlstate 42P01`, `sqlite 2067`.
+    var failureCode: String { get }
 }
 
 extension StorageError {
