@@ -95,6 +95,12 @@ struct UseCaseFixture {
         return TokenWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
     }
 
+    /// The claim use cases at the pinned clock, with numbered ids.
+    var claims: ClaimWork {
+        let clock = clock, ids = ids
+        return ClaimWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+    }
+
     /// The case's revision as stored now.
     func revision(_ caseID: String) throws -> Int {
         try #require(try store.cases.get(organizationID: organizationID, id: caseID)).case.revision
@@ -102,7 +108,7 @@ struct UseCaseFixture {
 
     /// A claim denied in full (CO-16) of `payer` unless another is given; returns its id.
     func claim(_ number: String, payer: Payer? = nil, expected: Int = 10_000, patientID: String? = nil) throws -> String {
-        try store.claims.add(organizationID: organizationID, claim: NewClaim(
+        try ClaimWork(database: store).add(organizationID: organizationID, claim: NewClaim(
             claimNumber: number, payerID: (payer ?? self.payer).id, patientID: patientID, serviceStart: Day("2026-03-01"),
             serviceEnd: Day("2026-03-02"), amounts: ClaimAmounts(billed: Cents(expected), expected: Cents(expected), costShare: .zero),
             submissions: [NewSubmission(frequencyCode: .original, submittedOn: Day("2026-03-05"), payerClaimNumber: "P-\(number)")],

@@ -26,7 +26,7 @@ enum ClaimRoutes {
                     try body.validated()
                 }
             }
-            let record = try ctx.store.claims.add(organizationID: ctx.organizationID, claim: claim, actorID: ctx.caller.userID)
+            let record = try ClaimWork(database: ctx.store).add(organizationID: ctx.organizationID, claim: claim, actorID: ctx.caller.userID)
             return Responses.json(ClaimRepresentation.claim(record, today: ctx.today), status: 201, headers: [("Location", "/v1/claims/\(record.claim.id)")])
         }
         table.addItem("/v1/claims/{id}", entity: "claim",
@@ -44,7 +44,7 @@ enum ClaimRoutes {
                 throw APIError.notFound("claim", ctx.parameter("id"))
             }
             let correction = try RequestBody.decode(PatchClaimBody.self, from: ctx.request) { try $0.validated() }
-            let record = try ctx.store.claims.correct(organizationID: ctx.organizationID, id: ctx.parameter("id"),
+            let record = try ClaimWork(database: ctx.store).correct(organizationID: ctx.organizationID, id: ctx.parameter("id"),
                                                       correction: correction, actorID: ctx.caller.userID)
             return Responses.json(ClaimRepresentation.claim(record, today: ctx.today))
         }
@@ -60,7 +60,7 @@ enum ClaimRoutes {
                 guard let submission else { throw APIError.validation(v.errors) }
                 return submission
             }
-            let stored = try ctx.store.claims.addSubmission(organizationID: ctx.organizationID, claimID: ctx.parameter("id"),
+            let stored = try ClaimWork(database: ctx.store).addSubmission(organizationID: ctx.organizationID, claimID: ctx.parameter("id"),
                                                             submission: submission, actorID: ctx.caller.userID)
             return Responses.json(ClaimRepresentation.submission(stored), status: 201)
         }

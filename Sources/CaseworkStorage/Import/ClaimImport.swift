@@ -60,7 +60,7 @@ extension ClaimRepository {
                     continue
                 }
                 let claim = try Self.newClaim(entry, payerIDs: payerIDs, patientIDs: patientIDs)
-                _ = try Self.insert(db, organizationID: organizationID, claim: claim, actorID: actorID)
+                _ = try ClaimWork.add(SQLTransaction(db), .system, organizationID: organizationID, claim: claim, actorID: actorID)
                 summary.claimsAdded += 1
             }
             return summary

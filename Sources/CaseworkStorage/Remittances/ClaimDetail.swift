@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// A claim with its remittance history, its denial explained, and its deadlines.
 public struct ClaimDetail: Sendable {

@@ -1,18 +1,5 @@
 import CaseworkDomain
-
-/// A claim as shown to clients: the claim, its submissions, and the active case holding it.
-public struct ClaimRecord: Sendable {
-    public var claim: Claim
-    public var submissions: [Submission]
-    /// The one active case linked to the claim (rule 1), if any.
-    public var activeCase: CaseReference?
-}
-
-/// A case named by id and number, e.g. in a 409 or on a claim.
-public struct CaseReference: Sendable, Hashable {
-    public var id: String
-    public var number: CaseNumber
-}
+import CaseworkUseCases
 
 /// Filters of the claim list; nil members do not filter.
 public struct ClaimFilter: Sendable {

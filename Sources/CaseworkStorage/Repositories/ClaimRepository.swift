@@ -1,22 +1,9 @@
 import CaseworkDomain
 import CaseworkUseCases
 
-/// Claims, their submissions and remittances.
+/// Reads of claims, their submissions and remittances (changes are `ClaimWork`'s, in CaseworkUseCases).
 public struct ClaimRepository: Sendable {
     let database: any SQLDatabase
-
-    /// Records a claim with its submissions and remittances; denial reasons derive from them.
-    /// - Throws: `StorageError.duplicate` for a taken claim number; `.invalidReference` for an
-    ///   unknown payer (`/payer_id`) or patient (`/patient_id`).
-    public func add(organizationID: String, claim: NewClaim, actorID: String?) throws -> ClaimRecord {
-        try database.write { db in
-            let id = try Self.insert(db, organizationID: organizationID, claim: claim, actorID: actorID)
-            guard let row = try db.queryOne("SELECT * FROM claims WHERE id = ?", [.text(id)]) else {
-                throw StorageError.notFound(entity: "claim", id: id)
-            }
-            return try Self.record(db, Self.claim(row))
-        }
-    }
 
     /// The claim with `id`, or nil.
     public func get(organizationID: String, id: String) throws -> ClaimRecord? {
@@ -59,15 +46,6 @@ public struct ClaimRepository: Sendable {
         try database.read { db in
             try Self.requireClaim(db, organizationID: organizationID, claimID: claimID)
             return try db.query("SELECT * FROM submissions WHERE claim_id = ? ORDER BY sequence", [.text(claimID)]).map(Self.submission)
-        }
-    }
-
-    /// Adds the next submission (sequence = last + 1 unless given) to a claim.
-    /// - Throws: `.notFound` for the claim; `.duplicate` when the sequence is taken.
-    public func addSubmission(organizationID: String, claimID: String, submission: NewSubmission, actorID: String) throws -> Submission {
-        try database.write { db in
-            try Self.requireClaim(db, organizationID: organizationID, claimID: claimID)
-            return try Self.insertSubmission(db, organizationID: organizationID, claimID: claimID, submission: submission, actorID: actorID)
         }
     }
 

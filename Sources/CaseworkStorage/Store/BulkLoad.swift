@@ -24,7 +24,7 @@ public struct BulkLoad {
 
     /// Records a claim; returns its id.
     public func addClaim(organizationID: String, _ claim: NewClaim) throws -> String {
-        try ClaimRepository.insert(db, organizationID: organizationID, claim: claim, actorID: nil)
+        try ClaimWork.add(SQLTransaction(db), .system, organizationID: organizationID, claim: claim, actorID: nil)
     }
 
     /// Opens a case (rules checked as for `POST /v1/cases`).

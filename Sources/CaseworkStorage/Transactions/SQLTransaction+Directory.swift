@@ -23,6 +23,10 @@ extension SQLTransaction {
         try db.queryOne("SELECT 1 AS found FROM payers WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(payerID)]) != nil
     }
 
+    func patientExists(organizationID: String, patientID: String) throws -> Bool {
+        try db.queryOne("SELECT 1 AS found FROM patients WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(patientID)]) != nil
+    }
+
     func payerName(payerID: String) throws -> String? {
         try db.queryOne("SELECT name FROM payers WHERE id = ?", [.text(payerID)])?.string("name")
     }

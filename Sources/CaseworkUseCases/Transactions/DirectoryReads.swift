@@ -10,6 +10,8 @@ public protocol DirectoryReads {
     func teamExists(organizationID: String, teamID: String) throws -> Bool
     /// Whether the organization has the payer `payerID` (Casework's id, `pay_…`).
     func payerExists(organizationID: String, payerID: String) throws -> Bool
+    /// Whether the organization has the patient `patientID`.
+    func patientExists(organizationID: String, patientID: String) throws -> Bool
     /// The payer's name, or nil.
     func payerName(payerID: String) throws -> String?
     /// The organization's work rules in the order they are tried.

@@ -14,7 +14,7 @@ public protocol Transactions: Sendable {
 }
 
 /// What a use case may read inside a transaction.
-public protocol ReadTransaction: CaseReads, DirectoryReads, TimelineReads {}
+public protocol ReadTransaction: CaseReads, ClaimReads, DirectoryReads, TimelineReads {}
 
 /// What a use case may read and write inside a write transaction.
-public protocol WriteTransaction: ReadTransaction, CaseWrites, TimelineWrites, RuleWrites, TokenWrites, IdempotencyWrites, AuditWrites {}
+public protocol WriteTransaction: ReadTransaction, CaseWrites, ClaimWrites, TimelineWrites, RuleWrites, TokenWrites, IdempotencyWrites, AuditWrites {}

@@ -8,7 +8,7 @@ import Testing
     /// A denied claim (CO-50, nothing paid) remitted on `remittedOn`: with the fixture payer's 60 appeal
     /// days its appeal deadline is 60 days later.
     private func denied(_ f: StoreFixture, _ number: String, remittedOn: String) throws -> ClaimRecord {
-        try f.store.claims.add(organizationID: f.organizationID, claim: NewClaim(
+        try f.store.claimWork.add(organizationID: f.organizationID, claim: NewClaim(
             claimNumber: number, payerID: f.payer.id, patientID: nil, serviceStart: Day("2026-03-01"), serviceEnd: nil,
             amounts: ClaimAmounts(billed: Cents(10_000), expected: Cents(10_000)), submissions: [],
             remittances: [Remittance(statusCode: "4", paid: .zero, patientResponsibility: .zero, paidOn: Day(remittedOn),

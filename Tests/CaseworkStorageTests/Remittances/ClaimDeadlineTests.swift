@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 import Foundation
 import Testing
 @testable import CaseworkStorage
@@ -13,7 +14,7 @@ import Testing
     }
 
     private func unremitted(_ f: StoreFixture, _ number: String) throws -> ClaimRecord {
-        try f.store.claims.add(organizationID: f.organizationID, claim: NewClaim(
+        try f.store.claimWork.add(organizationID: f.organizationID, claim: NewClaim(
             claimNumber: number, payerID: f.payer.id, patientID: nil, serviceStart: Day("2026-03-01"), serviceEnd: nil,
             amounts: ClaimAmounts(billed: Cents(10_000), expected: Cents(10_000)), submissions: [], remittances: []), actorID: nil)
     }
@@ -38,7 +39,7 @@ import Testing
 
     @Test func aDeniedClaimCountsFromItsNewestRemitWhileThePayerHasAppealDays() throws {
         let f = try StoreFixture()
-        let claim = try f.store.claims.add(organizationID: f.organizationID, claim: NewClaim(
+        let claim = try f.store.claimWork.add(organizationID: f.organizationID, claim: NewClaim(
             claimNumber: "D-2", payerID: f.payer.id, patientID: nil, serviceStart: Day("2026-03-01"), serviceEnd: nil,
             amounts: ClaimAmounts(billed: Cents(10_000), expected: Cents(10_000)), submissions: [],
             remittances: [Remittance(statusCode: "4", paid: .zero, patientResponsibility: .zero, paidOn: Day("2026-04-01"),

@@ -41,7 +41,7 @@ import Testing
     @Test func caseInsightsSumsOutstandingByPayerAndTheClaimsOwnAge() throws {
         let f = try StoreFixture()
         func claim(_ number: String, submitted: Day?, service: Day?, expected: Int) throws -> ClaimRecord {
-            try f.store.claims.add(organizationID: f.organizationID, claim: NewClaim(
+            try f.store.claimWork.add(organizationID: f.organizationID, claim: NewClaim(
                 claimNumber: number, payerID: f.payer.id, patientID: nil, serviceStart: service, serviceEnd: nil,
                 amounts: ClaimAmounts(billed: Cents(expected), expected: Cents(expected)),
                 submissions: submitted.map { [NewSubmission(frequencyCode: .original, submittedOn: $0, payerClaimNumber: nil)] } ?? [],

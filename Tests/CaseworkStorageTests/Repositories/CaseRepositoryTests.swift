@@ -119,7 +119,7 @@ import Testing
     @Test func submissionScopedCasesAreListedUnderTheirSubmission() throws {
         let f = try StoreFixture()
         let claim = try f.claim("S-1")
-        let second = try f.store.claims.addSubmission(organizationID: f.organizationID, claimID: claim.claim.id,
+        let second = try f.store.claimWork.addSubmission(organizationID: f.organizationID, claimID: claim.claim.id,
                                                       submission: NewSubmission(frequencyCode: .replacement, submittedOn: Day("2026-04-01"), payerClaimNumber: nil),
                                                       actorID: f.ann.userID)
         #expect(second.sequence == 2)

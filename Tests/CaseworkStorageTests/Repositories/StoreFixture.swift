@@ -33,7 +33,7 @@ final class StoreFixture: Sendable {
 
     /// A denied claim (paid 0, CO-16) of `payer` unless another is given.
     func claim(_ number: String, payer: Payer? = nil, expected: Int = 10_000, costShare: Int = 0, patientID: String? = nil) throws -> ClaimRecord {
-        try store.claims.add(organizationID: organizationID, claim: NewClaim(
+        try store.claimWork.add(organizationID: organizationID, claim: NewClaim(
             claimNumber: number, payerID: (payer ?? self.payer).id, patientID: patientID, serviceStart: Day("2026-03-01"),
             serviceEnd: Day("2026-03-02"), amounts: ClaimAmounts(billed: Cents(expected + 500), expected: Cents(expected), costShare: Cents(costShare)),
             submissions: [NewSubmission(frequencyCode: .original, submittedOn: Day("2026-03-05"), payerClaimNumber: "P-\(number)")],
@@ -59,4 +59,6 @@ extension CaseworkStore {
     var caseWork: CaseWork { CaseWork(database: self) }
     /// The timeline use cases over this store, at the system's time.
     var activityWork: ActivityWork { ActivityWork(database: self) }
+    /// The claim use cases over this store, at the system's time.
+    var claimWork: ClaimWork { ClaimWork(database: self) }
 }
