@@ -51,7 +51,7 @@ struct Users: ParsableCommand {
             guard let role = Role(rawValue: role) else { throw ValidationError("--role must be admin, biller or viewer.") }
             let store = try options.location.open()
             let org = try Organizations.ensure(store, name: options.org)
-            print(try store.users.add(organizationID: org, name: name, email: email, role: role, actorID: nil).id)
+            print(try UserWork(database: store).add(organizationID: org, name: name, email: email, role: role, actorID: nil).id)
         }
     }
 }

@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 
 /// Deterministic synthetic data for demos and benchmarks: payers, patients, claims with
 /// CARC-coded denials and partial payments, cases over every stage and status, and timeline
@@ -36,10 +37,10 @@ struct DemoData {
     /// Creates the people, `claimCount` claims and up to `caseCount` cases (denied claims first).
     mutating func generate(claimCount: Int, caseCount: Int) throws -> Report {
         let org = organizationID
-        let admin = try store.users.add(organizationID: org, name: "Dana Admin", email: "dana@demo.casework.dev", role: .admin, actorID: nil)
-        let biller = try store.users.add(organizationID: org, name: "Sam Biller", email: "sam@demo.casework.dev", role: .biller, actorID: nil)
-        let second = try store.users.add(organizationID: org, name: "Lee Follow-up", email: "lee@demo.casework.dev", role: .biller, actorID: nil)
-        let team = try store.users.addTeam(organizationID: org, name: "Denials Team", memberIDs: [biller.id, second.id], actorID: admin.id)
+        let admin = try UserWork(database: store).add(organizationID: org, name: "Dana Admin", email: "dana@demo.casework.dev", role: .admin, actorID: nil)
+        let biller = try UserWork(database: store).add(organizationID: org, name: "Sam Biller", email: "sam@demo.casework.dev", role: .biller, actorID: nil)
+        let second = try UserWork(database: store).add(organizationID: org, name: "Lee Follow-up", email: "lee@demo.casework.dev", role: .biller, actorID: nil)
+        let team = try UserWork(database: store).addTeam(organizationID: org, name: "Denials Team", memberIDs: [biller.id, second.id], actorID: admin.id)
         let callers = [Caller(user: biller, teamIDs: [team.id]), Caller(user: second, teamIDs: [team.id]), Caller(user: admin, teamIDs: [])]
         let report = try store.bulk { bulk in
             try fill(bulk, claimCount: claimCount, caseCount: caseCount, callers: callers, teamID: team.id)

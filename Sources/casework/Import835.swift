@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseworkAPI
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 import Foundation
 import X12
 
@@ -74,7 +75,7 @@ struct Import835: ParsableCommand {
             return Caller(user: user, teamIDs: [], timeZone: timeZone)
         }
         let user = try store.users.find(organizationID: organizationID, email: postingUserEmail)
-            ?? store.users.add(organizationID: organizationID, name: "Remittance posting", email: postingUserEmail, role: .biller, actorID: nil)
+            ?? UserWork(database: store).add(organizationID: organizationID, name: "Remittance posting", email: postingUserEmail, role: .biller, actorID: nil)
         return Caller(user: user, teamIDs: [], timeZone: timeZone)
     }
 }

@@ -19,9 +19,9 @@ final class APITestHarness: Sendable {
         store = try CaseworkStore(path: path)
         app = CaseworkApplication(store: store)
         organizationID = try store.organizations.create(name: "API Billing")
-        let user = try store.users.add(organizationID: organizationID, name: "Ann", email: "ann@api.test", role: .biller, actorID: nil)
+        let user = try UserWork(database: store).add(organizationID: organizationID, name: "Ann", email: "ann@api.test", role: .biller, actorID: nil)
         token = try TokenWork(database: store).issue(organizationID: organizationID, userID: user.id, actorID: nil).token
-        payerID = try store.payers.add(organizationID: organizationID, name: "Summit", payerID: nil, kind: .commercial,
+        payerID = try PayerWork(database: store).add(organizationID: organizationID, name: "Summit", payerID: nil, kind: .commercial,
                                        timelyFilingDays: nil, appealDays: nil, actorID: nil).id
     }
 

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct RoleTests {
     func token(_ api: APITestHarness, role: Role, email: String) throws -> String {
-        let user = try api.store.users.add(organizationID: api.organizationID, name: email, email: email, role: role, actorID: nil)
+        let user = try UserWork(database: api.store).add(organizationID: api.organizationID, name: email, email: email, role: role, actorID: nil)
         return try TokenWork(database: api.store).issue(organizationID: api.organizationID, userID: user.id, actorID: nil).token
     }
 

@@ -30,7 +30,7 @@ import Testing
 
     @Test func nobodyRevokesAnotherUsersToken() throws {
         let api = try APITestHarness()
-        let other = try api.store.users.add(organizationID: api.organizationID, name: "Other", email: "o@api.test", role: .viewer, actorID: nil)
+        let other = try UserWork(database: api.store).add(organizationID: api.organizationID, name: "Other", email: "o@api.test", role: .viewer, actorID: nil)
         let theirs = try TokenWork(database: api.store).issue(organizationID: api.organizationID, userID: other.id, actorID: nil)
         #expect(call(api, api.token, "DELETE", "/v1/tokens/\(theirs.record.id)").status == 404)
         #expect(call(api, theirs.token, "GET", "/v1/me").status == 200)

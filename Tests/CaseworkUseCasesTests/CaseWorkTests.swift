@@ -84,7 +84,7 @@ import Testing
 
     @Test(arguments: Driver.available) func claimsJoinAndLeaveWithThePatientDerivedAndTheLastClaimKept(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
-        let moss = try f.store.patients.add(organizationID: f.organizationID, firstName: "Ada", lastName: "Moss", birthDate: nil,
+        let moss = try PatientWork(database: f.store).add(organizationID: f.organizationID, firstName: "Ada", lastName: "Moss", birthDate: nil,
                                             memberID: "M1", actorID: nil)
         let a = try f.claim("L-1", patientID: moss.id), b = try f.claim("L-2")
         let record = try f.open([a])

@@ -61,13 +61,13 @@ struct UseCaseFixture {
     init(_ driver: Driver) throws {
         store = try driver.store()
         organizationID = try store.organizations.create(name: "Pinned Billing")
-        ann = Caller(user: try store.users.add(organizationID: organizationID, name: "Ann", email: "ann@test.dev", role: .biller, actorID: nil), teamIDs: [])
-        bo = Caller(user: try store.users.add(organizationID: organizationID, name: "Bo", email: "bo@test.dev", role: .biller, actorID: nil), teamIDs: [])
-        vic = try store.users.add(organizationID: organizationID, name: "Vic", email: "vic@test.dev", role: .viewer, actorID: nil)
-        team = try store.users.addTeam(organizationID: organizationID, name: "Appeals", memberIDs: [ann.userID], actorID: ann.userID)
-        payer = try store.payers.add(organizationID: organizationID, name: "Summit", payerID: "S1", kind: .commercial,
+        ann = Caller(user: try UserWork(database: store).add(organizationID: organizationID, name: "Ann", email: "ann@test.dev", role: .biller, actorID: nil), teamIDs: [])
+        bo = Caller(user: try UserWork(database: store).add(organizationID: organizationID, name: "Bo", email: "bo@test.dev", role: .biller, actorID: nil), teamIDs: [])
+        vic = try UserWork(database: store).add(organizationID: organizationID, name: "Vic", email: "vic@test.dev", role: .viewer, actorID: nil)
+        team = try UserWork(database: store).addTeam(organizationID: organizationID, name: "Appeals", memberIDs: [ann.userID], actorID: ann.userID)
+        payer = try PayerWork(database: store).add(organizationID: organizationID, name: "Summit", payerID: "S1", kind: .commercial,
                                      timelyFilingDays: 90, appealDays: 60, actorID: nil)
-        otherPayer = try store.payers.add(organizationID: organizationID, name: "Lakeshore", payerID: "L1", kind: .commercial,
+        otherPayer = try PayerWork(database: store).add(organizationID: organizationID, name: "Lakeshore", payerID: "L1", kind: .commercial,
                                           timelyFilingDays: nil, appealDays: nil, actorID: nil)
     }
 

@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 import HTTPServer
 
 /// `/v1/me`, `/v1/users`, `/v1/teams`, `/v1/subjects`.
@@ -14,7 +15,7 @@ enum DirectoryRoutes {
                       as: DirectoryRepresentation.user)
         table.add("POST", "/v1/users", role: .admin) { ctx in
             let input = try RequestBody.decode(CreateUserBody.self, from: ctx.request) { try $0.validated() }
-            let user = try ctx.store.users.add(organizationID: ctx.organizationID, name: input.name, email: input.email,
+            let user = try UserWork(database: ctx.store).add(organizationID: ctx.organizationID, name: input.name, email: input.email,
                                                role: input.role, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.user(user), status: 201, headers: [("Location", "/v1/users/\(user.id)")])
         }
@@ -30,7 +31,7 @@ enum DirectoryRoutes {
                 try v.check()
                 return (name ?? "", body.member_ids ?? [])
             }
-            let team = try ctx.store.users.addTeam(organizationID: ctx.organizationID, name: name,
+            let team = try UserWork(database: ctx.store).addTeam(organizationID: ctx.organizationID, name: name,
                                                    memberIDs: memberIDs, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.team(team), status: 201, headers: [("Location", "/v1/teams/\(team.id)")])
         }
@@ -41,7 +42,7 @@ enum DirectoryRoutes {
                 throw APIError.notFound("team", ctx.parameter("id"))
             }
             let (name, memberIDs) = try RequestBody.decode(PatchTeamBody.self, from: ctx.request) { try $0.validated() }
-            let team = try ctx.store.users.updateTeam(organizationID: ctx.organizationID, id: ctx.parameter("id"), name: name,
+            let team = try UserWork(database: ctx.store).updateTeam(organizationID: ctx.organizationID, id: ctx.parameter("id"), name: name,
                                                       memberIDs: memberIDs, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.team(team))
         }

@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 import HTTPServer
 
 /// `/v1/payers` and `/v1/patients`.
@@ -9,7 +10,7 @@ enum PayerPatientRoutes {
                       as: DirectoryRepresentation.payer)
         table.add("POST", "/v1/payers", role: .admin) { ctx in
             let input = try RequestBody.decode(CreatePayerBody.self, from: ctx.request) { try $0.validated() }
-            let payer = try ctx.store.payers.add(organizationID: ctx.organizationID, name: input.name, payerID: input.payerID,
+            let payer = try PayerWork(database: ctx.store).add(organizationID: ctx.organizationID, name: input.name, payerID: input.payerID,
                                                  kind: input.kind, timelyFilingDays: input.timelyFilingDays,
                                                  appealDays: input.appealDays, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.payer(payer), status: 201, headers: [("Location", "/v1/payers/\(payer.id)")])
@@ -20,7 +21,7 @@ enum PayerPatientRoutes {
             let id = ctx.parameter("id")
             guard let payer = try ctx.store.payers.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("payer", id) }
             let changed = try RequestBody.decode(PatchPayerBody.self, from: ctx.request) { try $0.applied(to: payer) }
-            return Responses.json(DirectoryRepresentation.payer(try ctx.store.payers.update(organizationID: ctx.organizationID, payer: changed,
+            return Responses.json(DirectoryRepresentation.payer(try PayerWork(database: ctx.store).update(organizationID: ctx.organizationID, payer: changed,
                                                                                              actorID: ctx.caller.userID)))
         }
         table.addList("/v1/patients", fetch: { ctx, page in
@@ -32,7 +33,7 @@ enum PayerPatientRoutes {
                       as: DirectoryRepresentation.patient)
         table.add("POST", "/v1/patients") { ctx in
             let input = try RequestBody.decode(CreatePatientBody.self, from: ctx.request) { try $0.validated() }
-            let patient = try ctx.store.patients.add(organizationID: ctx.organizationID, firstName: input.firstName,
+            let patient = try PatientWork(database: ctx.store).add(organizationID: ctx.organizationID, firstName: input.firstName,
                                                      lastName: input.lastName, birthDate: input.birthDate,
                                                      memberID: input.memberID, actorID: ctx.caller.userID)
             return Responses.json(DirectoryRepresentation.patient(patient), status: 201, headers: [("Location", "/v1/patients/\(patient.id)")])

@@ -26,6 +26,7 @@ extension ClaimRepository {
     public func importFixture(organizationID: String, fixture: ClaimFixture, actorID: String?) throws -> ImportSummary {
         try database.write { db in
             try db.lockOrganization(organizationID)
+            try db.planForGrowingTables()
             var summary = ImportSummary()
             var payerIDs: [String: String] = [:]
             for payer in fixture.payers {
@@ -34,9 +35,9 @@ extension ClaimRepository {
                     payerIDs[payer.key] = row.string("id")
                     continue
                 }
-                let stored = try PayerRepository.insert(db, organizationID: organizationID, payer: Payer(
-                    id: Identifier.make("pay"), name: payer.name, payerID: payer.payer_id, kind: .other,
-                    timelyFilingDays: nil, appealDays: nil), importKey: payer.key, actorID: actorID)
+                let stored = try PayerWork.add(SQLTransaction(db), .system, organizationID: organizationID, payer: Payer(
+                    id: "", name: payer.name, payerID: payer.payer_id, kind: .other, timelyFilingDays: nil, appealDays: nil),
+                    importKey: payer.key, actorID: actorID)
                 payerIDs[payer.key] = stored.id
                 summary.payersAdded += 1
             }
@@ -47,9 +48,9 @@ extension ClaimRepository {
                     patientIDs[patient.key] = row.string("id")
                     continue
                 }
-                let stored = try PatientRepository.insert(db, organizationID: organizationID, patient: Patient(
-                    id: Identifier.make("pat"), firstName: patient.first_name, lastName: patient.last_name,
-                    birthDate: nil, memberID: patient.member_id), importKey: patient.key, actorID: actorID)
+                let stored = try PatientWork.add(SQLTransaction(db), .system, organizationID: organizationID, patient: Patient(
+                    id: "", firstName: patient.first_name, lastName: patient.last_name, birthDate: nil, memberID: patient.member_id),
+                    importKey: patient.key, actorID: actorID)
                 patientIDs[patient.key] = stored.id
                 summary.patientsAdded += 1
             }

@@ -19,13 +19,8 @@ public final class PostgreSQLConnection: SQLExecutor {
     /// Prepared statement names by the SQL text given to `execute`/`query`.
     private var prepared: [String: (name: String, parameters: Int)] = [:]
     static let statementCacheCapacity = 512
-    /// Set on every session, and again after a reset: text is UTF-8, times are UTC, and every run
-    /// of a prepared statement is planned for its parameters and the tables as they are now
-    /// (`plan_cache_mode = force_custom_plan`). PostgreSQL's default switches to one generic plan
-    /// after five runs; a plan made while a table was nearly empty (a bulk load or a big 835 file
-    /// growing it in one transaction) stays a sequential scan, and the load turns quadratic.
-    /// Source: https://www.postgresql.org/docs/15/sql-prepare.html (Notes)
-    static let sessionSettings = "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET plan_cache_mode = force_custom_plan"
+    /// Set on every session, and again after a reset: text is UTF-8, times are UTC.
+    static let sessionSettings = "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"
 
     /// Connects with a libpq connection string (`postgres://user@host:port/db` or `host=… port=… dbname=…`).
     /// - Throws: `PostgreSQLError` (`08001`) when the server cannot be reached or refuses the login.

@@ -19,8 +19,7 @@ enum PayerMatching {
                                      [.text(organizationID), .text(name)]) {
             return PayerRepository.payer(row)
         }
-        return try PayerRepository.insert(db, organizationID: organizationID, payer: Payer(
-            id: Identifier.make("pay"), name: name, payerID: identifier, kind: .other, timelyFilingDays: nil, appealDays: nil),
-            importKey: nil, actorID: actorID)
+        return try PayerWork.add(SQLTransaction(db), .system, organizationID: organizationID, payer: Payer(
+            id: "", name: name, payerID: identifier, kind: .other, timelyFilingDays: nil, appealDays: nil), importKey: nil, actorID: actorID)
     }
 }

@@ -144,9 +144,9 @@ struct PlanApplier {
                 [.text(org), .text(person.lastName), .text(person.firstName), SQLValue(person.memberID)]) {
                 patientID = row.string("id")
             } else {
-                patientID = try PatientRepository.insert(db, organizationID: org, patient: Patient(
-                    id: Identifier.make("pat"), firstName: person.firstName, lastName: person.lastName, birthDate: nil,
-                    memberID: person.memberID), importKey: nil, actorID: caller.userID).id
+                patientID = try PatientWork.add(SQLTransaction(db), .system, organizationID: org, patient: Patient(
+                    id: "", firstName: person.firstName, lastName: person.lastName, birthDate: nil, memberID: person.memberID),
+                    importKey: nil, actorID: caller.userID).id
             }
             patients[key] = patientID
         }

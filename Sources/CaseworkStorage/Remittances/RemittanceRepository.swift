@@ -20,6 +20,7 @@ public struct RemittanceRepository: Sendable {
     ///   holds a value posting refuses; storage errors.
     public func post(caller: Caller, sourceName: String?, today: Day, read: ByteSource) throws -> FilePostingResult {
         try database.write { db in
+            try db.planForGrowingTables()
             var posting = try FilePosting(db, caller: caller, sourceName: sourceName, today: today)
             var reader = ERAReader()
             while let chunk = try read() {

@@ -1,19 +1,9 @@
 import CaseworkDomain
 import CaseworkUseCases
 
-/// Payers of an organization.
+/// Reads of an organization's payers (changes are `PayerWork`'s, in CaseworkUseCases).
 public struct PayerRepository: Sendable {
     let database: any SQLDatabase
-
-    /// Records a payer; returns it with its new id.
-    public func add(organizationID: String, name: String, payerID: String?, kind: PayerKind,
-                    timelyFilingDays: Int?, appealDays: Int?, actorID: String?) throws -> Payer {
-        try database.write { db in
-            try Self.insert(db, organizationID: organizationID, payer: Payer(
-                id: Identifier.make("pay"), name: name, payerID: payerID, kind: kind,
-                timelyFilingDays: timelyFilingDays, appealDays: appealDays), importKey: nil, actorID: actorID)
-        }
-    }
 
     /// The payer with `id`, or nil.
     public func get(organizationID: String, id: String) throws -> Payer? {
@@ -30,21 +20,6 @@ public struct PayerRepository: Sendable {
                              [.text(organizationID)] + bindings + [.integer(Int64(limit))]).map(Self.payer)
             }
         }
-    }
-
-    @discardableResult
-    static func insert(_ db: any SQLExecutor, organizationID: String, payer: Payer, importKey: String?, actorID: String?) throws -> Payer {
-        let now = Instant.now().description
-        try db.execute(
-            """
-            INSERT INTO payers (id, organization_id, name, payer_id, kind, timely_filing_days, appeal_days, import_key, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.text(payer.id), .text(organizationID), .text(payer.name), SQLValue(payer.payerID), .text(payer.kind.rawValue),
-             SQLValue(payer.timelyFilingDays), SQLValue(payer.appealDays), SQLValue(importKey), .text(now)])
-        try AuditLog.record(db, organizationID: organizationID, actorID: actorID, entityType: "payer", entityID: payer.id,
-                            action: "create", changes: [.init(field: "name", before: AuditChange.value(nil), after: payer.name)], at: now)
-        return payer
     }
 
     static func payer(_ row: SQLRow) -> Payer {

@@ -10,16 +10,15 @@ public struct BulkLoad {
 
     /// Records a payer.
     public func addPayer(organizationID: String, _ payer: (name: String, payerID: String?, kind: PayerKind)) throws -> Payer {
-        try PayerRepository.insert(db, organizationID: organizationID, payer: Payer(
-            id: Identifier.make("pay"), name: payer.name, payerID: payer.payerID, kind: payer.kind,
-            timelyFilingDays: 365, appealDays: 120), importKey: nil, actorID: nil)
+        try PayerWork.add(SQLTransaction(db), .system, organizationID: organizationID, payer: Payer(
+            id: "", name: payer.name, payerID: payer.payerID, kind: payer.kind, timelyFilingDays: 365, appealDays: 120),
+            importKey: nil, actorID: nil)
     }
 
     /// Records a patient.
     public func addPatient(organizationID: String, firstName: String, lastName: String, birthDate: Day?, memberID: String?) throws -> Patient {
-        try PatientRepository.insert(db, organizationID: organizationID, patient: Patient(
-            id: Identifier.make("pat"), firstName: firstName, lastName: lastName, birthDate: birthDate, memberID: memberID),
-            importKey: nil, actorID: nil)
+        try PatientWork.add(SQLTransaction(db), .system, organizationID: organizationID, patient: Patient(
+            id: "", firstName: firstName, lastName: lastName, birthDate: birthDate, memberID: memberID), importKey: nil, actorID: nil)
     }
 
     /// Records a claim; returns its id.
@@ -55,7 +54,10 @@ extension CaseworkStore {
     /// Afterwards the query planner's statistics are refreshed (ANALYZE), since a bulk load
     /// changes the shape of the data.
     public func bulk<T>(_ body: (BulkLoad) throws -> T) throws -> T {
-        let result = try database.write { db in try body(BulkLoad(db: db, caseWork: CaseWork(database: self))) }
+        let result = try database.write { db in
+            try db.planForGrowingTables()
+            return try body(BulkLoad(db: db, caseWork: CaseWork(database: self)))
+        }
         try database.write { db in try db.executeScript("ANALYZE") }
         return result
     }

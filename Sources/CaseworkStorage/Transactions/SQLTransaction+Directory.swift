@@ -1,7 +1,7 @@
 import CaseworkDomain
 import CaseworkUseCases
 
-/// The directory's part of the gateway: users, teams, subjects, payers, work rules and tokens.
+/// The directory's part of the gateway: users, teams, subjects, payers, patients; work rules read.
 extension SQLTransaction {
     // MARK: DirectoryReads
 
@@ -39,50 +39,78 @@ extension SQLTransaction {
         try WorkRuleRepository.rule(db, organizationID: organizationID, id: id)
     }
 
-    // MARK: RuleWrites
+    // MARK: DirectoryWrites
 
-    func nextRulePosition(organizationID: String) throws -> Int {
-        try db.queryOne("SELECT COALESCE(MAX(position), 0) + 1 AS next FROM work_rules WHERE organization_id = ?",
-                        [.text(organizationID)])?.int("next") ?? 1
+    func emailTaken(organizationID: String, email: String) throws -> Bool {
+        try db.queryOne("SELECT 1 AS found FROM users WHERE organization_id = ? AND email = ?", [.text(organizationID), .text(email)]) != nil
     }
 
-    func insertWorkRule(_ rule: WorkRule, organizationID: String, at: Instant) throws {
+    func insertUser(_ user: User, at: Instant) throws {
+        try db.execute("INSERT INTO users (id, organization_id, name, email, role, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                       [.text(user.id), .text(user.organizationID), .text(user.name), .text(user.email), .text(user.role.rawValue),
+                        .text(at.description)])
+    }
+
+    func teamForChange(organizationID: String, id: String) throws -> Team? {
+        guard try db.queryOne("SELECT id FROM teams WHERE organization_id = ? AND id = ?" + db.dialect.lockForUpdate,
+                              [.text(organizationID), .text(id)]) != nil else { return nil }
+        return try UserRepository.team(db, organizationID: organizationID, id: id)
+    }
+
+    func teamNameTaken(organizationID: String, name: String, except teamID: String?) throws -> Bool {
+        try db.queryOne("SELECT 1 AS found FROM teams WHERE organization_id = ? AND name = ? AND id <> ?",
+                        [.text(organizationID), .text(name), .text(teamID ?? "")]) != nil
+    }
+
+    func insertTeam(_ team: Team, organizationID: String, at: Instant) throws {
+        try db.execute("INSERT INTO teams (id, organization_id, name, created_at) VALUES (?, ?, ?, ?)",
+                       [.text(team.id), .text(organizationID), .text(team.name), .text(at.description)])
+        try insertMembers(team)
+    }
+
+    func updateTeam(_ team: Team, membersChanged: Bool) throws {
+        // Also when only the members change: the team row's update moves the organization's data
+        // version, so cached "my open" views are recomputed.
+        try db.execute("UPDATE teams SET name = ? WHERE id = ?", [.text(team.name), .text(team.id)])
+        guard membersChanged else { return }
+        try db.execute("DELETE FROM team_members WHERE team_id = ?", [.text(team.id)])
+        try insertMembers(team)
+    }
+
+    private func insertMembers(_ team: Team) throws {
+        for member in team.memberIDs {
+            try db.execute("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)", [.text(team.id), .text(member)])
+        }
+    }
+
+    func payerForChange(organizationID: String, id: String) throws -> Payer? {
+        try db.queryOne("SELECT * FROM payers WHERE organization_id = ? AND id = ?" + db.dialect.lockForUpdate,
+                        [.text(organizationID), .text(id)]).map(PayerRepository.payer)
+    }
+
+    func insertPayer(_ payer: Payer, organizationID: String, importKey: String?, at: Instant) throws {
         try db.execute(
             """
-            INSERT INTO work_rules (id, organization_id, position, name, payer_id, category, carc, minimum_denied_cents, action,
-                owner_type, owner_id, priority, follow_up_days, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(rule.id), .text(organizationID), SQLValue(rule.position)] + WorkRuleRepository.columns(rule)
-                + [.text(at.description), .text(at.description)])
+            INSERT INTO payers (id, organization_id, name, payer_id, kind, timely_filing_days, appeal_days, import_key, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(payer.id), .text(organizationID), .text(payer.name), SQLValue(payer.payerID), .text(payer.kind.rawValue),
+             SQLValue(payer.timelyFilingDays), SQLValue(payer.appealDays), SQLValue(importKey), .text(at.description)])
     }
 
-    func updateWorkRule(_ rule: WorkRule, at: Instant) throws {
+    func updatePayer(_ payer: Payer) throws {
+        try db.execute("UPDATE payers SET name = ?, payer_id = ?, kind = ?, timely_filing_days = ?, appeal_days = ? WHERE id = ?",
+                       [.text(payer.name), SQLValue(payer.payerID), .text(payer.kind.rawValue), SQLValue(payer.timelyFilingDays),
+                        SQLValue(payer.appealDays), .text(payer.id)])
+    }
+
+    func insertPatient(_ patient: Patient, organizationID: String, importKey: String?, at: Instant) throws {
         try db.execute(
             """
-            UPDATE work_rules SET name = ?, payer_id = ?, category = ?, carc = ?, minimum_denied_cents = ?, action = ?,
-                owner_type = ?, owner_id = ?, priority = ?, follow_up_days = ?, position = ?, updated_at = ?
-            WHERE id = ?
-            """, WorkRuleRepository.columns(rule) + [SQLValue(rule.position), .text(at.description), .text(rule.id)])
-    }
-
-    func deleteWorkRule(id: String) throws {
-        try db.execute("DELETE FROM work_rules WHERE id = ?", [.text(id)])
-    }
-
-    // MARK: TokenWrites
-
-    func insertToken(_ record: TokenRecord, organizationID: String, userID: String, secret: String) throws {
-        try db.execute("INSERT INTO api_tokens (id, organization_id, user_id, token_sha256, created_at) VALUES (?, ?, ?, ?, ?)",
-                       [.text(record.id), .text(organizationID), .text(userID), .text(TokenRepository.digest(secret)),
-                        .text(record.createdAt.description)])
-    }
-
-    func tokenForChange(organizationID: String, userID: String, id: String) throws -> TokenRecord? {
-        try db.queryOne("SELECT * FROM api_tokens WHERE organization_id = ? AND user_id = ? AND id = ?" + db.dialect.lockForUpdate,
-                        [.text(organizationID), .text(userID), .text(id)]).map(TokenRepository.record)
-    }
-
-    func revokeToken(id: String, at: Instant) throws {
-        try db.execute("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", [.text(at.description), .text(id)])
+            INSERT INTO patients (id, organization_id, first_name, last_name, birth_date, member_id, import_key, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [.text(patient.id), .text(organizationID), .text(patient.firstName), .text(patient.lastName),
+             SQLValue(patient.birthDate?.description), SQLValue(patient.memberID), SQLValue(importKey), .text(at.description)])
     }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct CaseListTests {
     @Test func viewsSelectTheirMembers() throws {
         let f = try StoreFixture()
-        let team = try f.store.users.addTeam(organizationID: f.organizationID, name: "Denials", memberIDs: [f.ann.userID], actorID: f.ann.userID)
+        let team = try UserWork(database: f.store).addTeam(organizationID: f.organizationID, name: "Denials", memberIDs: [f.ann.userID], actorID: f.ann.userID)
         let ann = Caller(user: f.ann.user, teamIDs: [team.id])
         let mine = try f.open([try f.claim("V-1")], owner: .user(ann.userID))
         let teams = try f.open([try f.claim("V-2")], owner: .team(team.id))

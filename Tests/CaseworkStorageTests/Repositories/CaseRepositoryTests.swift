@@ -8,7 +8,7 @@ import Testing
 @Suite struct CaseRepositoryTests {
     @Test func createDerivesPayerPatientTotalsAndNumber() throws {
         let f = try StoreFixture()
-        let patient = try f.store.patients.add(organizationID: f.organizationID, firstName: "Ada", lastName: "Moss", birthDate: nil, memberID: "M1", actorID: nil)
+        let patient = try PatientWork(database: f.store).add(organizationID: f.organizationID, firstName: "Ada", lastName: "Moss", birthDate: nil, memberID: "M1", actorID: nil)
         let a = try f.claim("A-1", expected: 10_000, costShare: 1_500, patientID: patient.id)
         let b = try f.claim("A-2", expected: 4_000, patientID: patient.id)
         let record = try f.open([a, b])

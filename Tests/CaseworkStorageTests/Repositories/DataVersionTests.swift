@@ -23,7 +23,7 @@ import Testing
         try expectMoved("a tag")
         _ = try f.store.activityWork.add(caller: f.ann, caseID: record.case.id, activity: NewActivity(subject: "n", body: "", details: .note))
         try expectMoved("an activity")
-        _ = try f.store.users.addTeam(organizationID: org, name: "T", memberIDs: [f.bo.userID], actorID: f.ann.userID)
+        _ = try UserWork(database: f.store).addTeam(organizationID: org, name: "T", memberIDs: [f.bo.userID], actorID: f.ann.userID)
         try expectMoved("a team")
         _ = try f.store.cases.get(organizationID: org, id: record.case.id)
         _ = try f.store.dashboards.caseInsights(organizationID: org, query: CaseInsightsQuery())

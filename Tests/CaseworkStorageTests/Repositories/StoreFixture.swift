@@ -17,13 +17,13 @@ final class StoreFixture: Sendable {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("casework-\(UUID().uuidString).sqlite").path
         store = try CaseworkStore(path: path)
         organizationID = try store.organizations.create(name: "Test Billing")
-        let annUser = try store.users.add(organizationID: organizationID, name: "Ann", email: "ann@test.dev", role: .biller, actorID: nil)
-        let boUser = try store.users.add(organizationID: organizationID, name: "Bo", email: "bo@test.dev", role: .biller, actorID: nil)
+        let annUser = try UserWork(database: store).add(organizationID: organizationID, name: "Ann", email: "ann@test.dev", role: .biller, actorID: nil)
+        let boUser = try UserWork(database: store).add(organizationID: organizationID, name: "Bo", email: "bo@test.dev", role: .biller, actorID: nil)
         ann = Caller(user: annUser, teamIDs: [])
         bo = Caller(user: boUser, teamIDs: [])
-        payer = try store.payers.add(organizationID: organizationID, name: "Summit", payerID: "S1", kind: .commercial,
+        payer = try PayerWork(database: store).add(organizationID: organizationID, name: "Summit", payerID: "S1", kind: .commercial,
                                      timelyFilingDays: 90, appealDays: 60, actorID: nil)
-        otherPayer = try store.payers.add(organizationID: organizationID, name: "Lakeshore", payerID: "L1", kind: .commercial,
+        otherPayer = try PayerWork(database: store).add(organizationID: organizationID, name: "Lakeshore", payerID: "L1", kind: .commercial,
                                           timelyFilingDays: nil, appealDays: nil, actorID: nil)
     }
 
