@@ -30,7 +30,7 @@ struct Orgs: ParsableCommand {
         @Option(help: "Organization name.") var name: String
 
         func run() throws {
-            print(try location.open().organizations.create(name: name))
+            print(try OrganizationWork(database: location.open()).create(name: name))
         }
     }
 }
@@ -82,6 +82,6 @@ enum Organizations {
     /// The id of the organization named `name`, created when absent.
     static func ensure(_ store: CaseworkStore, name: String) throws -> String {
         if let id = try store.organizations.id(named: name) { return id }
-        return try store.organizations.create(name: name)
+        return try OrganizationWork(database: store).create(name: name)
     }
 }

@@ -18,7 +18,7 @@ final class APITestHarness: Sendable {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("casework-api-\(UUID().uuidString).sqlite").path
         store = try CaseworkStore(path: path)
         app = CaseworkApplication(store: store)
-        organizationID = try store.organizations.create(name: "API Billing")
+        organizationID = try OrganizationWork(database: store).create(name: "API Billing")
         let user = try UserWork(database: store).add(organizationID: organizationID, name: "Ann", email: "ann@api.test", role: .biller, actorID: nil)
         token = try TokenWork(database: store).issue(organizationID: organizationID, userID: user.id, actorID: nil).token
         payerID = try PayerWork(database: store).add(organizationID: organizationID, name: "Summit", payerID: nil, kind: .commercial,

@@ -60,7 +60,7 @@ struct UseCaseFixture {
 
     init(_ driver: Driver) throws {
         store = try driver.store()
-        organizationID = try store.organizations.create(name: "Pinned Billing")
+        organizationID = try OrganizationWork(database: store).create(name: "Pinned Billing")
         ann = Caller(user: try UserWork(database: store).add(organizationID: organizationID, name: "Ann", email: "ann@test.dev", role: .biller, actorID: nil), teamIDs: [])
         bo = Caller(user: try UserWork(database: store).add(organizationID: organizationID, name: "Bo", email: "bo@test.dev", role: .biller, actorID: nil), teamIDs: [])
         vic = try UserWork(database: store).add(organizationID: organizationID, name: "Vic", email: "vic@test.dev", role: .viewer, actorID: nil)

@@ -29,7 +29,7 @@ import Testing
 
     @Test(arguments: Driver.available) func aRuleNamingWhatTheOrganizationLacksIsRefusedAndNothingIsWritten(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
-        let other = try f.store.organizations.create(name: "Other Billing")
+        let other = try OrganizationWork(database: f.store).create(name: "Other Billing")
         let theirPayer = try PayerWork(database: f.store).add(organizationID: other, name: "Theirs", payerID: "T1", kind: .commercial,
                                                 timelyFilingDays: nil, appealDays: nil, actorID: nil)
         #expect(throws: StorageError.invalidReference(field: "/payer_id", id: theirPayer.id)) {

@@ -53,7 +53,7 @@ enum DirectoryRoutes {
                 try v.check()
                 return name ?? ""
             }
-            try ctx.store.organizations.addSubject(organizationID: ctx.organizationID, name: name, actorID: ctx.caller.userID)
+            try OrganizationWork(database: ctx.store).addSubject(organizationID: ctx.organizationID, name: name, actorID: ctx.caller.userID)
             let subjects = try ctx.store.organizations.subjects(organizationID: ctx.organizationID)
             return Responses.json(.object([("items", .strings(subjects)), ("next_cursor", .null)]), status: 201)
         }

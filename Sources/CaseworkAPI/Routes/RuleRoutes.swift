@@ -52,7 +52,7 @@ enum RuleRoutes {
                 return subject ?? ""
             }
             try CodeCheck.require(ctx, reasons: [(code, code)]) { _ in .parameter("carc") }
-            let entry = try ctx.store.denialCategories.set(organizationID: ctx.organizationID, carcCode: code, subject: subject,
+            let entry = try OrganizationWork(database: ctx.store).setDenialCategory(organizationID: ctx.organizationID, carcCode: code, subject: subject,
                                                            actorID: ctx.caller.userID)
             return Responses.json(category(entry, try CodeMeanings.load(ctx.store, carcs: [entry.carcCode])))
         }
@@ -62,7 +62,7 @@ enum RuleRoutes {
         table.add("PATCH", "/v1/settings", role: .admin) { ctx in
             let current = try ctx.store.organizations.settings(organizationID: ctx.organizationID)
             let changed = try RequestBody.decode(SettingsBody.self, from: ctx.request) { try $0.applied(to: current) }
-            return Responses.json(settings(try ctx.store.organizations.update(organizationID: ctx.organizationID, settings: changed,
+            return Responses.json(settings(try OrganizationWork(database: ctx.store).updateSettings(organizationID: ctx.organizationID, settings: changed,
                                                                               actorID: ctx.caller.userID)))
         }
     }

@@ -17,4 +17,4 @@ public protocol Transactions: Sendable {
 public protocol ReadTransaction: CaseReads, ClaimReads, DirectoryReads, TimelineReads {}
 
 /// What a use case may read and write inside a write transaction.
-public protocol WriteTransaction: ReadTransaction, CaseWrites, ClaimWrites, DirectoryWrites, TimelineWrites, RuleWrites, TokenWrites, IdempotencyWrites, AuditWrites {}
+public protocol WriteTransaction: ReadTransaction, CaseWrites, ClaimWrites, DirectoryWrites, OrganizationWrites, TimelineWrites, RuleWrites, TokenWrites, IdempotencyWrites, AuditWrites {}

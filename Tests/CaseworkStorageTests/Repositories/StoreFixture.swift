@@ -16,7 +16,7 @@ final class StoreFixture: Sendable {
     init() throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("casework-\(UUID().uuidString).sqlite").path
         store = try CaseworkStore(path: path)
-        organizationID = try store.organizations.create(name: "Test Billing")
+        organizationID = try OrganizationWork(database: store).create(name: "Test Billing")
         let annUser = try UserWork(database: store).add(organizationID: organizationID, name: "Ann", email: "ann@test.dev", role: .biller, actorID: nil)
         let boUser = try UserWork(database: store).add(organizationID: organizationID, name: "Bo", email: "bo@test.dev", role: .biller, actorID: nil)
         ann = Caller(user: annUser, teamIDs: [])

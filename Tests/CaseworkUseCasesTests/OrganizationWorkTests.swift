@@ -1,0 +1,53 @@
+import CaseworkDomain
+import CaseworkStorage
+import CaseworkUseCases
+import Foundation
+import Testing
+
+/// An organization's own use cases (subjects, settings, denial categories) on each driver with a pinned clock.
+@Suite struct OrganizationWorkTests {
+    func work(_ f: UseCaseFixture) -> OrganizationWork {
+        let clock = f.clock, ids = f.ids
+        return OrganizationWork(database: f.store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+    }
+
+    func audit(_ f: UseCaseFixture, _ type: String) throws -> [AuditEvent] {
+        try f.store.audit.events(organizationID: f.organizationID, filter: AuditFilter(entityType: type), page: PageRequest(limit: 10)).items
+    }
+
+    @Test(arguments: Driver.available) func subjectsGoLastAndANameIsTakenOnce(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
+        #expect(throws: StorageError.duplicate(entity: "organization", field: "name", value: "Pinned Billing")) {
+            try work(f).create(name: "Pinned Billing")
+        }
+        try work(f).addSubject(organizationID: f.organizationID, name: "prior authorization", actorID: f.ann.userID)
+        #expect(try f.store.organizations.subjects(organizationID: f.organizationID) == Subject.defaults + ["prior authorization"])
+        #expect(throws: StorageError.duplicate(entity: "subject", field: "name", value: "prior authorization")) {
+            try work(f).addSubject(organizationID: f.organizationID, name: "prior authorization", actorID: f.ann.userID)
+        }
+    }
+
+    @Test(arguments: Driver.available) func settingsAndCategoriesAreAuditedWithWhatTheyReplaced(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
+        f.clock.set("2026-06-19T16:45:00Z")
+        let same = try work(f).updateSettings(organizationID: f.organizationID, settings: OrganizationSettings(autoResolvePaidCases: false),
+                                              actorID: f.ann.userID)
+        #expect(same == OrganizationSettings(autoResolvePaidCases: false, timeZone: "UTC"))
+        #expect(try audit(f, "organization").map(\.action) == ["create"])
+        _ = try work(f).updateSettings(organizationID: f.organizationID,
+                                       settings: OrganizationSettings(autoResolvePaidCases: true, timeZone: "America/Chicago"), actorID: f.ann.userID)
+        #expect(try f.store.organizations.settings(organizationID: f.organizationID) == OrganizationSettings(autoResolvePaidCases: true,
+                                                                                                             timeZone: "America/Chicago"))
+        let update = try #require(try audit(f, "organization").first)
+        #expect(update.action == "update" && update.at == Instant("2026-06-19T16:45:00Z"))
+
+        let entry = try work(f).setDenialCategory(organizationID: f.organizationID, carcCode: "16", subject: "coding error", actorID: f.bo.userID)
+        #expect(entry == DenialCategoryEntry(carcCode: "16", subject: "coding error", customized: true))
+        #expect(throws: CaseRuleViolation.self) {
+            try work(f).setDenialCategory(organizationID: f.organizationID, carcCode: "16", subject: "no such subject", actorID: f.bo.userID)
+        }
+        let changes = try #require(try audit(f, "denial_category").first).changes
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(changes.utf8)) as? [String: [String: String]])
+        #expect(parsed == ["subject": ["before": "missing information", "after": "coding error"]])
+    }
+}
