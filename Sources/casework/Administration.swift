@@ -15,7 +15,7 @@ struct ImportClaims: ParsableCommand {
     func run() throws {
         let store = try options.location.open()
         let org = try Organizations.ensure(store, name: options.org)
-        let summary = try store.claims.importFixture(organizationID: org, fixture: ClaimFixture.load(path: path), actorID: nil)
+        let summary = try ClaimImports(database: store).importFixture(organizationID: org, fixture: ClaimFixture.load(path: path), actorID: nil)
         print("imported \(summary.claimsAdded) claims (\(summary.claimsUnchanged) already present), \(summary.payersAdded) payers, \(summary.patientsAdded) patients")
     }
 }

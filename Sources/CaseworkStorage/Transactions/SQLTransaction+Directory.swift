@@ -27,6 +27,16 @@ extension SQLTransaction {
         try db.queryOne("SELECT 1 AS found FROM patients WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(patientID)]) != nil
     }
 
+    func payerID(organizationID: String, importKey: String) throws -> String? {
+        try db.queryOne("SELECT id FROM payers WHERE organization_id = ? AND import_key = ?", [.text(organizationID), .text(importKey)])?
+            .string("id")
+    }
+
+    func patientID(organizationID: String, importKey: String) throws -> String? {
+        try db.queryOne("SELECT id FROM patients WHERE organization_id = ? AND import_key = ?", [.text(organizationID), .text(importKey)])?
+            .string("id")
+    }
+
     func payerName(payerID: String) throws -> String? {
         try db.queryOne("SELECT name FROM payers WHERE id = ?", [.text(payerID)])?.string("name")
     }

@@ -3,6 +3,14 @@ import CaseworkUseCases
 
 /// The organizations' part of the gateway: `organizations`, `subjects` and `denial_categories`.
 extension SQLTransaction {
+    func lockOrganization(organizationID: String) throws {
+        try db.lockOrganization(organizationID)
+    }
+
+    func expectManyRows() throws {
+        try db.planForGrowingTables()
+    }
+
     func organizationNameTaken(_ name: String) throws -> Bool {
         try db.queryOne("SELECT 1 AS found FROM organizations WHERE name = ?", [.text(name)]) != nil
     }

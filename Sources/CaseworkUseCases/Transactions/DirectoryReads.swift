@@ -12,6 +12,10 @@ public protocol DirectoryReads {
     func payerExists(organizationID: String, payerID: String) throws -> Bool
     /// Whether the organization has the patient `patientID`.
     func patientExists(organizationID: String, patientID: String) throws -> Bool
+    /// The id of the organization's payer imported under `importKey` (a claims fixture's key), or nil.
+    func payerID(organizationID: String, importKey: String) throws -> String?
+    /// The id of the organization's patient imported under `importKey`, or nil.
+    func patientID(organizationID: String, importKey: String) throws -> String?
     /// The payer's name, or nil.
     func payerName(payerID: String) throws -> String?
     /// The organization's work rules in the order they are tried.

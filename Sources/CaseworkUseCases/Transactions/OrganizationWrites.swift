@@ -2,6 +2,9 @@ import CaseworkDomain
 
 /// Writes of organizations: their settings, subject lists and denial categories.
 public protocol OrganizationWrites {
+    /// Makes the rest of this transaction the organization's only writer, for work that reads what it
+    /// is about to write (an import checks what is already there).
+    func lockOrganization(organizationID: String) throws
     /// Whether an organization is named `name`.
     func organizationNameTaken(_ name: String) throws -> Bool
     /// Stores a new organization with `subjects` as its subject list, stamped created `at`.

@@ -1,9 +1,11 @@
 import CaseworkDomain
+import CaseworkStorage
+import CaseworkUseCases
 import Foundation
 import Testing
-@testable import CaseworkStorage
 
-@Suite struct ImportTests {
+/// Claims fixture imports on each driver: exact, idempotent, all or nothing.
+@Suite struct ClaimImportsTests {
     static let sample = """
     {"payers": [{"key": "PY1", "name": "Summit Health", "payer_id": "SH1"}],
      "patients": [{"key": "PT1", "first_name": "Ada", "last_name": "Moss", "member_id": "M1"}],
@@ -16,12 +18,12 @@ import Testing
                                                   {"group": "CO", "carc": "16", "amount_cents": 14500, "level": "claim"}]}]}]}
     """
 
-    @Test func importIsExactAndIdempotent() throws {
-        let f = try StoreFixture()
+    @Test(arguments: Driver.available) func importIsExactAndIdempotent(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
         let fixture = try JSONDecoder().decode(ClaimFixture.self, from: Data(Self.sample.utf8))
-        let first = try f.store.claims.importFixture(organizationID: f.organizationID, fixture: fixture, actorID: nil)
+        let first = try ClaimImports(database: f.store).importFixture(organizationID: f.organizationID, fixture: fixture, actorID: nil)
         #expect(first == ImportSummary(payersAdded: 1, patientsAdded: 1, claimsAdded: 1, claimsUnchanged: 0))
-        let again = try f.store.claims.importFixture(organizationID: f.organizationID, fixture: fixture, actorID: nil)
+        let again = try ClaimImports(database: f.store).importFixture(organizationID: f.organizationID, fixture: fixture, actorID: nil)
         #expect(again == ImportSummary(payersAdded: 0, patientsAdded: 0, claimsAdded: 0, claimsUnchanged: 1))
         let page = try f.store.claims.list(organizationID: f.organizationID, filter: ClaimFilter(claimNumber: "X-1"), page: PageRequest())
         let claim = try #require(page.items.first?.claim)
@@ -32,28 +34,11 @@ import Testing
         #expect(try f.store.claims.list(organizationID: f.organizationID, filter: ClaimFilter(denied: true), page: PageRequest()).items.count == 1)
     }
 
-    @Test func badEntriesImportNothing() throws {
-        let f = try StoreFixture()
+    @Test(arguments: Driver.available) func badEntriesImportNothing(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
         let broken = Self.sample.replacingOccurrences(of: "\"carc\": \"16\"", with: "\"carc\": \"16!\"")
         let fixture = try JSONDecoder().decode(ClaimFixture.self, from: Data(broken.utf8))
-        #expect(throws: ImportError.self) { try f.store.claims.importFixture(organizationID: f.organizationID, fixture: fixture, actorID: nil) }
+        #expect(throws: ImportError.self) { try ClaimImports(database: f.store).importFixture(organizationID: f.organizationID, fixture: fixture, actorID: nil) }
         #expect(try f.store.claims.list(organizationID: f.organizationID, filter: ClaimFilter(), page: PageRequest()).items.isEmpty)
-    }
-
-    /// `migrations/` holds SQLite's set, `migrations/postgresql/` PostgreSQL's.
-    @Test(arguments: ["", "postgresql"])
-    func everyMigrationFileIsEmbedded(_ subfolder: String) throws {
-        let catalog = subfolder.isEmpty ? MigrationCatalog.all : PostgreSQLMigrationCatalog.all
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("migrations")
-            .appendingPathComponent(subfolder)
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
-        #expect(!files.isEmpty)
-        #expect(catalog.map(\.name) == files)
-        for migration in catalog {
-            let text = try String(contentsOf: folder.appendingPathComponent(migration.name), encoding: .utf8)
-            #expect(migration.sql == text)
-        }
-        #expect(catalog.map(\.version) == Array(1...catalog.count))
     }
 }

@@ -1,5 +1,4 @@
 import CaseworkDomain
-import CaseworkUseCases
 
 /// What an import did. Importing the same file twice adds nothing the second time.
 public struct ImportSummary: Sendable, Equatable {
@@ -8,6 +7,11 @@ public struct ImportSummary: Sendable, Equatable {
     public var claimsAdded = 0
     /// Claims whose claim number was already recorded; left as they are.
     public var claimsUnchanged = 0
+
+    public init(payersAdded: Int = 0, patientsAdded: Int = 0, claimsAdded: Int = 0, claimsUnchanged: Int = 0) {
+        self.payersAdded = payersAdded; self.patientsAdded = patientsAdded; self.claimsAdded = claimsAdded
+        self.claimsUnchanged = claimsUnchanged
+    }
 }
 
 /// A fixture entry that cannot be stored, named by claim number and field.
@@ -18,50 +22,54 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var description: String { "claim \(claimNumber): \(field): \(problem)" }
 }
 
-extension ClaimRepository {
-    /// Imports a claims fixture in one transaction: payers and patients by their fixture keys,
-    /// claims by claim number. Paid = Σ CLP04, cost share = Σ CLP05; denial from the CAS codes.
+/// Importing a claims fixture (`ClaimFixture`): payers and patients by their fixture keys, claims by
+/// claim number, in one write transaction of `database` at `ambient`'s time.
+public struct ClaimImports: Sendable {
+    let database: any Transactions
+    let ambient: Ambient
+
+    public init(database: any Transactions, ambient: Ambient = .system) {
+        self.database = database; self.ambient = ambient
+    }
+
+    /// Imports a claims fixture in one transaction, the organization's only writer meanwhile. Paid =
+    /// Σ CLP04, cost share = Σ CLP05; denial from the CAS codes. Importing the same file again adds nothing.
     /// - Throws: `ImportError` for an entry with a bad date, CARC, frequency code or unknown key
-    ///   (nothing is imported then).
+    ///   (nothing is imported then); `StorageError` as `ClaimWork.add`.
     public func importFixture(organizationID: String, fixture: ClaimFixture, actorID: String?) throws -> ImportSummary {
-        try database.write { db in
-            try db.lockOrganization(organizationID)
-            try db.planForGrowingTables()
+        try database.write { tx in
+            try tx.lockOrganization(organizationID: organizationID)
+            try tx.expectManyRows()
             var summary = ImportSummary()
             var payerIDs: [String: String] = [:]
             for payer in fixture.payers {
-                if let row = try db.queryOne("SELECT id FROM payers WHERE organization_id = ? AND import_key = ?",
-                                             [.text(organizationID), .text(payer.key)]) {
-                    payerIDs[payer.key] = row.string("id")
+                if let known = try tx.payerID(organizationID: organizationID, importKey: payer.key) {
+                    payerIDs[payer.key] = known
                     continue
                 }
-                let stored = try PayerWork.add(SQLTransaction(db), .system, organizationID: organizationID, payer: Payer(
+                payerIDs[payer.key] = try PayerWork.add(tx, ambient, organizationID: organizationID, payer: Payer(
                     id: "", name: payer.name, payerID: payer.payer_id, kind: .other, timelyFilingDays: nil, appealDays: nil),
-                    importKey: payer.key, actorID: actorID)
-                payerIDs[payer.key] = stored.id
+                    importKey: payer.key, actorID: actorID).id
                 summary.payersAdded += 1
             }
             var patientIDs: [String: String] = [:]
             for patient in fixture.patients {
-                if let row = try db.queryOne("SELECT id FROM patients WHERE organization_id = ? AND import_key = ?",
-                                             [.text(organizationID), .text(patient.key)]) {
-                    patientIDs[patient.key] = row.string("id")
+                if let known = try tx.patientID(organizationID: organizationID, importKey: patient.key) {
+                    patientIDs[patient.key] = known
                     continue
                 }
-                let stored = try PatientWork.add(SQLTransaction(db), .system, organizationID: organizationID, patient: Patient(
+                patientIDs[patient.key] = try PatientWork.add(tx, ambient, organizationID: organizationID, patient: Patient(
                     id: "", firstName: patient.first_name, lastName: patient.last_name, birthDate: nil, memberID: patient.member_id),
-                    importKey: patient.key, actorID: actorID)
-                patientIDs[patient.key] = stored.id
+                    importKey: patient.key, actorID: actorID).id
                 summary.patientsAdded += 1
             }
             for entry in fixture.claims {
-                if try db.queryOne("SELECT 1 AS found FROM claims WHERE organization_id = ? AND claim_number = ?",
-                                   [.text(organizationID), .text(entry.claim_number)]) != nil {
+                if try tx.claimNumberTaken(organizationID: organizationID, claimNumber: entry.claim_number) {
                     summary.claimsUnchanged += 1
                     continue
                 }
                 let claim = try Self.newClaim(entry, payerIDs: payerIDs, patientIDs: patientIDs)
-                _ = try ClaimWork.add(SQLTransaction(db), .system, organizationID: organizationID, claim: claim, actorID: actorID)
+                _ = try ClaimWork.add(tx, ambient, organizationID: organizationID, claim: claim, actorID: actorID)
                 summary.claimsAdded += 1
             }
             return summary
