@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "CaseworkDomain"),
         // The application layer: use cases over a transaction protocol (`Transactions`), with an
         // injected clock and ids. Names no database; storage drivers conform to its protocols.
-        .target(name: "CaseworkUseCases", dependencies: ["CaseworkDomain", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "CaseworkUseCases", dependencies: ["CaseworkDomain", "X12", .product(name: "Crypto", package: "swift-crypto")]),
         // SQLite: connections, migrations, repositories, the driver of `Transactions`. The only place with SQL.
         .target(
             name: "CaseworkStorage",

@@ -36,7 +36,7 @@ struct Import835: ParsableCommand {
             }
             defer { try? handle.close() }
             do {
-                let result = try store.remittances.post(caller: caller, sourceName: (path as NSString).lastPathComponent,
+                let result = try RemittancePosting(database: store).post(caller: caller, sourceName: (path as NSString).lastPathComponent,
                                                         today: OrganizationClock.today(timeZone: caller.timeZone)) {
                     let chunk = try handle.read(upToCount: 65_536) ?? Data()
                     return chunk.isEmpty ? nil : [UInt8](chunk)

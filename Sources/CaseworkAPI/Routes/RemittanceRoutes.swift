@@ -1,5 +1,6 @@
 import CaseworkDomain
 import CaseworkStorage
+import CaseworkUseCases
 import HTTPServer
 import Metrics
 
@@ -29,7 +30,7 @@ enum RemittanceRoutes {
             let name = q.string("file_name")
             if let name, name.isEmpty || name.utf8.count > 200 { q.fail("file_name", "Use 1 to 200 bytes of text.") }
             try q.check()
-            let result = try ctx.store.remittances.post(caller: ctx.caller, sourceName: name, today: ctx.today, bytes: ctx.request.body)
+            let result = try RemittancePosting(database: ctx.store).post(caller: ctx.caller, sourceName: name, today: ctx.today, bytes: ctx.request.body)
             let posted = result.payments.filter { !$0.duplicate }
             paymentsPosted.increment(by: posted.count)
             claimsPosted.increment(by: posted.map { $0.claimsMatched + $0.claimsCreated }.reduce(0, +))

@@ -1,3 +1,4 @@
+import CaseworkUseCases
 import Foundation
 
 /// The stored form of a `PostingSummary`: JSON with snake_case keys, read back by `Decodable`

@@ -4,9 +4,8 @@ import X12
 
 /// Writes one CLP loop as a claim's remit: the remit row, its claim- and line-level CAS and its service lines.
 enum RemitRows {
-    static func insert(_ db: any SQLExecutor, claimID: String, paymentID: String, position: Int, seq: Int, claim: ERAClaim,
+    static func insert(_ db: any SQLExecutor, id: String, claimID: String, paymentID: String, position: Int, seq: Int, claim: ERAClaim,
                        remit: RemittedClaim, paidOn: Day?, sourceName: String?) throws {
-        let id = Identifier.make("rem")
         try db.execute(
             """
             INSERT INTO remittances (id, claim_id, status_code, paid_cents, patient_responsibility_cents, paid_on, source_file,

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// A posted payment's header, as lists show it. Money in cents, dates `YYYY-MM-DD`.
 public struct RemittancePaymentRecord: Sendable, Hashable {

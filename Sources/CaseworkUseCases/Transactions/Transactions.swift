@@ -18,7 +18,7 @@ public protocol ReadTransaction: CaseReads, ClaimReads, DirectoryReads, Timeline
 
 /// What a use case may read and write inside a write transaction.
 public protocol WriteTransaction: ReadTransaction, CaseWrites, ClaimWrites, DirectoryWrites, OrganizationWrites, TimelineWrites,
-                                  RuleWrites, TokenWrites, IdempotencyWrites, AuditWrites {
+                                  RemittanceWrites, RuleWrites, TokenWrites, IdempotencyWrites, AuditWrites {
     /// Tells the driver that the rest of this transaction adds many rows (an import, a large file), so
     /// that it plans statements for tables that grow as it goes.
     func expectManyRows() throws

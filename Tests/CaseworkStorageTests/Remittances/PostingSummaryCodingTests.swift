@@ -1,3 +1,4 @@
+import CaseworkUseCases
 import Testing
 @testable import CaseworkStorage
 

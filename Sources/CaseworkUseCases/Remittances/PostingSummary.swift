@@ -23,6 +23,17 @@ public struct PostingSummary: Sendable, Codable, Equatable {
     public var casesUpdated: [PostedCase]
     public var imbalances: [PostedImbalance]
     public var warnings: [String]
+
+    public init(remittanceId: String, duplicate: Bool, payerId: String, payerName: String, traceNumber: String, paymentDate: String?,
+                totalPaymentCents: Int, handlingCode: String, claimsMatched: Int, claimsCreated: Int, reversals: Int,
+                denials: [PostedDenial], casesOpened: [PostedCase], casesUpdated: [PostedCase], imbalances: [PostedImbalance],
+                warnings: [String]) {
+        self.remittanceId = remittanceId; self.duplicate = duplicate; self.payerId = payerId; self.payerName = payerName
+        self.traceNumber = traceNumber; self.paymentDate = paymentDate; self.totalPaymentCents = totalPaymentCents
+        self.handlingCode = handlingCode; self.claimsMatched = claimsMatched; self.claimsCreated = claimsCreated
+        self.reversals = reversals; self.denials = denials; self.casesOpened = casesOpened; self.casesUpdated = casesUpdated
+        self.imbalances = imbalances; self.warnings = warnings
+    }
 }
 
 /// A denial found while posting and what became of it.
@@ -41,6 +52,13 @@ public struct PostedDenial: Sendable, Codable, Equatable {
     public var caseId: String?
     public var caseNumber: String?
     public var ruleId: String?
+
+    public init(claimId: String, claimNumber: String, kind: String, amountCents: Int, carcCodes: [String], remarkCodes: [String],
+                category: String, outcome: String, caseId: String?, caseNumber: String?, ruleId: String?) {
+        self.claimId = claimId; self.claimNumber = claimNumber; self.kind = kind; self.amountCents = amountCents
+        self.carcCodes = carcCodes; self.remarkCodes = remarkCodes; self.category = category; self.outcome = outcome; self.caseId = caseId
+        self.caseNumber = caseNumber; self.ruleId = ruleId
+    }
 }
 
 /// A case a posting opened or changed; `changes` names what happened to it.
@@ -48,6 +66,10 @@ public struct PostedCase: Sendable, Codable, Equatable {
     public var id: String
     public var number: String
     public var changes: [String]
+
+    public init(id: String, number: String, changes: [String]) {
+        self.id = id; self.number = number; self.changes = changes
+    }
 }
 
 /// A balancing difference (DESIGN §9): actual − expected, in cents.
@@ -59,6 +81,11 @@ public struct PostedImbalance: Sendable, Codable, Equatable {
     public var expectedCents: Int
     public var actualCents: Int
     public var differenceCents: Int
+
+    public init(level: String, claimNumber: String?, lineNumber: Int?, expectedCents: Int, actualCents: Int, differenceCents: Int) {
+        self.level = level; self.claimNumber = claimNumber; self.lineNumber = lineNumber; self.expectedCents = expectedCents
+        self.actualCents = actualCents; self.differenceCents = differenceCents
+    }
 }
 
 /// What posting one file did: a summary per payment (transaction set) in file order, and the
@@ -69,4 +96,8 @@ public struct FilePostingResult: Sendable, Equatable {
 
     /// True when at least one payment was new (not a duplicate).
     public var postedAnything: Bool { payments.contains { !$0.duplicate } }
+
+    public init(payments: [PostingSummary], warnings: [String]) {
+        self.payments = payments; self.warnings = warnings
+    }
 }
