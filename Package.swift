@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "CaseworkTestSupport", dependencies: ["CaseworkStorage"], path: "Tests/Support"),
         .testTarget(name: "CaseworkStorageTests", dependencies: ["CaseworkStorage", "CaseworkUseCases", "CaseworkDomain", "CaseworkTestSupport"]),
         .testTarget(name: "CaseworkUseCasesTests",
-                    dependencies: ["CaseworkUseCases", "CaseworkStorage", "CaseworkDomain", "CaseworkTestSupport"]),
+                    dependencies: ["CaseworkUseCases", "CaseworkStorage", "CaseworkDomain", "CaseworkTestSupport", "X12"]),
         .testTarget(name: "X12Tests", dependencies: ["X12"]),
         .testTarget(name: "CaseworkAPITests", dependencies: ["CaseworkAPI", "CaseworkStorage", "CaseworkUseCases", "CaseworkDomain", "HTTPServer"]),
     ]
