@@ -5,14 +5,9 @@ import Testing
 
 /// The directory's use cases (users, teams, payers, patients) on each driver with a pinned clock and numbered ids.
 @Suite struct DirectoryWorkTests {
-    func ambient(_ f: UseCaseFixture) -> Ambient {
-        let clock = f.clock, ids = f.ids
-        return Ambient(now: { clock.now }, newID: { ids.make($0) })
-    }
-
     @Test(arguments: Driver.available) func usersAndTeamsAreRecordedAtTheClocksTimeAndRefusedWhenTaken(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
-        let users = UserWork(database: f.store, ambient: ambient(f))
+        let users = UserWork(database: f.store, ambient: f.ambient)
         let cy = try users.add(organizationID: f.organizationID, name: "Cy", email: "cy@test.dev", role: .biller, actorID: f.ann.userID)
         #expect(cy.id == "usr_t1")
         #expect(throws: StorageError.duplicate(entity: "user", field: "email", value: "cy@test.dev")) {
@@ -41,7 +36,7 @@ import Testing
 
     @Test(arguments: Driver.available) func aPayerChangeAuditsEachFieldAndAPatientsAuditNamesNoValue(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
-        let payers = PayerWork(database: f.store, ambient: ambient(f))
+        let payers = PayerWork(database: f.store, ambient: f.ambient)
         let payer = try payers.add(organizationID: f.organizationID, name: "Harbor", payerID: "H1", kind: .commercial, timelyFilingDays: 90,
                                    appealDays: nil, actorID: f.ann.userID)
         #expect(payer.id == "pay_t1")
@@ -62,7 +57,7 @@ import Testing
             return try payers.update(organizationID: f.organizationID, payer: ghost, actorID: f.ann.userID)
         }
 
-        let patient = try PatientWork(database: f.store, ambient: ambient(f)).add(
+        let patient = try PatientWork(database: f.store, ambient: f.ambient).add(
             organizationID: f.organizationID, firstName: "Rosa", lastName: "Quintero", birthDate: Day("1980-02-29"), memberID: "M-77",
             actorID: f.ann.userID)
         #expect(patient.id == "pat_t2")

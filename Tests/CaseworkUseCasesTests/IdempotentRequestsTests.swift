@@ -7,8 +7,7 @@ import Testing
 @Suite struct IdempotentRequestsTests {
     @Test(arguments: Driver.available) func anAnswerIsReplayedForTwentyFourHoursThenTheKeyActsAgain(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
-        let clock = f.clock
-        let requests = IdempotentRequests(database: f.store, ambient: Ambient(now: { clock.now }, newID: { f.ids.make($0) }))
+        let requests = IdempotentRequests(database: f.store, ambient: f.ambient)
         var acted = 0
         func send() throws -> IdempotentOutcome<Int> {
             try requests.once(organizationID: f.organizationID, userID: f.ann.userID, key: "day", fingerprint: "f") {

@@ -7,8 +7,7 @@ import Testing
 /// An organization's own use cases (subjects, settings, denial categories) on each driver with a pinned clock.
 @Suite struct OrganizationWorkTests {
     func work(_ f: UseCaseFixture) -> OrganizationWork {
-        let clock = f.clock, ids = f.ids
-        return OrganizationWork(database: f.store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+        OrganizationWork(database: f.store, ambient: f.ambient)
     }
 
     func audit(_ f: UseCaseFixture, _ type: String) throws -> [AuditEvent] {

@@ -15,8 +15,7 @@ import X12
     }
 
     func posting(_ f: UseCaseFixture) -> RemittancePosting {
-        let clock = f.clock, ids = f.ids
-        return RemittancePosting(database: f.store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+        RemittancePosting(database: f.store, ambient: f.ambient)
     }
 
     func payments(_ f: UseCaseFixture) throws -> [String] {

@@ -71,35 +71,26 @@ struct UseCaseFixture {
                                           timelyFilingDays: nil, appealDays: nil, actorID: nil)
     }
 
-    /// The use cases at the pinned clock, with numbered ids.
-    var work: CaseWork {
+    /// The pinned clock and numbered ids, for a use case.
+    var ambient: Ambient {
         let clock = clock, ids = ids
-        return CaseWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
+        return Ambient(now: { clock.now }, newID: { ids.make($0) })
     }
+
+    /// The use cases at the pinned clock, with numbered ids.
+    var work: CaseWork { CaseWork(database: store, ambient: ambient) }
 
     /// The timeline use cases at the pinned clock, with numbered ids.
-    var activities: ActivityWork {
-        let clock = clock, ids = ids
-        return ActivityWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
-    }
+    var activities: ActivityWork { ActivityWork(database: store, ambient: ambient) }
 
     /// The work-rule use cases at the pinned clock, with numbered ids.
-    var rules: WorkRuleWork {
-        let clock = clock, ids = ids
-        return WorkRuleWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
-    }
+    var rules: WorkRuleWork { WorkRuleWork(database: store, ambient: ambient) }
 
     /// The token use cases at the pinned clock, with numbered ids.
-    var tokens: TokenWork {
-        let clock = clock, ids = ids
-        return TokenWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
-    }
+    var tokens: TokenWork { TokenWork(database: store, ambient: ambient) }
 
     /// The claim use cases at the pinned clock, with numbered ids.
-    var claims: ClaimWork {
-        let clock = clock, ids = ids
-        return ClaimWork(database: store, ambient: Ambient(now: { clock.now }, newID: { ids.make($0) }))
-    }
+    var claims: ClaimWork { ClaimWork(database: store, ambient: ambient) }
 
     /// The case's revision as stored now.
     func revision(_ caseID: String) throws -> Int {

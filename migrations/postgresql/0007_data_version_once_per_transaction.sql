@@ -14,35 +14,24 @@ BEGIN
 END
 $$;
 
+-- The row's organization, directly or through its case or team (OLD for a DELETE, else NEW).
 CREATE OR REPLACE FUNCTION moves_data_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM move_data_version(OLD.organization_id);
-    ELSE
-        PERFORM move_data_version(NEW.organization_id);
-    END IF;
+    PERFORM move_data_version(CASE TG_OP WHEN 'DELETE' THEN OLD.organization_id ELSE NEW.organization_id END);
     RETURN NULL;
 END
 $$;
 
 CREATE OR REPLACE FUNCTION moves_data_version_through_case() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM move_data_version((SELECT organization_id FROM cases WHERE id = OLD.case_id));
-    ELSE
-        PERFORM move_data_version((SELECT organization_id FROM cases WHERE id = NEW.case_id));
-    END IF;
+    PERFORM move_data_version((SELECT organization_id FROM cases WHERE id = CASE TG_OP WHEN 'DELETE' THEN OLD.case_id ELSE NEW.case_id END));
     RETURN NULL;
 END
 $$;
 
 CREATE OR REPLACE FUNCTION moves_data_version_through_team() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        PERFORM move_data_version((SELECT organization_id FROM teams WHERE id = OLD.team_id));
-    ELSE
-        PERFORM move_data_version((SELECT organization_id FROM teams WHERE id = NEW.team_id));
-    END IF;
+    PERFORM move_data_version((SELECT organization_id FROM teams WHERE id = CASE TG_OP WHEN 'DELETE' THEN OLD.team_id ELSE NEW.team_id END));
     RETURN NULL;
 END
 $$;
