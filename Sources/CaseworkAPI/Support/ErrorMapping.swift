@@ -32,7 +32,7 @@ enum ErrorMapping {
         }
     }
 
-    /// An unexpected error for the log: its type, and a driver's code (`SQLiteError sqlite 1`); no message.
+    /// An unexpected error for the log: its type, and a driver's code (e.g. SQLite's `sqlite 1`); no message.
     static func failureName(_ error: any Error) -> String {
         let type = String(describing: Swift.type(of: error))
         return (error as? any DriverFailure).map { "\(type) \($0.failureCode)" } ?? type

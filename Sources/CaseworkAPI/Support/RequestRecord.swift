@@ -7,7 +7,7 @@ final class RequestRecord: @unchecked Sendable {  // written and read on the req
     var route: String?
     var organizationID: String?
     var userID: String?
-    /// For a 500: what failed, by type and driver code only (`PostgreSQLError sqlstate 42P01`), never
+    /// For a 500: what failed, by error type and driver code only (e.g. a PostgreSQL `sqlstate 42P01`), never
     /// an error's message, which may quote row values.
     var failure: String?
 
