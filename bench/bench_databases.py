@@ -16,7 +16,9 @@ SQLite, as ratios measured in one run.
      for `--seconds` s of GETs and then `--seconds` s of POSTs (each POST takes its own free claim).
      Requests per second.
    Every answer is checked (200 with the case asked for; 201 with the claim linked).
-5. Prints the medians over the rounds and the ratios PostgreSQL ÷ SQLite and two servers ÷ one.
+5. Then `casework import-835` of a `--post-mb` MB file from bench/make_835.py (default 1) into the SQLite
+   file and into the one-server PostgreSQL database, the servers stopped (the whole process, wall clock).
+6. Prints the medians over the rounds and the ratios PostgreSQL ÷ SQLite and two servers ÷ one.
 
 Python 3 standard library only; traffic to 127.0.0.1 only; every process started is stopped.
 """
@@ -217,6 +219,7 @@ def main():
     parser.add_argument("--clients", type=int, default=4, help="concurrent connections for throughput (default 4)")
     parser.add_argument("--seconds", type=float, default=3, help="seconds per throughput run (default 3)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds, the set-ups in rotating order (default 3)")
+    parser.add_argument("--post-mb", type=float, default=1, help="size of the 835 file posted into each database (default 1 MB; 0: none)")
     parser.add_argument("--no-build", action="store_true", help="use the release binary already built")
     parser.add_argument("--swift", default=os.environ.get("SWIFT", "swift"))
     args = parser.parse_args()
@@ -247,9 +250,28 @@ def main():
                 g50, g90, p50, p90_, gets, posts = results[set_up.name][-1]
                 log(f"round {round_index + 1}/{args.rounds} {set_up.name}: GET {g50:.2f}/{g90:.2f} ms, "
                     f"POST {p50:.2f}/{p90_:.2f} ms, {gets:.0f} GET/s, {posts:.0f} POST/s")
+        postings = post_file(set_ups[:2], args) if args.post_mb > 0 else None
     finally:
         postgres.stop()
     report(results, args)
+    if postings:
+        sqlite, pg = postings
+        print(f"import-835 of a {args.post_mb:g} MB file (bench/make_835.py), s: SQLite {sqlite:.2f}, PostgreSQL {pg:.2f}, "
+              f"PostgreSQL ÷ SQLite {pg / sqlite:.2f}x")
+
+
+def post_file(set_ups, args):
+    """Seconds of `casework import-835` of one generated file into each set-up's database (servers stopped)."""
+    path = VAR / f"post-{args.post_mb:g}.835"
+    subprocess.run([sys.executable, ROOT / "bench" / "make_835.py", "--size-mb", str(args.post_mb), "--out", path],
+                   check=True, capture_output=True)
+    seconds = []
+    for set_up in set_ups:
+        started = time.perf_counter()
+        subprocess.run([set_up.binary, "import-835", *set_up.database, path], check=True, capture_output=True)
+        seconds.append(time.perf_counter() - started)
+        log(f"{set_up.name}: import-835 of {path.name} in {seconds[-1]:.2f} s")
+    return seconds
 
 
 def report(results, args):
