@@ -73,7 +73,7 @@ class SetUp:
 
     def __init__(self, name, binary, database, servers):
         self.name, self.binary, self.database, self.server_count = name, binary, database, servers
-        self.processes, self.ports = [], []
+        self.processes, self.ports, self.logs = [], [], []
 
     def seed(self, claims, cases):
         out = subprocess.run([self.binary, "demo", *self.database, "--claims", str(claims), "--cases", str(cases)],
@@ -83,6 +83,7 @@ class SetUp:
     def start(self):
         for index in range(self.server_count):
             log_file = open(VAR / f"{self.name}-{index}.log", "a")
+            self.logs.append(log_file)
             process = subprocess.Popen([self.binary, "serve", *self.database, "--host", "127.0.0.1", "--port", "0"],
                                        stdout=subprocess.PIPE, stderr=log_file, text=True)
             self.processes.append(process)
@@ -96,7 +97,9 @@ class SetUp:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        self.processes, self.ports = [], []
+        for log_file in self.logs:
+            log_file.close()
+        self.processes, self.ports, self.logs = [], [], []
 
     def connections(self, count):
         """`count` connections spread round robin over the servers."""

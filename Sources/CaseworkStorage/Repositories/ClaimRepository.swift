@@ -7,11 +7,7 @@ public struct ClaimRepository: Sendable {
 
     /// The claim with `id`, or nil.
     public func get(organizationID: String, id: String) throws -> ClaimRecord? {
-        try database.read { db in
-            guard let row = try db.queryOne("SELECT * FROM claims WHERE organization_id = ? AND id = ?",
-                                            [.text(organizationID), .text(id)]) else { return nil }
-            return try Self.record(db, Self.claim(row))
-        }
+        try database.read { db in try SQLTransaction(db).claimRecord(organizationID: organizationID, id: id) }
     }
 
     /// Claims matching `filter`, ordered by id, a page at a time.

@@ -33,9 +33,7 @@ extension SQLTransaction {
     }
 
     func settingsForChange(organizationID: String) throws -> OrganizationSettings? {
-        try db.queryOne("SELECT auto_resolve_paid_cases, time_zone FROM organizations WHERE id = ?" + db.dialect.lockForUpdate,
-                        [.text(organizationID)])
-            .map { OrganizationSettings(autoResolvePaidCases: $0.int("auto_resolve_paid_cases") == 1, timeZone: $0.string("time_zone")) }
+        try OrganizationRepository.settings(db, organizationID: organizationID, locked: true)
     }
 
     func updateSettings(_ settings: OrganizationSettings, organizationID: String) throws {

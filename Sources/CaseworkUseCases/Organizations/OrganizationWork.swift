@@ -34,10 +34,8 @@ public struct OrganizationWork: Sendable {
     /// - Throws: `StorageError.duplicate` when the list has it already.
     public func addSubject(organizationID: String, name: String, actorID: String) throws {
         try database.write { tx in
-            // The organization's row lock makes two additions take turns for the next position.
-            guard try tx.settingsForChange(organizationID: organizationID) != nil else {
-                throw StorageError.notFound(entity: "organization", id: organizationID)
-            }
+            // Two additions take turns for the next position.
+            try tx.lockOrganization(organizationID: organizationID)
             if try tx.subjectExists(organizationID: organizationID, subject: name) {
                 throw StorageError.duplicate(entity: "subject", field: "name", value: name)
             }
