@@ -168,13 +168,28 @@ def case_insights_sql(caller, today, drill_down=None):
     rolled_conditions = conditions + " AND c.cases > 0"
     group = "" if drill_down is None else "dim_type, dim_id, "
     status_group = "" if drill_down is None else "GROUP BY dim_type, dim_id ORDER BY dim_type, dim_id"
-    day = lit(today.isoformat())
-    # AgingOutstanding: a rollup of the cases' claims by aging day (migrations 0015 and 0018).
-    aging_table = {None: "claim_aging_rollup c", "owner": f"claim_aging_owner_rollup c {owners}",
+    # AgingOutstanding (AgingSums): a rollup of the cases' claims by aging day (migrations 0015 and 0018),
+    # grouped in its key order, one sum per bucket told by comparing the start day with each bucket's earliest start.
+    aging_table = {None: "claim_aging_rollup c", "owner": "claim_aging_owner_rollup c",
                    "carc_code": "claim_aging_carc_rollup c"}[drill_down]
-    aging_rows = (f"SELECT {dims}, c.payer_id, c.outstanding_cents AS outstanding,\n"
-                  f"                 MAX(0, CAST(julianday({day}) - julianday(NULLIF(c.start_day, '')) AS INTEGER)) AS age\n"
-                  f"          FROM {aging_table} WHERE {conditions} AND c.status = 'active' AND c.claims > 0")
+    start = "c.start_day"
+    younger, sums = None, []
+    for index, oldest in enumerate([30, 60, 90, 120, None]):
+        tests = [] if younger is None else [f"{start} < {lit((today - datetime.timedelta(days=younger)).isoformat())}"]
+        tests.append(f"{start} >= {lit((today - datetime.timedelta(days=oldest)).isoformat())}" if oldest is not None
+                     else f"{start} <> ''")
+        sums.append(f"SUM(CASE WHEN {' AND '.join(tests)} THEN c.outstanding_cents END) AS bucket_{index}")
+        younger = oldest
+    sums.append(f"SUM(CASE WHEN {start} = '' THEN c.outstanding_cents END) AS bucket_none")
+    keys, group_by, aging_dims, names = {
+        None: ("", "c.payer_id", "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name", ""),
+        "owner": ("c.owner_type AS key_type, c.owner_id AS key_id, ", "c.payer_id, c.owner_type, c.owner_id",
+                  "NULLIF(g.key_type, '') AS dim_type, NULLIF(g.key_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name",
+                  " LEFT JOIN users du ON g.key_type = 'user' AND du.id = g.key_id "
+                  "LEFT JOIN teams dt ON g.key_type = 'team' AND dt.id = g.key_id"),
+        "carc_code": ("c.carc AS key_id, ", "c.carc, c.payer_id",
+                      "'carc' AS dim_type, NULLIF(g.key_id, '') AS dim_id, NULL AS dim_name", ""),
+    }[drill_down]
     return [
         f"SELECT {dims}, c.subject AS key, SUM(c.cases) AS n FROM {rolled}\n"
         f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.subject ORDER BY {group}c.subject;",
@@ -194,13 +209,11 @@ def case_insights_sql(caller, today, drill_down=None):
         "       COALESCE(SUM(CASE WHEN c.status = 'resolved' THEN c.cases ELSE 0 END), 0) AS resolved,\n"
         "       COALESCE(SUM(CASE WHEN c.status = 'active' AND c.stage = 'in_progress' THEN c.cases ELSE 0 END), 0) AS in_progress\n"
         f"FROM {rolled} WHERE {rolled_conditions} {status_group};",
-        "SELECT g.*, p.name AS payer_name FROM (\n"
-        "    SELECT dim_type, dim_id, dim_name, payer_id, CASE WHEN age IS NULL THEN NULL WHEN age <= 30 THEN '0-30'\n"
-        "           WHEN age <= 60 THEN '31-60' WHEN age <= 90 THEN '61-90' WHEN age <= 120 THEN '91-120' ELSE '120+' END AS bucket,\n"
-        "           SUM(outstanding) AS total\n"
-        f"    FROM ({aging_rows}) AS r\n"
-        "    GROUP BY dim_type, dim_id, payer_id, bucket) AS g\n"
-        "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.bucket;",
+        f"SELECT {aging_dims}, g.*, p.name AS payer_name FROM (\n"
+        f"    SELECT {keys}c.payer_id, {', '.join(sums)}\n"
+        f"    FROM {aging_table} WHERE {conditions} AND c.status = 'active' AND c.claims > 0\n"
+        f"    GROUP BY {group_by}) AS g\n"
+        f"JOIN payers p ON p.id = g.payer_id{names} ORDER BY dim_type, dim_id, g.payer_id;",
         appeals_due_sql(caller, today),
     ]
 

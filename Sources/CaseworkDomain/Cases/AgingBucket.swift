@@ -25,6 +25,14 @@ public enum AgingBucket: String, Sendable, CaseIterable, Hashable {
         self = Self.allCases.first { $0.ages.contains(max(0, ageDays)) } ?? .over120
     }
 
+    /// The earliest start day whose age on `today` still falls in this bucket or a younger one
+    /// (`today` − the bucket's oldest age); nil for the open-ended oldest bucket. A start on or
+    /// after it is at most `ages.upperBound` days old, so buckets can be told by comparing ISO
+    /// dates (`start >= earliestStart`) instead of computing each age.
+    public func earliestStart(on today: Day) -> Day? {
+        ages.upperBound == Int.max ? nil : today.adding(days: -ages.upperBound)
+    }
+
     /// Whole days from `start` to `today` (negative when `start` is later).
     public static func age(from start: Day, to today: Day) -> Int { today.daysSinceEpoch - start.daysSinceEpoch }
 }

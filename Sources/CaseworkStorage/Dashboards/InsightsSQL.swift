@@ -19,6 +19,9 @@ struct InsightsSQL {
     /// What `from` reads.
     let source: Source
     let from: String
+    /// `from` without the owner drill-down's name joins (`du`, `dt`): for a query that groups first
+    /// and names the few groups after (`ownerNames`).
+    let bareFrom: String
     let dimensions: String
     let conditions: String
     let bindings: [SQLValue]
@@ -49,9 +52,8 @@ struct InsightsSQL {
             table = query.drillDown == .carcCode ? "cases c LEFT JOIN case_carc_codes dk ON dk.case_id = c.id" : "cases c"
             count = "1"
         }
-        from = table + (query.drillDown == .owner
-            ? " LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id"
-            : "")
+        bareFrom = table
+        from = table + (query.drillDown == .owner ? InsightsSQL.ownerNames(type: "c.owner_type", id: "c.owner_id") : "")
         var parts = ["c.organization_id = ?"]
         var values: [SQLValue] = [.text(organizationID)]
         switch (source, query.drillDown) {
@@ -84,6 +86,11 @@ struct InsightsSQL {
         if let owner = query.owner { parts.append("c.owner_type = ? AND c.owner_id = ?"); values += [.text(owner.kind), .text(owner.id)] }
         conditions = parts.joined(separator: " AND ")
         bindings = values
+    }
+
+    /// The joins that name an owner (`du.name` for a user, `dt.name` for a team) given its type and id columns.
+    static func ownerNames(type: String, id: String) -> String {
+        " LEFT JOIN users du ON \(type) = 'user' AND du.id = \(id) LEFT JOIN teams dt ON \(type) = 'team' AND dt.id = \(id)"
     }
 
     /// `dim_type, dim_id, ` when split, else empty. The name follows the id: PostgreSQL wants it grouped

@@ -25,13 +25,4 @@ enum SQLDialect: Sendable, Equatable {
         case .postgresql: column
         }
     }
-
-    /// Whole days from the day `from` to the day `to` (both `YYYY-MM-DD` text or a parameter; NULL when either is),
-    /// never below 0.
-    func daysSince(_ from: String, until to: String) -> String {
-        switch self {
-        case .sqlite: "MAX(0, CAST(julianday(\(to)) - julianday(\(from)) AS INTEGER))"
-        case .postgresql: "GREATEST(0, CAST(\(to) AS date) - CAST(\(from) AS date))"
-        }
-    }
 }

@@ -60,4 +60,55 @@ import Testing
                 == ["0-30": 1_000, "91-120": 2_000, "120+": 8_000, "none": 4_000])
         #expect(rows.allSatisfy { $0.payerID == f.payer.id && $0.payerName == "Summit" && $0.group == nil })
     }
+
+    /// Each bucket's edges (ages 30/31, 60/61, 90/91, 120/121), a start in the future and a claim with no
+    /// date, read every way the figure is computed: the claim aging rollups (no split, by owner, by CARC)
+    /// and the claims themselves (a creation filter forces them). Every way gives the same buckets.
+    @Test func everyWayOfReadingAgingPutsEachEdgeInItsBucket() throws {
+        let f = try StoreFixture()
+        var expected: [String: Int] = [:]
+        for (index, age) in [-3, 30, 31, 60, 61, 90, 91, 120, 121, nil].enumerated() {
+            let cents = 1 << index
+            let submitted = age.map { today.adding(days: -$0) }
+            let record = try f.store.claimWork.add(organizationID: f.organizationID, claim: NewClaim(
+                claimNumber: "EDGE-\(index)", payerID: f.payer.id, patientID: nil, serviceStart: nil, serviceEnd: nil,
+                amounts: ClaimAmounts(billed: Cents(cents), expected: Cents(cents)),
+                submissions: submitted.map { [NewSubmission(frequencyCode: .original, submittedOn: $0, payerClaimNumber: nil)] } ?? [],
+                remittances: []), actorID: nil)
+            _ = try f.open([record], owner: index.isMultiple(of: 2) ? .user(f.bo.userID) : nil)
+            expected[age.map { AgingBucket(ageDays: $0).rawValue } ?? "none", default: 0] += cents
+        }
+        #expect(expected == ["0-30": 0b11, "31-60": 0b1100, "61-90": 0b11_0000, "91-120": 0b1100_0000, "120+": 0b1_0000_0000,
+                             "none": 0b10_0000_0000])
+        let ways: [(String, CaseInsightsQuery)] = [
+            ("rollup", CaseInsightsQuery()),
+            ("rollup by owner", CaseInsightsQuery(drillDown: .owner)),
+            ("rollup by CARC", CaseInsightsQuery(drillDown: .carcCode)),
+            ("claims", CaseInsightsQuery(createdAfter: today.adding(days: -1))),
+            ("claims by owner", CaseInsightsQuery(createdAfter: today.adding(days: -1), drillDown: .owner)),
+            ("claims by CARC", CaseInsightsQuery(createdAfter: today.adding(days: -1), drillDown: .carcCode)),
+        ]
+        for (way, query) in ways {
+            let rows = try f.store.dashboards.outstandingByAging(organizationID: f.organizationID, query: query, today: today)
+            var found: [String: Int] = [:]
+            for row in rows { found[row.bucket?.rawValue ?? "none", default: 0] += row.outstanding.amount }
+            #expect(found == expected, "\(way)")
+            if query.drillDown == .owner {
+                // Bo owns the even-numbered claims: ages -3, 31, 61, 91, 121.
+                let bos = rows.filter { $0.group == .owner(.user(f.bo.userID), name: "Bo") }
+                #expect(Dictionary(uniqueKeysWithValues: bos.map { ($0.bucket?.rawValue ?? "none", $0.outstanding.amount) })
+                        == ["0-30": 0b1, "31-60": 0b100, "61-90": 0b1_0000, "91-120": 0b100_0000, "120+": 0b1_0000_0000], "\(way)")
+            }
+            if query.drillDown == .carcCode {
+                #expect(rows.allSatisfy { $0.group == .carcCode("CO-16") }, "\(way)")
+            }
+            // Within a group and payer: buckets from the youngest, undated last.
+            let order = AgingBucket.allCases.map(\.rawValue) + ["none"]
+            for (earlier, later) in zip(rows, rows.dropFirst()) where earlier.group == later.group && earlier.payerID == later.payerID {
+                #expect(order.firstIndex(of: earlier.bucket?.rawValue ?? "none")! < order.firstIndex(of: later.bucket?.rawValue ?? "none")!,
+                        "\(way)")
+            }
+        }
+    }
 }
+
