@@ -151,25 +151,24 @@ def appeals_due_sql(caller, today):
 
 
 def case_insights_sql(caller, today, drill_down=None):
-    """DashboardRepository.caseInsights with InsightsSQL, no filters: the counts and sums from the rollups of
-    migration 0014, outstandingByAging from those of migrations 0015 and 0018, and appealsDue."""
-    owners = ("LEFT JOIN users du ON c.owner_type = 'user' AND du.id = c.owner_id "
-              "LEFT JOIN teams dt ON c.owner_type = 'team' AND dt.id = c.owner_id")
-    if drill_down is None:
-        rolled, dims = "case_rollup c", "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
-    elif drill_down == "owner":
-        rolled = f"case_rollup c {owners}"
-        dims = "NULLIF(c.owner_type, '') AS dim_type, NULLIF(c.owner_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
-    elif drill_down == "carc_code":
-        rolled, dims = "case_carc_rollup c", "'carc' AS dim_type, NULLIF(c.carc, '') AS dim_id, NULL AS dim_name"
-    else:
-        raise ValueError(drill_down)
+    """DashboardRepository.caseInsights with InsightsSQL, no filters: the cells of the rollups of migration 0014
+    in one statement (the figures are summed from them in Swift), outstandingByAging from those of
+    migrations 0015 and 0018 (AgingSums), and appealsDue."""
     conditions = f"c.organization_id = {lit(caller['org'])}"
-    rolled_conditions = conditions + " AND c.cases > 0"
-    group = "" if drill_down is None else "dim_type, dim_id, "
-    status_group = "" if drill_down is None else "GROUP BY dim_type, dim_id ORDER BY dim_type, dim_id"
+    # The drill-down's raw keys, grouped in each rollup's key order, named after grouping (InsightsSQL).
+    key_select, key_columns, dims, names = {
+        None: ("", [], "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name", ""),
+        "owner": ("c.owner_type AS key_type, c.owner_id AS key_id, ", ["c.owner_type", "c.owner_id"],
+                  "NULLIF(g.key_type, '') AS dim_type, NULLIF(g.key_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name",
+                  " LEFT JOIN users du ON g.key_type = 'user' AND du.id = g.key_id "
+                  "LEFT JOIN teams dt ON g.key_type = 'team' AND dt.id = g.key_id"),
+        "carc_code": ("c.carc AS key_id, ", ["c.carc"], "'carc' AS dim_type, NULLIF(g.key_id, '') AS dim_id, NULL AS dim_name", ""),
+    }[drill_down]
+    rolled = "case_carc_rollup c" if drill_down == "carc_code" else "case_rollup c"
+    cell_keys = ["c.status", "c.stage", "c.subject", "c.payer_id"]
+    cell_group = cell_keys + key_columns if drill_down == "owner" else key_columns + cell_keys
     # AgingOutstanding (AgingSums): a rollup of the cases' claims by aging day (migrations 0015 and 0018),
-    # grouped in its key order, one sum per bucket told by comparing the start day with each bucket's earliest start.
+    # one sum per bucket told by comparing the start day with each bucket's earliest start.
     aging_table = {None: "claim_aging_rollup c", "owner": "claim_aging_owner_rollup c",
                    "carc_code": "claim_aging_carc_rollup c"}[drill_down]
     start = "c.start_day"
@@ -181,38 +180,18 @@ def case_insights_sql(caller, today, drill_down=None):
         sums.append(f"SUM(CASE WHEN {' AND '.join(tests)} THEN c.outstanding_cents END) AS bucket_{index}")
         younger = oldest
     sums.append(f"SUM(CASE WHEN {start} = '' THEN c.outstanding_cents END) AS bucket_none")
-    keys, group_by, aging_dims, names = {
-        None: ("", "c.payer_id", "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name", ""),
-        "owner": ("c.owner_type AS key_type, c.owner_id AS key_id, ", "c.payer_id, c.owner_type, c.owner_id",
-                  "NULLIF(g.key_type, '') AS dim_type, NULLIF(g.key_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name",
-                  " LEFT JOIN users du ON g.key_type = 'user' AND du.id = g.key_id "
-                  "LEFT JOIN teams dt ON g.key_type = 'team' AND dt.id = g.key_id"),
-        "carc_code": ("c.carc AS key_id, ", "c.carc, c.payer_id",
-                      "'carc' AS dim_type, NULLIF(g.key_id, '') AS dim_id, NULL AS dim_name", ""),
-    }[drill_down]
+    aging_group = key_columns + ["c.payer_id"] if drill_down == "carc_code" else ["c.payer_id"] + key_columns
     return [
-        f"SELECT {dims}, c.subject AS key, SUM(c.cases) AS n FROM {rolled}\n"
-        f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.subject ORDER BY {group}c.subject;",
-        f"SELECT {dims}, c.status AS key, SUM(c.cases) AS n FROM {rolled}\n"
-        f"WHERE {rolled_conditions} GROUP BY {group}c.status ORDER BY {group}c.status;",
-        f"SELECT {dims}, c.payer_id AS key, p.name AS payer_name, SUM(c.cases) AS n\n"
-        f"FROM {rolled} JOIN payers p ON p.id = c.payer_id\n"
-        f"WHERE {rolled_conditions} AND c.status = 'active' GROUP BY {group}c.payer_id, p.name ORDER BY {group}c.payer_id;",
-        "SELECT g.*, p.name AS payer_name FROM (\n"
-        f"    SELECT {dims}, c.payer_id, c.subject, SUM(c.outstanding_cents) AS total\n"
-        f"    FROM {rolled}\n"
-        f"    WHERE {rolled_conditions} AND c.status = 'active'\n"
-        f"    GROUP BY {group}c.payer_id, c.subject) AS g\n"
-        "JOIN payers p ON p.id = g.payer_id ORDER BY g.dim_type, g.dim_id, g.payer_id, g.subject;",
-        f"SELECT {dims},\n"
-        "       COALESCE(SUM(CASE WHEN c.status = 'canceled' THEN c.cases ELSE 0 END), 0) AS canceled,\n"
-        "       COALESCE(SUM(CASE WHEN c.status = 'resolved' THEN c.cases ELSE 0 END), 0) AS resolved,\n"
-        "       COALESCE(SUM(CASE WHEN c.status = 'active' AND c.stage = 'in_progress' THEN c.cases ELSE 0 END), 0) AS in_progress\n"
-        f"FROM {rolled} WHERE {rolled_conditions} {status_group};",
-        f"SELECT {aging_dims}, g.*, p.name AS payer_name FROM (\n"
-        f"    SELECT {keys}c.payer_id, {', '.join(sums)}\n"
-        f"    FROM {aging_table} WHERE {conditions} AND c.status = 'active' AND c.claims > 0\n"
-        f"    GROUP BY {group_by}) AS g\n"
+        f"SELECT {dims}, g.*, p.name AS payer_name FROM (\n"
+        f"    SELECT {key_select}c.status, c.stage, c.subject, c.payer_id,\n"
+        f"           SUM(c.cases) AS n, SUM(c.outstanding_cents) AS total\n"
+        f"    FROM {rolled} WHERE {conditions} AND c.cases > 0\n"
+        f"    GROUP BY {', '.join(cell_group)}) AS g\n"
+        f"JOIN payers p ON p.id = g.payer_id{names};",
+        f"SELECT {dims}, g.*, p.name AS payer_name FROM (\n"
+        f"    SELECT {key_select}c.payer_id, {', '.join(sums)}\n"
+        f"    FROM {aging_table} WHERE {conditions} AND c.claims > 0 AND c.status = 'active'\n"
+        f"    GROUP BY {', '.join(aging_group)}) AS g\n"
         f"JOIN payers p ON p.id = g.payer_id{names} ORDER BY dim_type, dim_id, g.payer_id;",
         appeals_due_sql(caller, today),
     ]

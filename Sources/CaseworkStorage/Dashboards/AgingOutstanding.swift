@@ -73,29 +73,14 @@ private struct AgingSums {
         }
         sums.append("SUM(CASE WHEN \(none) THEN \(outstanding) END) AS bucket_none")
         columns.append(("bucket_none", nil))
-        // Raw keys, grouped in the rollups' key order (owner: payer, owner; CARC: CARC, payer).
-        let keys: String, groupBy: String, dimensions: String, names: String
-        switch shape.drillDown {
-        case nil:
-            (keys, groupBy) = ("", "c.payer_id")
-            dimensions = "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
-            names = ""
-        case .owner:
-            (keys, groupBy) = ("c.owner_type AS key_type, c.owner_id AS key_id, ", "c.payer_id, c.owner_type, c.owner_id")
-            dimensions = "NULLIF(g.key_type, '') AS dim_type, NULLIF(g.key_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
-            names = InsightsSQL.ownerNames(type: "g.key_type", id: "g.key_id")
-        case .carcCode:
-            let carc = shape.source == .cases ? "dk.code" : "c.carc"
-            (keys, groupBy) = ("\(carc) AS key_id, ", "\(carc), c.payer_id")
-            dimensions = "'carc' AS dim_type, NULLIF(g.key_id, '') AS dim_id, NULL AS dim_name"
-            names = ""
-        }
+        // Grouped in the rollups' key order (owner: payer, owner; CARC: CARC, payer).
+        let groupBy = shape.drillDown == .carcCode ? shape.keyColumns + ["c.payer_id"] : ["c.payer_id"] + shape.keyColumns
         sql = """
-            SELECT \(dimensions), g.*, p.name AS payer_name FROM (
-                SELECT \(keys)c.payer_id, \(sums.joined(separator: ", "))
-                FROM \(shape.bareFrom)\(claims) WHERE \(shape.conditions) AND c.status = 'active'
-                GROUP BY \(groupBy)) AS g
-            JOIN payers p ON p.id = g.payer_id\(names) ORDER BY dim_type, dim_id, g.payer_id
+            SELECT \(shape.groupDimensions), g.*, p.name AS payer_name FROM (
+                SELECT \(shape.keySelect)c.payer_id, \(sums.joined(separator: ", "))
+                FROM \(shape.from)\(claims) WHERE \(shape.conditions) AND c.status = 'active'
+                GROUP BY \(groupBy.joined(separator: ", "))) AS g
+            JOIN payers p ON p.id = g.payer_id\(shape.groupNames) ORDER BY dim_type, dim_id, g.payer_id
             """
         bindings = values + shape.bindings
         self.columns = columns

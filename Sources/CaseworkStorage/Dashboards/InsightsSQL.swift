@@ -1,6 +1,10 @@
 import CaseworkDomain
 
-/// The FROM, WHERE, dimension and measure columns shared by the Case Insights queries, over `c`.
+/// The FROM, WHERE, drill-down key and measure columns shared by the Case Insights queries, over `c`.
+///
+/// The queries group `from` by the raw keys (`keySelect`, `keyColumns`) in a subquery `g` and name
+/// the few groups after (`groupDimensions`, `groupNames`): grouping by a computed or joined name would
+/// cost the rollups' key order (a sort of every row) and a join per row.
 ///
 /// `c` is the cases themselves or, when the query allows it, a rollup whose rows each stand for
 /// `count` cases (or claims) of one group: the queries sum `count` and `outstanding` and read the
@@ -18,11 +22,8 @@ struct InsightsSQL {
 
     /// What `from` reads.
     let source: Source
+    /// The table (or join) read as `c`; a CARC split of the cases joins their codes as `dk`.
     let from: String
-    /// `from` without the owner drill-down's name joins (`du`, `dt`): for a query that groups first
-    /// and names the few groups after (`ownerNames`).
-    let bareFrom: String
-    let dimensions: String
     let conditions: String
     let bindings: [SQLValue]
     let drillDown: CaseInsightsQuery.DrillDown?
@@ -52,22 +53,9 @@ struct InsightsSQL {
             table = query.drillDown == .carcCode ? "cases c LEFT JOIN case_carc_codes dk ON dk.case_id = c.id" : "cases c"
             count = "1"
         }
-        bareFrom = table
-        from = table + (query.drillDown == .owner ? InsightsSQL.ownerNames(type: "c.owner_type", id: "c.owner_id") : "")
+        from = table
         var parts = ["c.organization_id = ?"]
         var values: [SQLValue] = [.text(organizationID)]
-        switch (source, query.drillDown) {
-        case (_, nil):
-            dimensions = "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
-        case (.cases, .owner):
-            dimensions = "c.owner_type AS dim_type, c.owner_id AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
-        case (.cases, .carcCode):
-            dimensions = "'carc' AS dim_type, dk.code AS dim_id, NULL AS dim_name"
-        case (_, .owner):   // rollups keep '' for no owner
-            dimensions = "NULLIF(c.owner_type, '') AS dim_type, NULLIF(c.owner_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
-        case (_, .carcCode):
-            dimensions = "'carc' AS dim_type, NULLIF(c.carc, '') AS dim_id, NULL AS dim_name"
-        }
         if source == .cases {
             outstanding = "c.total_outstanding_cents"
             if let carc = query.carcCode {
@@ -88,15 +76,39 @@ struct InsightsSQL {
         bindings = values
     }
 
-    /// The joins that name an owner (`du.name` for a user, `dt.name` for a team) given its type and id columns.
-    static func ownerNames(type: String, id: String) -> String {
-        " LEFT JOIN users du ON \(type) = 'user' AND du.id = \(id) LEFT JOIN teams dt ON \(type) = 'team' AND dt.id = \(id)"
+    /// The drill-down's raw key columns over `bareFrom`, unnamed: the owner's type and id, the CARC, or none.
+    var keyColumns: [String] {
+        switch drillDown {
+        case nil: []
+        case .owner: ["c.owner_type", "c.owner_id"]
+        case .carcCode: [source == .cases ? "dk.code" : "c.carc"]
+        }
     }
 
-    /// `dim_type, dim_id, ` when split, else empty. The name follows the id: PostgreSQL wants it grouped
-    /// too; SQLite does not, and grouping by it there costs the rollup key's order (a sort of every group).
-    func groupColumns(_ dialect: SQLDialect) -> String {
-        drillDown == nil ? "" : dialect == .postgresql ? "dim_type, dim_id, dim_name, " : "dim_type, dim_id, "
+    /// `keyColumns` selected as `key_type` / `key_id` (followed by ", "), for a grouping subquery `g`.
+    var keySelect: String {
+        switch drillDown {
+        case nil: ""
+        case .owner: "c.owner_type AS key_type, c.owner_id AS key_id, "
+        case .carcCode: "\(keyColumns[0]) AS key_id, "
+        }
+    }
+
+    /// The drill-down columns `dim_type`, `dim_id`, `dim_name` over a grouped subquery `g` that selected
+    /// `keySelect`, with `groupNames` joined; the rollups' '' (no owner, no CARC) becomes NULL.
+    var groupDimensions: String {
+        switch drillDown {
+        case nil: "NULL AS dim_type, NULL AS dim_id, NULL AS dim_name"
+        case .owner: "NULLIF(g.key_type, '') AS dim_type, NULLIF(g.key_id, '') AS dim_id, COALESCE(du.name, dt.name) AS dim_name"
+        case .carcCode: "'carc' AS dim_type, NULLIF(g.key_id, '') AS dim_id, NULL AS dim_name"
+        }
+    }
+
+    /// The joins `groupDimensions` needs (the owners' names), empty otherwise.
+    var groupNames: String {
+        drillDown == .owner
+            ? " LEFT JOIN users du ON g.key_type = 'user' AND du.id = g.key_id LEFT JOIN teams dt ON g.key_type = 'team' AND dt.id = g.key_id"
+            : ""
     }
 
     /// The drill-down group of a result row.
