@@ -22,20 +22,23 @@ extension CaseInsights {
     /// that has any). Each list is ordered by group, then by its key, as the statements that once
     /// computed each figure ordered them.
     init(cells: [InsightsCell], split: Bool) {
-        let open = cells.filter { $0.status == "active" }
-        func counts(_ cells: [InsightsCell], key: (InsightsCell) -> String, name: ((InsightsCell) -> String)? = nil) -> [Count] {
-            Self.sums(cells, key: { [key($0)] }) { first, members in
+        let gathering = CellGathering(cells)
+        let open = { (cell: InsightsCell) in cell.status == "active" }
+        func counts(_ include: @escaping (InsightsCell) -> Bool, key: (InsightsCell) -> String,
+                    name: ((InsightsCell) -> String)? = nil) -> [Count] {
+            gathering.figures(include, key: key) { first, members in
                 Count(group: first.group, key: key(first), name: name?(first), count: members.reduce(0) { $0 + $1.cases })
             }
         }
         openBySubject = counts(open, key: \.subject)
-        byStatus = counts(cells, key: \.status)
+        byStatus = counts({ _ in true }, key: \.status)
         openByPayer = counts(open, key: \.payerID, name: \.payerName)
-        outstandingByPayerSubject = Self.sums(open, key: { [$0.payerID, $0.subject] }) { first, members in
+        // "\u{0}" sorts below every other byte: (payer, subject) pairs order as the pairs do.
+        outstandingByPayerSubject = gathering.figures(open, key: { $0.payerID + "\u{0}" + $0.subject }) { first, members in
             Outstanding(group: first.group, payerID: first.payerID, payerName: first.payerName, subject: first.subject,
                         outstanding: Cents(members.reduce(0) { $0 + $1.outstanding }))
         }
-        let perGroup = Self.sums(cells, key: { _ in [] }) { first, members in
+        let perGroup = gathering.figures({ _ in true }, key: { _ in "" }) { first, members in
             StatusCounts(group: first.group,
                          canceled: members.filter { $0.status == "canceled" }.reduce(0) { $0 + $1.cases },
                          resolved: members.filter { $0.status == "resolved" }.reduce(0) { $0 + $1.cases },
@@ -45,21 +48,45 @@ extension CaseInsights {
             ? perGroup.filter { $0.canceled != 0 || $0.resolved != 0 || $0.inProgress != 0 }
             : [perGroup.first ?? StatusCounts(group: nil, canceled: 0, resolved: 0, inProgress: 0)]
     }
+}
 
-    /// `cells` gathered by group and `key`, one figure per gathering, ordered by group then key.
-    private static func sums<Figure>(_ cells: [InsightsCell], key: (InsightsCell) -> [String],
-                                     figure: (InsightsCell, [InsightsCell]) -> Figure) -> [Figure] {
-        var gathered: [[String?]: [InsightsCell]] = [:]
-        for cell in cells { gathered[cell.groupOrder + key(cell).map { $0 }, default: []].append(cell) }
-        return gathered.sorted { precedes($0.key, $1.key) }.map { figure($0.value[0], $0.value) }
+/// Cells with their groups ranked once (by `dim_type`, then `dim_id`, nil first, then by bytes as
+/// SQLite's BINARY collation orders them), gathered per figure by (group, key).
+private struct CellGathering {
+    let cells: [InsightsCell]
+    /// The rank of each cell's group.
+    let ranks: [Int]
+
+    init(_ cells: [InsightsCell]) {
+        self.cells = cells
+        var distinct: [[String?]: Int] = [:]
+        for cell in cells where distinct[cell.groupOrder] == nil { distinct[cell.groupOrder] = distinct.count }
+        let ordered = distinct.keys.sorted(by: CellGathering.precedes)
+        let rank = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element, $0.offset) })
+        ranks = cells.map { rank[$0.groupOrder]! }
     }
 
-    /// Order of gathering keys: element by element, nil first, then by bytes (SQLite's BINARY collation).
+    private struct Slot: Hashable { var rank: Int; var key: String }
+
+    /// One figure per (group, key) of the cells `include` keeps, in group order, then key order.
+    func figures<Figure>(_ include: (InsightsCell) -> Bool, key: (InsightsCell) -> String,
+                         figure: (InsightsCell, [InsightsCell]) -> Figure) -> [Figure] {
+        var gathered: [Slot: [InsightsCell]] = [:]
+        for (cell, rank) in zip(cells, ranks) where include(cell) {
+            gathered[Slot(rank: rank, key: key(cell)), default: []].append(cell)
+        }
+        return gathered.sorted { left, right in
+            left.key.rank != right.key.rank ? left.key.rank < right.key.rank
+                : left.key.key.utf8.lexicographicallyPrecedes(right.key.key.utf8)
+        }.map { figure($0.value[0], $0.value) }
+    }
+
+    /// Element by element, nil first, then by bytes.
     private static func precedes(_ left: [String?], _ right: [String?]) -> Bool {
         for (l, r) in zip(left, right) where l != r {
             guard let l else { return true }
             guard let r else { return false }
-            return Array(l.utf8).lexicographicallyPrecedes(Array(r.utf8))
+            return l.utf8.lexicographicallyPrecedes(r.utf8)
         }
         return left.count < right.count
     }

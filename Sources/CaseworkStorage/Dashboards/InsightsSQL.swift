@@ -38,22 +38,20 @@ struct InsightsSQL {
         let byCarc = query.carcCode != nil || query.drillDown == .carcCode
         let rollable = query.createdAfter == nil && query.createdBefore == nil
             && !(query.carcCode != nil && query.drillDown == .carcCode)
-        let table: String
         switch wanted {
         case .caseRollups where rollable:
             source = .caseRollups
-            table = byCarc ? "case_carc_rollup c" : "case_rollup c"
+            from = byCarc ? "case_carc_rollup c" : "case_rollup c"
             count = "c.cases"
         case .claimAgingRollups where rollable && query.subject == nil && !(byOwner && byCarc):
             source = .claimAgingRollups
-            table = byOwner ? "claim_aging_owner_rollup c" : byCarc ? "claim_aging_carc_rollup c" : "claim_aging_rollup c"
+            from = byOwner ? "claim_aging_owner_rollup c" : byCarc ? "claim_aging_carc_rollup c" : "claim_aging_rollup c"
             count = "c.claims"
         default:
             source = .cases
-            table = query.drillDown == .carcCode ? "cases c LEFT JOIN case_carc_codes dk ON dk.case_id = c.id" : "cases c"
+            from = query.drillDown == .carcCode ? "cases c LEFT JOIN case_carc_codes dk ON dk.case_id = c.id" : "cases c"
             count = "1"
         }
-        from = table
         var parts = ["c.organization_id = ?"]
         var values: [SQLValue] = [.text(organizationID)]
         if source == .cases {
@@ -76,7 +74,7 @@ struct InsightsSQL {
         bindings = values
     }
 
-    /// The drill-down's raw key columns over `bareFrom`, unnamed: the owner's type and id, the CARC, or none.
+    /// The drill-down's raw key columns over `from`, unnamed: the owner's type and id, the CARC, or none.
     var keyColumns: [String] {
         switch drillDown {
         case nil: []
