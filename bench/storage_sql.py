@@ -167,20 +167,25 @@ def case_insights_sql(caller, today, drill_down=None):
     rolled = "case_carc_rollup c" if drill_down == "carc_code" else "case_rollup c"
     cell_keys = ["c.status", "c.stage", "c.subject", "c.payer_id"]
     cell_group = cell_keys + key_columns if drill_down == "owner" else key_columns + cell_keys
-    # AgingOutstanding (AgingSums): a rollup of the cases' claims by aging day (migrations 0015 and 0018),
-    # one sum per bucket told by comparing the start day with each bucket's earliest start.
+    # AgingOutstanding (AgingSums): the claim aging rollups of migrations 0015 and 0018, whose key ends in
+    # the start day: per distinct group and payer, one correlated sum per bucket over its key range.
     aging_table = {None: "claim_aging_rollup c", "owner": "claim_aging_owner_rollup c",
                    "carc_code": "claim_aging_carc_rollup c"}[drill_down]
     start = "c.start_day"
-    younger, sums = None, []
+    younger, ranges = None, []
     for index, oldest in enumerate([30, 60, 90, 120, None]):
-        tests = [] if younger is None else [f"{start} < {lit((today - datetime.timedelta(days=younger)).isoformat())}"]
-        tests.append(f"{start} >= {lit((today - datetime.timedelta(days=oldest)).isoformat())}" if oldest is not None
-                     else f"{start} <> ''")
-        sums.append(f"SUM(CASE WHEN {' AND '.join(tests)} THEN c.outstanding_cents END) AS bucket_{index}")
+        tests = [f"{start} >= {lit((today - datetime.timedelta(days=oldest)).isoformat())}" if oldest is not None
+                 else f"{start} > ''"]
+        if younger is not None:
+            tests.append(f"{start} < {lit((today - datetime.timedelta(days=younger)).isoformat())}")
+        ranges.append((f"bucket_{index}", " AND ".join(tests)))
         younger = oldest
-    sums.append(f"SUM(CASE WHEN {start} = '' THEN c.outstanding_cents END) AS bucket_none")
-    aging_group = key_columns + ["c.payer_id"] if drill_down == "carc_code" else ["c.payer_id"] + key_columns
+    ranges.append(("bucket_none", f"{start} = ''"))
+    k_columns = {None: [], "owner": ["k.key_type", "k.key_id"], "carc_code": ["k.key_id"]}[drill_down]
+    same_group = " AND ".join([f"{a} = {b}" for a, b in zip(key_columns, k_columns)] + ["c.payer_id = k.payer_id"])
+    aging_conditions = f"{conditions} AND c.claims > 0 AND c.status = 'active'"
+    sums = [f"(SELECT SUM(c.outstanding_cents) FROM {aging_table} WHERE {aging_conditions} AND {same_group} AND {test}) AS {column}"
+            for column, test in ranges]
     return [
         f"SELECT {dims}, g.*, p.name AS payer_name FROM (\n"
         f"    SELECT {key_select}c.status, c.stage, c.subject, c.payer_id,\n"
@@ -188,10 +193,9 @@ def case_insights_sql(caller, today, drill_down=None):
         f"    FROM {rolled} WHERE {conditions} AND c.cases > 0\n"
         f"    GROUP BY {', '.join(cell_group)}) AS g\n"
         f"JOIN payers p ON p.id = g.payer_id{names};",
-        f"SELECT {dims}, g.*, p.name AS payer_name FROM (\n"
-        f"    SELECT {key_select}c.payer_id, {', '.join(sums)}\n"
-        f"    FROM {aging_table} WHERE {conditions} AND c.claims > 0 AND c.status = 'active'\n"
-        f"    GROUP BY {', '.join(aging_group)}) AS g\n"
+        f"SELECT {dims}, g.*, p.name AS payer_name FROM (SELECT k.*, {', '.join(sums)}\n"
+        f"    FROM (SELECT DISTINCT {key_select}c.payer_id FROM {aging_table}\n"
+        f"          WHERE {aging_conditions}) AS k) AS g\n"
         f"JOIN payers p ON p.id = g.payer_id{names} ORDER BY dim_type, dim_id, g.payer_id;",
         appeals_due_sql(caller, today),
     ]

@@ -39,50 +39,69 @@ extension DashboardRepository {
 /// The statement behind `outstandingByAging`: one row per group and payer, a sum column per aging
 /// bucket (NULL when the bucket is empty).
 ///
-/// Each bucket is told by comparing the ISO start day with the buckets' earliest starts
-/// (`AgingBucket.earliestStart`), with no date arithmetic per row; the rows are grouped by the raw
-/// key columns in the order of the rollup's primary key, so SQLite walks the rollup once with no
-/// sort; the few groups are named (payer, owner) after grouping.
+/// Each bucket is a range of the ISO start day between the buckets' earliest starts
+/// (`AgingBucket.earliestStart`): no date arithmetic per row. Over a rollup, whose key ends in the
+/// start day, each bucket of each group is one range of the key (a correlated sum per bucket over
+/// the distinct groups), so no row is tested against every bucket. Over the claims themselves (a
+/// filter the rollups cannot answer) each row is summed into its bucket by a CASE per bucket. The
+/// few groups are named (payer, owner) after grouping.
 private struct AgingSums {
     let sql: String
     let bindings: [SQLValue]
     /// The result columns holding each bucket's sum, in the order rows are built.
     let columns: [(String, AgingBucket?)]
 
+    /// One bucket: its result column and its test of `start`, with the test's bindings.
+    private struct Range { var column: String; var bucket: AgingBucket?; var test: String; var values: [SQLValue] }
+
     init(shape: InsightsSQL, today: Day) {
-        // Per claim, or per rollup row; the day a claim ages from: its first submission, else its
-        // first service (NULL per claim, '' in a rollup: neither). A plain column compares faster
-        // than NULLIF per row, so the rollup's '' is kept out of the oldest bucket by a test of its own.
-        let (claims, outstanding, start, none, dated) = shape.source == .cases
-            ? (" JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id", "cl.outstanding_cents",
-               "COALESCE(cl.first_submitted_on, cl.service_start)", "COALESCE(cl.first_submitted_on, cl.service_start) IS NULL",
-               "COALESCE(cl.first_submitted_on, cl.service_start) IS NOT NULL")
-            : ("", shape.outstanding, "c.start_day", "c.start_day = ''", "c.start_day <> ''")
-        var sums: [String] = []
-        var values: [SQLValue] = []
-        var columns: [(String, AgingBucket?)] = []
+        let perClaim = shape.source == .cases
+        // The day a claim ages from: its first submission, else its first service (NULL per claim, ''
+        // in a rollup: neither). '' sorts below every date, so `> ''` keeps the rollup's range a range.
+        let start = perClaim ? "COALESCE(cl.first_submitted_on, cl.service_start)" : "c.start_day"
+        var ranges: [Range] = []
         var younger: Day?       // the earliest start of the previous (younger) bucket
         for (index, bucket) in AgingBucket.allCases.enumerated() {
-            var tests: [String] = []
+            var tests: [String] = [], values: [SQLValue] = []
+            if let earliest = bucket.earliestStart(on: today) {
+                tests.append("\(start) >= ?"); values.append(.text(earliest.description))
+            } else {
+                tests.append(perClaim ? "\(start) IS NOT NULL" : "\(start) > ''")
+            }
             if let younger { tests.append("\(start) < ?"); values.append(.text(younger.description)) }
-            let earliest = bucket.earliestStart(on: today)
-            if let earliest { tests.append("\(start) >= ?"); values.append(.text(earliest.description)) } else { tests.append(dated) }
-            sums.append("SUM(CASE WHEN \(tests.joined(separator: " AND ")) THEN \(outstanding) END) AS bucket_\(index)")
-            columns.append(("bucket_\(index)", bucket))
-            younger = earliest
+            ranges.append(Range(column: "bucket_\(index)", bucket: bucket, test: tests.joined(separator: " AND "), values: values))
+            younger = bucket.earliestStart(on: today)
         }
-        sums.append("SUM(CASE WHEN \(none) THEN \(outstanding) END) AS bucket_none")
-        columns.append(("bucket_none", nil))
-        // Grouped in the rollups' key order (owner: payer, owner; CARC: CARC, payer).
-        let groupBy = shape.drillDown == .carcCode ? shape.keyColumns + ["c.payer_id"] : ["c.payer_id"] + shape.keyColumns
-        sql = """
-            SELECT \(shape.groupDimensions), g.*, p.name AS payer_name FROM (
+        ranges.append(Range(column: "bucket_none", bucket: nil, test: perClaim ? "\(start) IS NULL" : "\(start) = ''", values: []))
+        columns = ranges.map { ($0.column, $0.bucket) }
+        let grouped: String
+        if perClaim {
+            let sums = ranges.map { "SUM(CASE WHEN \($0.test) THEN cl.outstanding_cents END) AS \($0.column)" }
+            grouped = """
                 SELECT \(shape.keySelect)c.payer_id, \(sums.joined(separator: ", "))
-                FROM \(shape.from)\(claims) WHERE \(shape.conditions) AND c.status = 'active'
-                GROUP BY \(groupBy.joined(separator: ", "))) AS g
+                FROM \(shape.from) JOIN case_claims l ON l.case_id = c.id JOIN claims cl ON cl.id = l.claim_id
+                WHERE \(shape.conditions) AND c.status = 'active'
+                GROUP BY \((shape.keyColumns + ["c.payer_id"]).joined(separator: ", "))
+                """
+            bindings = ranges.flatMap(\.values) + shape.bindings
+        } else {
+            // The groups `k` (keys and payer), then per bucket the sum over the group's key range.
+            let sameGroup = (zip(shape.keyColumns, shape.drillDown == .owner ? ["k.key_type", "k.key_id"] : ["k.key_id"])
+                .map { "\($0) = \($1)" } + ["c.payer_id = k.payer_id"]).joined(separator: " AND ")
+            let sums = ranges.map { range in
+                "(SELECT SUM(\(shape.outstanding)) FROM \(shape.from) WHERE \(shape.conditions) AND c.status = 'active' "
+                    + "AND \(sameGroup) AND \(range.test)) AS \(range.column)"
+            }
+            grouped = """
+                SELECT k.*, \(sums.joined(separator: ", "))
+                FROM (SELECT DISTINCT \(shape.keySelect)c.payer_id FROM \(shape.from)
+                      WHERE \(shape.conditions) AND c.status = 'active') AS k
+                """
+            bindings = ranges.flatMap { shape.bindings + $0.values } + shape.bindings
+        }
+        sql = """
+            SELECT \(shape.groupDimensions), g.*, p.name AS payer_name FROM (\(grouped)) AS g
             JOIN payers p ON p.id = g.payer_id\(shape.groupNames) ORDER BY dim_type, dim_id, g.payer_id
             """
-        bindings = values + shape.bindings
-        self.columns = columns
     }
 }
