@@ -194,8 +194,8 @@ def throughput(set_up, clients, seconds, work):
 
 
 def one_round(set_up, args):
-    set_up.start()
     try:
+        set_up.start()     # inside: a server that fails to start stops the ones already started
         cases, free, subject = set_up.inventory()
         needed = args.requests + int(args.seconds * 1000)
         if len(free) < needed:

@@ -196,7 +196,7 @@ def case_insights_sql(caller, today, drill_down=None):
         f"SELECT {dims}, g.*, p.name AS payer_name FROM (SELECT k.*, {', '.join(sums)}\n"
         f"    FROM (SELECT DISTINCT {key_select}c.payer_id FROM {aging_table}\n"
         f"          WHERE {aging_conditions}) AS k) AS g\n"
-        f"JOIN payers p ON p.id = g.payer_id{names} ORDER BY dim_type, dim_id, g.payer_id;",
+        f"JOIN payers p ON p.id = g.payer_id{names} ORDER BY dim_type NULLS FIRST, dim_id NULLS FIRST, g.payer_id;",
         appeals_due_sql(caller, today),
     ]
 

@@ -38,7 +38,11 @@ import Testing
         let f = try UseCaseFixture(driver)
         let broken = Self.sample.replacingOccurrences(of: "\"carc\": \"16\"", with: "\"carc\": \"16!\"")
         let fixture = try JSONDecoder().decode(ClaimFixture.self, from: Data(broken.utf8))
+        let payers = try f.store.payers.list(organizationID: f.organizationID, page: PageRequest(limit: 100)).items
         #expect(throws: ImportError.self) { try ClaimImports(database: f.store).importFixture(organizationID: f.organizationID, fixture: fixture, actorID: nil) }
         #expect(try f.store.claims.list(organizationID: f.organizationID, filter: ClaimFilter(), page: PageRequest()).items.isEmpty)
+        // The fixture's payers and patients, added before the bad entry was reached, are gone with it.
+        #expect(try f.store.payers.list(organizationID: f.organizationID, page: PageRequest(limit: 100)).items == payers)
+        #expect(try f.store.patients.list(organizationID: f.organizationID, page: PageRequest(limit: 100)).items.isEmpty)
     }
 }

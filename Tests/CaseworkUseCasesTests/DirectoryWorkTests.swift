@@ -47,10 +47,20 @@ import Testing
         #expect(updated == changed)
         #expect(try f.store.payers.get(organizationID: f.organizationID, id: payer.id) == changed)
         _ = try payers.update(organizationID: f.organizationID, payer: changed, actorID: f.ann.userID)
+        // A change applies to the payer as stored then (its appeal days above stay; the id cannot move).
+        let renamed = try payers.update(organizationID: f.organizationID, id: payer.id, actorID: f.ann.userID) { stored in
+            #expect(stored == changed)
+            var next = stored
+            next.name = "Harbor Health Plan"
+            next.id = "pay_other"
+            return next
+        }
+        #expect(renamed.id == payer.id && renamed.appealDays == 45)
+        #expect(try f.store.payers.get(organizationID: f.organizationID, id: payer.id)?.name == "Harbor Health Plan")
         let audit = try f.store.audit.events(organizationID: f.organizationID, filter: AuditFilter(entityType: "payer", entityID: payer.id),
                                              page: PageRequest(limit: 10)).items
-        #expect(audit.map(\.action) == ["update", "create"])
-        #expect(audit.first.map { $0.changes.contains("appeal_days") && $0.changes.contains("Harbor Health") && !$0.changes.contains("H1") } == true)
+        #expect(audit.map(\.action) == ["update", "update", "create"])
+        #expect(audit.dropFirst().first.map { $0.changes.contains("appeal_days") && $0.changes.contains("Harbor Health") && !$0.changes.contains("H1") } == true)
         #expect(throws: StorageError.notFound(entity: "payer", id: "pay_none")) {
             var ghost = changed
             ghost.id = "pay_none"

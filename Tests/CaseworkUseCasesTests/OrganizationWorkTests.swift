@@ -29,19 +29,29 @@ import Testing
     @Test(arguments: Driver.available) func settingsAndCategoriesAreAuditedWithWhatTheyReplaced(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
         f.clock.set("2026-06-19T16:45:00Z")
-        let same = try work(f).updateSettings(organizationID: f.organizationID, settings: OrganizationSettings(autoResolvePaidCases: false),
-                                              actorID: f.ann.userID)
-        #expect(same == OrganizationSettings(autoResolvePaidCases: false, timeZone: "UTC"))
-        #expect(try audit(f, "organization").map(\.action) == ["create"])
-        _ = try work(f).updateSettings(organizationID: f.organizationID,
-                                       settings: OrganizationSettings(autoResolvePaidCases: true, timeZone: "America/Chicago"), actorID: f.ann.userID)
+        _ = try work(f).updateSettings(organizationID: f.organizationID, settings: OrganizationSettings(autoResolvePaidCases: false),
+                                       actorID: f.ann.userID)
+        #expect(try audit(f, "organization").map(\.action) == ["create"])     // nothing changed: nothing audited
+        _ = try work(f).updateSettings(organizationID: f.organizationID, actorID: f.ann.userID) { stored in
+            var changed = stored
+            changed.timeZone = "America/Chicago"
+            return changed
+        }
+        // A change applies to the settings as stored then: the time zone set above stays.
+        _ = try work(f).updateSettings(organizationID: f.organizationID, actorID: f.ann.userID) { stored in
+            #expect(stored.timeZone == "America/Chicago")
+            var changed = stored
+            changed.autoResolvePaidCases = true
+            return changed
+        }
         #expect(try f.store.organizations.settings(organizationID: f.organizationID) == OrganizationSettings(autoResolvePaidCases: true,
                                                                                                              timeZone: "America/Chicago"))
         let update = try #require(try audit(f, "organization").first)
         #expect(update.action == "update" && update.at == Instant("2026-06-19T16:45:00Z"))
 
-        let entry = try work(f).setDenialCategory(organizationID: f.organizationID, carcCode: "16", subject: "coding error", actorID: f.bo.userID)
-        #expect(entry == DenialCategoryEntry(carcCode: "16", subject: "coding error", customized: true))
+        _ = try work(f).setDenialCategory(organizationID: f.organizationID, carcCode: "16", subject: "coding error", actorID: f.bo.userID)
+        #expect(try f.store.denialCategories.list(organizationID: f.organizationID).first { $0.carcCode == "16" }
+                == DenialCategoryEntry(carcCode: "16", subject: "coding error", customized: true))
         #expect(throws: CaseRuleViolation.self) {
             try work(f).setDenialCategory(organizationID: f.organizationID, carcCode: "16", subject: "no such subject", actorID: f.bo.userID)
         }

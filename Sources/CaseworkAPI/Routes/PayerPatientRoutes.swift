@@ -20,9 +20,10 @@ enum PayerPatientRoutes {
         table.add("PATCH", "/v1/payers/{id}", role: .admin) { ctx in
             let id = ctx.parameter("id")
             guard let payer = try ctx.store.payers.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("payer", id) }
-            let changed = try RequestBody.decode(PatchPayerBody.self, from: ctx.request) { try $0.applied(to: payer) }
-            return Responses.json(DirectoryRepresentation.payer(try PayerWork(database: ctx.store).update(organizationID: ctx.organizationID, payer: changed,
-                                                                                             actorID: ctx.caller.userID)))
+            // Checked against the payer as read (every problem at once), applied to it as locked in the write.
+            let body = try RequestBody.decode(PatchPayerBody.self, from: ctx.request) { body in _ = try body.applied(to: payer); return body }
+            return Responses.json(DirectoryRepresentation.payer(try PayerWork(database: ctx.store).update(
+                organizationID: ctx.organizationID, id: id, actorID: ctx.caller.userID) { try body.applied(to: $0) }))
         }
         table.addList("/v1/patients", fetch: { ctx, page in
             // Every patient record shown is an access to PHI: audited (HIPAA access audit).

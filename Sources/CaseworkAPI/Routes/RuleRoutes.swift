@@ -61,9 +61,10 @@ enum RuleRoutes {
         }
         table.add("PATCH", "/v1/settings", role: .admin) { ctx in
             let current = try ctx.store.organizations.settings(organizationID: ctx.organizationID)
-            let changed = try RequestBody.decode(SettingsBody.self, from: ctx.request) { try $0.applied(to: current) }
-            return Responses.json(settings(try OrganizationWork(database: ctx.store).updateSettings(organizationID: ctx.organizationID, settings: changed,
-                                                                              actorID: ctx.caller.userID)))
+            // Checked against the settings as read, applied to them as locked in the write.
+            let body = try RequestBody.decode(SettingsBody.self, from: ctx.request) { body in _ = try body.applied(to: current); return body }
+            return Responses.json(settings(try OrganizationWork(database: ctx.store).updateSettings(
+                organizationID: ctx.organizationID, actorID: ctx.caller.userID) { try body.applied(to: $0) }))
         }
     }
 

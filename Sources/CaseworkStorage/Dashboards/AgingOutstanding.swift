@@ -57,7 +57,8 @@ private struct AgingSums {
     init(shape: InsightsSQL, today: Day) {
         let perClaim = shape.source == .cases
         // The day a claim ages from: its first submission, else its first service (NULL per claim, ''
-        // in a rollup: neither). '' sorts below every date, so `> ''` keeps the rollup's range a range.
+        // in a rollup: neither). '' sorts below every date and NULL compares false, so `> ''` bounds the
+        // oldest bucket on both paths (and keeps the rollup's range a range).
         let start = perClaim ? "COALESCE(cl.first_submitted_on, cl.service_start)" : "c.start_day"
         var ranges: [Range] = []
         var younger: Day?       // the earliest start of the previous (younger) bucket
@@ -66,7 +67,7 @@ private struct AgingSums {
             if let earliest = bucket.earliestStart(on: today) {
                 tests.append("\(start) >= ?"); values.append(.text(earliest.description))
             } else {
-                tests.append(perClaim ? "\(start) IS NOT NULL" : "\(start) > ''")
+                tests.append("\(start) > ''")
             }
             if let younger { tests.append("\(start) < ?"); values.append(.text(younger.description)) }
             ranges.append(Range(column: "bucket_\(index)", bucket: bucket, test: tests.joined(separator: " AND "), values: values))
@@ -101,7 +102,7 @@ private struct AgingSums {
         }
         sql = """
             SELECT \(shape.groupDimensions), g.*, p.name AS payer_name FROM (\(grouped)) AS g
-            JOIN payers p ON p.id = g.payer_id\(shape.groupNames) ORDER BY dim_type, dim_id, g.payer_id
+            JOIN payers p ON p.id = g.payer_id\(shape.groupNames) ORDER BY dim_type NULLS FIRST, dim_id NULLS FIRST, g.payer_id
             """
     }
 }

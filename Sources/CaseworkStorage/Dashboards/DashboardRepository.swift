@@ -24,7 +24,7 @@ public struct DashboardRepository: Sendable {
             """
         let cells = try database.read { db in
             try db.query(sql, shape.bindings).map { row in
-                InsightsCell(group: shape.group(row), groupOrder: [row.optionalString("dim_type"), row.optionalString("dim_id")],
+                InsightsCell(group: shape.group(row),
                              status: row.string("status"), stage: row.string("stage"), subject: row.string("subject"),
                              payerID: row.string("payer_id"), payerName: row.string("payer_name"), cases: row.int("n"),
                              outstanding: row.int("total"))

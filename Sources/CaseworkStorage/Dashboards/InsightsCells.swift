@@ -4,8 +4,6 @@ import CaseworkDomain
 /// payer, read in one grouped statement; every figure of `CaseInsights` is a sum over cells.
 struct InsightsCell {
     var group: InsightsGroup?
-    /// The group's `dim_type` and `dim_id`, the order groups are listed in (nil first).
-    var groupOrder: [String?]
     var status: String
     var stage: String
     var subject: String
@@ -59,11 +57,9 @@ private struct CellGathering {
 
     init(_ cells: [InsightsCell]) {
         self.cells = cells
-        var distinct: [[String?]: Int] = [:]
-        for cell in cells where distinct[cell.groupOrder] == nil { distinct[cell.groupOrder] = distinct.count }
-        let ordered = distinct.keys.sorted(by: CellGathering.precedes)
+        let ordered = Set(cells.map(\.group)).sorted { CellGathering.precedes(CellGathering.order($0), CellGathering.order($1)) }
         let rank = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element, $0.offset) })
-        ranks = cells.map { rank[$0.groupOrder]! }
+        ranks = cells.map { rank[$0.group]! }
     }
 
     private struct Slot: Hashable { var rank: Int; var key: String }
@@ -79,6 +75,15 @@ private struct CellGathering {
             left.key.rank != right.key.rank ? left.key.rank < right.key.rank
                 : left.key.key.utf8.lexicographicallyPrecedes(right.key.key.utf8)
         }.map { figure($0.value[0], $0.value) }
+    }
+
+    /// A group's `dim_type` and `dim_id`, as the statements listed groups by.
+    private static func order(_ group: InsightsGroup?) -> [String?] {
+        switch group {
+        case nil, .owner(nil, _)?: [nil, nil]
+        case .owner(let owner?, _)?: [owner.kind, owner.id]
+        case .carcCode(let code)?: ["carc", code]
+        }
     }
 
     /// Element by element, nil first, then by bytes.

@@ -41,11 +41,6 @@ extension SQLTransaction {
                        [SQLValue(settings.autoResolvePaidCases), .text(settings.timeZone), .text(organizationID)])
     }
 
-    func denialCategoryOverride(organizationID: String, carcCode: String) throws -> String? {
-        try db.queryOne("SELECT subject FROM denial_categories WHERE organization_id = ? AND carc_code = ?",
-                        [.text(organizationID), .text(carcCode)])?.string("subject")
-    }
-
     func saveDenialCategory(organizationID: String, carcCode: String, subject: String, at: Instant) throws {
         try db.execute(
             """

@@ -34,14 +34,24 @@ public struct PayerWork: Sendable {
         return stored
     }
 
-    /// Saves a payer's changed fields (name, electronic id, kind, timely filing and appeal days),
-    /// auditing each. Deadlines of its claims and cases follow at once (the database's triggers).
+    /// Saves `payer`'s fields as given (see `update(organizationID:id:actorID:change:)`).
     /// - Throws: `StorageError.notFound` when the organization has no such payer.
     public func update(organizationID: String, payer: Payer, actorID: String) throws -> Payer {
+        try update(organizationID: organizationID, id: payer.id, actorID: actorID) { _ in payer }
+    }
+
+    /// Changes a payer: `change` gets the payer as stored, locked until the transaction ends (so two
+    /// changes of different fields, on one server or several, never undo each other), and returns it
+    /// changed (name, electronic id, kind, timely filing and appeal days; its id stays). Each changed
+    /// field is audited; deadlines of its claims and cases follow at once (the database's triggers).
+    /// - Throws: `StorageError.notFound` when the organization has no such payer; what `change` throws.
+    public func update(organizationID: String, id: String, actorID: String, change: (Payer) throws -> Payer) throws -> Payer {
         try database.write { tx in
-            guard let before = try tx.payerForChange(organizationID: organizationID, id: payer.id) else {
-                throw StorageError.notFound(entity: "payer", id: payer.id)
+            guard let before = try tx.payerForChange(organizationID: organizationID, id: id) else {
+                throw StorageError.notFound(entity: "payer", id: id)
             }
+            var payer = try change(before)
+            payer.id = before.id
             var changes: [AuditChange] = []
             func note(_ field: String, _ old: Any?, _ new: Any?, _ same: Bool) {
                 if !same { changes.append(AuditChange(field: field, before: AuditChange.value(old), after: AuditChange.value(new))) }

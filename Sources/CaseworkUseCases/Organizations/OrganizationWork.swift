@@ -46,13 +46,23 @@ public struct OrganizationWork: Sendable {
         }
     }
 
-    /// Saves the settings (the time zone name as given: the caller checks it), auditing each change.
+    /// Saves `settings` as given (see `updateSettings(organizationID:actorID:change:)`).
     /// - Throws: `StorageError.notFound` for an unknown organization.
     public func updateSettings(organizationID: String, settings: OrganizationSettings, actorID: String?) throws -> OrganizationSettings {
+        try updateSettings(organizationID: organizationID, actorID: actorID) { _ in settings }
+    }
+
+    /// Changes the settings: `change` gets them as stored, locked until the transaction ends (two
+    /// changes of different settings never undo each other), and returns them changed (the time zone
+    /// name as given: the caller checks it). Each change is audited.
+    /// - Throws: `StorageError.notFound` for an unknown organization; what `change` throws.
+    public func updateSettings(organizationID: String, actorID: String?,
+                               change: (OrganizationSettings) throws -> OrganizationSettings) throws -> OrganizationSettings {
         try database.write { tx in
             guard let before = try tx.settingsForChange(organizationID: organizationID) else {
                 throw StorageError.notFound(entity: "organization", id: organizationID)
             }
+            let settings = try change(before)
             var changes: [AuditChange] = []
             if before.autoResolvePaidCases != settings.autoResolvePaidCases {
                 changes.append(AuditChange(field: "auto_resolve_paid_cases", before: before.autoResolvePaidCases, after: settings.autoResolvePaidCases))
@@ -75,7 +85,7 @@ public struct OrganizationWork: Sendable {
         try database.write { tx in
             try CaseOpening.requireSubject(tx, organizationID: organizationID, subject: subject)
             let code = carcCode.uppercased()
-            let before = try tx.denialCategoryOverride(organizationID: organizationID, carcCode: code) ?? DenialCategories.seed.subjectsByCode[code]
+            let before = try tx.denialCategories(organizationID: organizationID).subjectsByCode[code]
             let now = ambient.now()
             try tx.saveDenialCategory(organizationID: organizationID, carcCode: code, subject: subject, at: now)
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "denial_category", entityID: code,

@@ -23,11 +23,11 @@ struct FilePosting {
     init(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, sourceName: String?, today: Day) throws {
         self.tx = tx; self.ambient = ambient; self.caller = caller; self.sourceName = sourceName; self.today = today
         let org = caller.organizationID
-        try tx.lockOrganization(organizationID: org)
+        // Reading the settings for change locks the organization's row: the lock above.
+        autoResolvePaidCases = try tx.settingsForChange(organizationID: org)?.autoResolvePaidCases ?? false
         try tx.expectManyRows()
         rules = try tx.workRules(organizationID: org)
         categories = try tx.denialCategories(organizationID: org)
-        autoResolvePaidCases = try tx.settingsForChange(organizationID: org)?.autoResolvePaidCases ?? false
     }
 
     /// Posts one payment, or reports it as a duplicate of the one posted before.

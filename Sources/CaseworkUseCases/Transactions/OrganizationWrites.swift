@@ -18,8 +18,6 @@ public protocol OrganizationWrites {
     func settingsForChange(organizationID: String) throws -> OrganizationSettings?
     /// Stores the organization's settings.
     func updateSettings(_ settings: OrganizationSettings, organizationID: String) throws
-    /// The organization's own subject for reason code `carcCode` (upper case), nil when it kept the seed's.
-    func denialCategoryOverride(organizationID: String, carcCode: String) throws -> String?
     /// Stores the organization's subject for reason code `carcCode`, stamped `at`.
     func saveDenialCategory(organizationID: String, carcCode: String, subject: String, at: Instant) throws
 }
