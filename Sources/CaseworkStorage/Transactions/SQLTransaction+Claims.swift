@@ -6,8 +6,7 @@ extension SQLTransaction {
     // MARK: ClaimReads
 
     func claimRecord(organizationID: String, id: String) throws -> ClaimRecord? {
-        try db.queryOne("SELECT * FROM claims WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(id)])
-            .map { try ClaimRepository.record(db, ClaimRepository.claim($0)) }
+        try claim(organizationID: organizationID, id: id).map { try ClaimRepository.record(db, $0) }
     }
 
     func claimNumberTaken(organizationID: String, claimNumber: String) throws -> Bool {
@@ -26,8 +25,7 @@ extension SQLTransaction {
     // MARK: ClaimWrites
 
     func claimForChange(organizationID: String, id: String) throws -> Claim? {
-        try db.queryOne("SELECT * FROM claims WHERE organization_id = ? AND id = ?" + db.dialect.lockForUpdate,
-                        [.text(organizationID), .text(id)]).map(ClaimRepository.claim)
+        try claim(organizationID: organizationID, id: id, locked: true)
     }
 
     func insertClaim(_ claim: Claim, organizationID: String, lastRemittedOn: Day?, at: Instant) throws {

@@ -35,7 +35,13 @@ struct SQLTransaction: WriteTransaction {
     }
 
     func claim(organizationID: String, id: String) throws -> Claim? {
-        try db.queryOne("SELECT * FROM claims WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(id)]).map(ClaimRepository.claim)
+        try claim(organizationID: organizationID, id: id, locked: false)
+    }
+
+    /// The claim row, locked until the transaction ends when `locked` (PostgreSQL; see `claimForChange`).
+    func claim(organizationID: String, id: String, locked: Bool) throws -> Claim? {
+        try db.queryOne("SELECT * FROM claims WHERE organization_id = ? AND id = ?" + (locked ? db.dialect.lockForUpdate : ""),
+                        [.text(organizationID), .text(id)]).map(ClaimRepository.claim)
     }
 
     func claimNumber(claimID: String) throws -> String? {
@@ -63,6 +69,11 @@ struct SQLTransaction: WriteTransaction {
             return nil
         }
         return try CaseRepository.caseValue(db, row)
+    }
+
+    func caseStatusForChange(organizationID: String, id: String) throws -> CaseStatus? {
+        try db.queryOne("SELECT status FROM cases WHERE organization_id = ? AND id = ?" + db.dialect.lockForUpdate,
+                        [.text(organizationID), .text(id)]).flatMap { CaseStatus(rawValue: $0.string("status")) }
     }
 
     func takeCaseNumber(organizationID: String) throws -> Int {

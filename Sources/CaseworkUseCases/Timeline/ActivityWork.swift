@@ -23,11 +23,11 @@ public struct ActivityWork: Sendable {
     public static func add(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String,
                            activity: NewActivity) throws -> Activity {
         // Locks the case (PostgreSQL) so that a close running beside this sees the new open work or refuses it.
-        guard let theCase = try tx.caseForChange(organizationID: caller.organizationID, id: caseID) else {
+        guard let status = try tx.caseStatusForChange(organizationID: caller.organizationID, id: caseID) else {
             throw StorageError.notFound(entity: "case", id: caseID)
         }
         let now = ambient.now()
-        try activity.check(caseStatus: theCase.status, now: now)
+        try activity.check(caseStatus: status, now: now)
         if case .task(_, let assignee?, _) = activity.details {
             try CaseOpening.requireCaseWorker(tx, organizationID: caller.organizationID, userID: assignee, field: "/assignee_id")
         }

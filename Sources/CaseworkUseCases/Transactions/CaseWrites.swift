@@ -9,6 +9,9 @@ public protocol CaseWrites {
     /// transaction, or nil. Its row stays locked until the transaction ends, so that concurrent
     /// writers on other servers change it one after the other (each sees the other's revision).
     func caseForChange(organizationID: String, id: String) throws -> Case?
+    /// The status of case `id` of the organization, or nil; its row locked as by `caseForChange` (one
+    /// read, for a writer that needs no more of the case: logging an activity).
+    func caseStatusForChange(organizationID: String, id: String) throws -> CaseStatus?
     /// The organization's next case number, taken (the next call gets the one after).
     func takeCaseNumber(organizationID: String) throws -> Int
     /// Inserts a new case with its tags and CARCs; `openedByRuleID` marks one a work rule opened.
