@@ -27,6 +27,27 @@ import Testing
         #expect(audit.prefix(2).allSatisfy { $0.at == Instant("2026-07-01T12:00:00Z") && $0.actorID == f.bo.userID })
     }
 
+    @Test(arguments: Driver.available) func aChangeIsAppliedToTheRuleAsStoredAndAuditsOnlyTheFieldsItChanged(_ driver: Driver) throws {
+        let f = try UseCaseFixture(driver)
+        let rule = try f.rules.add(caller: f.ann, input: Self.input("Summit", payerID: f.payer.id))
+        // A change made elsewhere after this caller read the rule...
+        _ = try f.rules.update(caller: f.bo, id: rule.id) { var input = $0; input.priority = .high; return input }
+        // ...is what the next change starts from, so renaming keeps the new priority.
+        let renamed = try f.rules.update(caller: f.ann, id: rule.id) { stored in
+            #expect(stored.priority == .high && stored.name == "Summit")
+            var input = stored; input.name = "Summit, renamed"; return input
+        }
+        #expect(renamed.priority == .high && renamed.name == "Summit, renamed" && renamed.payerID == f.payer.id)
+        #expect(try f.store.rules.get(organizationID: f.organizationID, id: rule.id) == renamed)
+        // A change that changes nothing writes nothing.
+        #expect(try f.rules.update(caller: f.bo, id: rule.id) { $0 } == renamed)
+        let audit = try f.store.audit.events(organizationID: f.organizationID, filter: AuditFilter(entityType: "work_rule"),
+                                             page: PageRequest(limit: 10)).items
+        #expect(audit.map(\.action) == ["update", "update", "create"])
+        #expect(audit.prefix(2).map(\.changes) == [#"{"name":{"after":"Summit, renamed","before":"Summit"}}"#,
+                                                   #"{"priority":{"after":"high","before":"normal"}}"#])
+    }
+
     @Test(arguments: Driver.available) func aRuleNamingWhatTheOrganizationLacksIsRefusedAndNothingIsWritten(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
         let other = try OrganizationWork(database: f.store).create(name: "Other Billing")

@@ -126,6 +126,29 @@ def test_rules_are_admin_only_and_validated(server):
     assert [r["carc_description"] for r in client.get("/v1/rules")[1]["items"]] == [meaning]
 
 
+def test_concurrent_patches_of_different_fields_of_a_rule_all_hold(server):
+    """Each PATCH is merged into the rule as locked in its write, so none undoes another's field."""
+    import concurrent.futures
+    client, ids = fresh_org(server, "Rule races")
+    changes = [{"name": "Renamed"}, {"priority": "high"}, {"follow_up_days": 9}, {"minimum_denied_cents": 2500},
+               {"action": "open_case"}, {"category": "timely filing"}, {"carc_code": "CO-29"},
+               {"owner": {"type": "user", "id": ids["biller"]}}]
+    for round_ in range(5):
+        status, rule, _ = client.post("/v1/rules", {"name": f"Race {round_}", "action": "leave"})
+        assert status == 201, rule
+        with concurrent.futures.ThreadPoolExecutor(max_workers=len(changes)) as pool:
+            results = list(pool.map(lambda change: client.patch(f"/v1/rules/{rule['id']}", change), changes))
+        assert [status for status, _, _ in results] == [200] * len(changes), results
+        status, final, _ = client.get(f"/v1/rules/{rule['id']}")
+        for change in changes:
+            for field, value in change.items():
+                assert final[field] == value, (round_, field, final)
+        status, audit, _ = client.get(f"/v1/audit?entity_type=work_rule&entity_id={rule['id']}")
+        assert status == 200, audit
+        updated = sorted(field for e in audit["items"] if e["action"] == "update" for field in e["changes"])
+        assert updated == sorted(field for change in changes for field in change), updated
+
+
 def test_denial_categories_are_seeded_and_editable(server):
     client, ids = fresh_org(server, "Categories")
     status, body, _ = client.get("/v1/denial-categories")

@@ -48,14 +48,15 @@ struct RuleBody: Decodable {
 
     /// The rule input: `current` merged with the body (PATCH), or the body alone (POST, where
     /// `name` and `action` are required).
-    func validated(over current: WorkRule?) throws -> WorkRuleInput {
+    /// - Throws: 422 listing every member that is out of range, not a choice or null where it may not be.
+    func validated(over current: WorkRuleInput?) throws -> WorkRuleInput {
         var v = FieldValidation()
         for member in nullMembers { v.fail("/\(member)", "Cannot be null.") }
         if current == nil {
             if name == nil { v.fail("/name", "Required.") }
             if action == nil { v.fail("/action", "Required: one of \(WorkRule.Action.allCases.map(\.rawValue).joined(separator: ", ")).") }
         }
-        var input = current.map(WorkRuleInput.init) ?? WorkRuleInput(
+        var input = current ?? WorkRuleInput(
             name: "", position: nil, payerID: nil, category: nil, carc: nil, minimumDeniedAmount: nil, action: .leave, owner: nil,
             priority: .normal, followUpDays: nil)
         if let name { input.name = v.text(name, at: "/name") ?? input.name }

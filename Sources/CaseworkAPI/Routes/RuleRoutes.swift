@@ -13,9 +13,8 @@ enum RuleRoutes {
         }
         table.add("POST", "/v1/rules", role: .admin) { ctx in
             let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: nil) }
-            try requireCategory(ctx, input)
             try CodeCheck.require(ctx, input.carc.map { [$0] } ?? []) { _ in .pointer("/carc_code") }
-            let stored = try WorkRuleWork(database: ctx.store).add(caller: ctx.caller, input: input)
+            let stored = try categoryChecked { try WorkRuleWork(database: ctx.store).add(caller: ctx.caller, input: input) }
             return Responses.json(rule(stored, try meanings(ctx, stored)), status: 201, headers: [("Location", "/v1/rules/\(stored.id)")])
         }
         table.addItem("/v1/rules/{id}", entity: "rule", fetch: { ctx, id in
@@ -23,11 +22,15 @@ enum RuleRoutes {
         }, as: { rule($0.0, $0.1) })
         table.add("PATCH", "/v1/rules/{id}", role: .admin) { ctx in
             let id = ctx.parameter("id")
-            guard let current = try ctx.store.rules.get(organizationID: ctx.organizationID, id: id) else { throw APIError.notFound("rule", id) }
-            let input = try RequestBody.decode(RuleBody.self, from: ctx.request) { try $0.validated(over: current) }
-            try requireCategory(ctx, input)
-            if input.carc != current.carc { try CodeCheck.require(ctx, input.carc.map { [$0] } ?? []) { _ in .pointer("/carc_code") } }
-            let updated = try WorkRuleWork(database: ctx.store).update(caller: ctx.caller, id: id, input: input)
+            guard let current = try ctx.store.rules.get(organizationID: ctx.organizationID, id: id).map(WorkRuleInput.init) else {
+                throw APIError.notFound("rule", id)
+            }
+            // Checked against the rule as read, applied to it as locked in the write.
+            let body = try RequestBody.decode(RuleBody.self, from: ctx.request) { body in _ = try body.validated(over: current); return body }
+            if let carc = body.carcCode, let code = carc.flatMap(CARC.init), code != current.carc {
+                try CodeCheck.require(ctx, [code]) { _ in .pointer("/carc_code") }
+            }
+            let updated = try categoryChecked { try WorkRuleWork(database: ctx.store).update(caller: ctx.caller, id: id) { try body.validated(over: $0) } }
             return Responses.json(rule(updated, try meanings(ctx, updated)))
         }
         table.add("DELETE", "/v1/rules/{id}", role: .admin) { ctx in
@@ -68,11 +71,11 @@ enum RuleRoutes {
         }
     }
 
-    /// A rule's category must be one of the organization's subjects: 422 at `/category`.
-    static func requireCategory(_ ctx: RequestContext, _ input: WorkRuleInput) throws {
-        guard let category = input.category else { return }
-        guard try ctx.store.organizations.subjects(organizationID: ctx.organizationID).contains(category) else {
-            throw APIError.validation([FieldError(pointer: "/category", "\"\(category)\" is not in the organization's subject list (GET /v1/subjects).")])
+    /// Runs a rule change, answering a category that is not one of the organization's subjects
+    /// with 422 at `/category`.
+    static func categoryChecked<T>(_ change: () throws -> T) throws -> T {
+        do { return try change() } catch CaseRuleViolation.unknownSubject(let subject) {
+            throw APIError.validation([FieldError(pointer: "/category", ErrorMapping.unknownSubjectDetail(subject))])
         }
     }
 

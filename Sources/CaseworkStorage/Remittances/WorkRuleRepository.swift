@@ -24,8 +24,9 @@ public struct WorkRuleRepository: Sendable {
         try db.query("SELECT * FROM work_rules WHERE organization_id = ? ORDER BY position, id", [.text(organizationID)]).map(rule)
     }
 
-    static func rule(_ db: any SQLExecutor, organizationID: String, id: String) throws -> WorkRule? {
-        try db.queryOne("SELECT * FROM work_rules WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(id)]).map(rule)
+    static func rule(_ db: any SQLExecutor, organizationID: String, id: String, locked: Bool = false) throws -> WorkRule? {
+        try db.queryOne("SELECT * FROM work_rules WHERE organization_id = ? AND id = ?" + (locked ? db.dialect.lockForUpdate : ""),
+                        [.text(organizationID), .text(id)]).map(rule)
     }
 
     static func rule(_ row: SQLRow) -> WorkRule {

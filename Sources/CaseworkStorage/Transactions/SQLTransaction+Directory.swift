@@ -45,10 +45,6 @@ extension SQLTransaction {
         try WorkRuleRepository.rules(db, organizationID: organizationID)
     }
 
-    func workRule(organizationID: String, id: String) throws -> WorkRule? {
-        try WorkRuleRepository.rule(db, organizationID: organizationID, id: id)
-    }
-
     // MARK: DirectoryWrites
 
     func emailTaken(organizationID: String, email: String) throws -> Bool {

@@ -8,6 +8,10 @@ extension SQLTransaction {
                         [.text(organizationID)])?.int("next") ?? 1
     }
 
+    func workRuleForChange(organizationID: String, id: String) throws -> WorkRule? {
+        try WorkRuleRepository.rule(db, organizationID: organizationID, id: id, locked: true)
+    }
+
     func insertWorkRule(_ rule: WorkRule, organizationID: String, at: Instant) throws {
         try db.execute(
             """
@@ -18,16 +22,16 @@ extension SQLTransaction {
                 + [.text(at.description), .text(at.description)])
     }
 
-    func updateWorkRule(_ rule: WorkRule, at: Instant) throws {
+    func updateWorkRule(_ rule: WorkRule, organizationID: String, at: Instant) throws {
         try db.execute(
             """
             UPDATE work_rules SET name = ?, payer_id = ?, category = ?, carc = ?, minimum_denied_cents = ?, action = ?,
                 owner_type = ?, owner_id = ?, priority = ?, follow_up_days = ?, position = ?, updated_at = ?
-            WHERE id = ?
-            """, WorkRuleRepository.columns(rule) + [SQLValue(rule.position), .text(at.description), .text(rule.id)])
+            WHERE organization_id = ? AND id = ?
+            """, WorkRuleRepository.columns(rule) + [SQLValue(rule.position), .text(at.description), .text(organizationID), .text(rule.id)])
     }
 
-    func deleteWorkRule(id: String) throws {
-        try db.execute("DELETE FROM work_rules WHERE id = ?", [.text(id)])
+    func deleteWorkRule(organizationID: String, id: String) throws {
+        try db.execute("DELETE FROM work_rules WHERE organization_id = ? AND id = ?", [.text(organizationID), .text(id)])
     }
 }

@@ -28,21 +28,32 @@ public struct WorkRuleWork: Sendable {
         }
     }
 
-    /// Replaces a rule's fields with `input` (the API merges a PATCH into the current rule first);
-    /// without a position it keeps its place.
+    /// Replaces a rule's fields with `input`; without a position it keeps its place (see
+    /// `update(caller:id:change:)`).
     /// - Throws: `StorageError.notFound`; as `add`.
     public func update(caller: Caller, id: String, input: WorkRuleInput) throws -> WorkRule {
+        try update(caller: caller, id: id) { _ in input }
+    }
+
+    /// Changes a rule: `change` gets the rule as stored, locked until the transaction ends (so two
+    /// changes of different fields, on one server or several, never undo each other), and returns
+    /// the fields it should have; without a position it keeps its place. The payer, category and
+    /// owner of the result must exist. Each changed field is audited.
+    /// - Throws: `StorageError.notFound`; what `change` throws; as `add`.
+    public func update(caller: Caller, id: String, change: (WorkRuleInput) throws -> WorkRuleInput) throws -> WorkRule {
         try database.write { tx in
-            guard let before = try tx.workRule(organizationID: caller.organizationID, id: id) else {
+            guard let before = try tx.workRuleForChange(organizationID: caller.organizationID, id: id) else {
                 throw StorageError.notFound(entity: "rule", id: id)
             }
+            let input = try change(WorkRuleInput(before))
             try Self.check(tx, organizationID: caller.organizationID, input)
             let rule = Self.rule(id: id, position: input.position ?? before.position, input)
+            let changes = Self.changes(from: before, to: rule)
+            guard !changes.isEmpty else { return before }
             let now = ambient.now()
-            try tx.updateWorkRule(rule, at: now)
+            try tx.updateWorkRule(rule, organizationID: caller.organizationID, at: now)
             try tx.insertAuditEntry(AuditEntry(organizationID: caller.organizationID, actorID: caller.userID, entityType: "work_rule",
-                                               entityID: id, action: "update",
-                                               changes: [AuditChange(field: "name", before: before.name, after: rule.name)], at: now))
+                                               entityID: id, action: "update", changes: changes, at: now))
             return rule
         }
     }
@@ -51,15 +62,34 @@ public struct WorkRuleWork: Sendable {
     /// - Throws: `StorageError.notFound`.
     public func delete(caller: Caller, id: String) throws {
         try database.write { tx in
-            guard let before = try tx.workRule(organizationID: caller.organizationID, id: id) else {
+            guard let before = try tx.workRuleForChange(organizationID: caller.organizationID, id: id) else {
                 throw StorageError.notFound(entity: "rule", id: id)
             }
-            try tx.deleteWorkRule(id: id)
+            try tx.deleteWorkRule(organizationID: caller.organizationID, id: id)
             try tx.insertAuditEntry(AuditEntry(organizationID: caller.organizationID, actorID: caller.userID, entityType: "work_rule",
                                                entityID: id, action: "delete",
                                                changes: [AuditChange(field: "name", before: before.name, after: AuditChange.value(nil))],
                                                at: ambient.now()))
         }
+    }
+
+    /// The fields that differ between two versions of a rule, named as the API names them.
+    static func changes(from before: WorkRule, to after: WorkRule) -> [AuditChange] {
+        var changes: [AuditChange] = []
+        func note<T: Equatable>(_ field: String, _ old: T?, _ new: T?) {
+            if old != new { changes.append(AuditChange(field: field, before: AuditChange.value(old), after: AuditChange.value(new))) }
+        }
+        note("name", before.name, after.name)
+        note("position", before.position, after.position)
+        note("payer_id", before.payerID, after.payerID)
+        note("category", before.category, after.category)
+        note("carc_code", before.carc?.description, after.carc?.description)
+        note("minimum_denied_cents", before.minimumDeniedAmount?.amount, after.minimumDeniedAmount?.amount)
+        note("action", before.action.rawValue, after.action.rawValue)
+        note("owner", before.owner.map { "\($0.kind):\($0.id)" }, after.owner.map { "\($0.kind):\($0.id)" })
+        note("priority", before.priority.rawValue, after.priority.rawValue)
+        note("follow_up_days", before.followUpDays, after.followUpDays)
+        return changes
     }
 
     /// The payer, category and owner a rule names must exist.

@@ -20,6 +20,4 @@ public protocol DirectoryReads {
     func payerName(payerID: String) throws -> String?
     /// The organization's work rules in the order they are tried.
     func workRules(organizationID: String) throws -> [WorkRule]
-    /// The organization's work rule `id`, or nil.
-    func workRule(organizationID: String, id: String) throws -> WorkRule?
 }
