@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "CaseworkAPI",
             dependencies: [
-                "HTTPServer", "CaseworkDomain", "CaseworkUseCases", "CaseworkStorage", "X12", "CaseworkPage",
+                "HTTPServer", "CaseworkDomain", "CaseworkUseCases", "X12", "CaseworkPage",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]

@@ -1,9 +1,9 @@
 import CaseworkDomain
-import CaseworkStorage
 import Foundation
 import HTTPServer
 import Logging
 import Metrics
+import CaseworkUseCases
 
 /// The Casework HTTP API: every route of `openapi.yaml` over one store, with one log line per request.
 public struct CaseworkApplication: HTTPResponder {
@@ -19,7 +19,7 @@ public struct CaseworkApplication: HTTPResponder {
 
     /// Builds the routes over `store`, the billing team's page at `GET /` included; `metrics`,
     /// when given, is served at `GET /metrics`.
-    public init(store: CaseworkStore, metrics: MetricsEndpoint? = nil, logger: Logger = Logger(label: "casework.api")) {
+    public init(store: any CaseworkData, metrics: MetricsEndpoint? = nil, logger: Logger = Logger(label: "casework.api")) {
         var table = RouteTable(store: store)
         let healthy = Responses.json(.object([("status", "ok")]))
         table.addOpen("GET", "/healthz") { _, _ in healthy }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPServer
 import Testing
 @testable import CaseworkAPI
+import CaseworkUseCases
 
 @Suite struct CSVExportTests {
     @Test func acceptQualityValuesPickTheFormat() {

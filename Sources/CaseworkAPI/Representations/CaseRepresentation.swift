@@ -1,6 +1,5 @@
 import CaseworkDomain
 import CaseworkUseCases
-import CaseworkStorage
 
 /// JSON shape of a case with its derived totals and claims.
 enum CaseRepresentation {

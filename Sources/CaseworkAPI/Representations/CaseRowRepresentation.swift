@@ -1,5 +1,5 @@
 import CaseworkDomain
-import CaseworkStorage
+import CaseworkUseCases
 
 /// A work-list row (DESIGN §4) as JSON and as a CSV record (RFC 4180).
 enum CaseRowRepresentation {

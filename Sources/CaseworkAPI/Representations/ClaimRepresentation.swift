@@ -1,5 +1,4 @@
 import CaseworkDomain
-import CaseworkStorage
 import CaseworkUseCases
 
 /// JSON shapes of claims and submissions (money in integer cents, dates YYYY-MM-DD).

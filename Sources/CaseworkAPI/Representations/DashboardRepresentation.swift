@@ -1,5 +1,5 @@
 import CaseworkDomain
-import CaseworkStorage
+import CaseworkUseCases
 
 /// JSON shapes of the dashboards. Drilled-down rows carry `owner` or `carc_code`.
 enum DashboardRepresentation {

@@ -1,5 +1,4 @@
 import CaseworkDomain
-import CaseworkStorage
 import CaseworkUseCases
 
 /// JSON shapes of posted payments, remits and posting summaries (money in cents, dates YYYY-MM-DD).

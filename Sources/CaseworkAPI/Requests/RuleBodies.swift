@@ -1,5 +1,4 @@
 import CaseworkDomain
-import CaseworkStorage
 import CaseworkUseCases
 import Foundation
 

@@ -1,6 +1,6 @@
 import CaseworkDomain
-import CaseworkStorage
 import HTTPServer
+import CaseworkUseCases
 
 /// The case timeline (`/v1/cases/{id}/activities`, `/v1/activities/{id}`) and the organization's open work (`GET /v1/activities`).
 enum ActivityRoutes {

@@ -1,6 +1,6 @@
 import CaseworkDomain
-import CaseworkStorage
 import HTTPServer
+import CaseworkUseCases
 
 /// `/v1/cases/{id}/history` and `/v1/audit` (admin): who changed what, when, before and after.
 enum AuditRoutes {

@@ -1,7 +1,7 @@
 import CaseworkDomain
-import CaseworkStorage
 import Foundation
 import HTTPServer
+import CaseworkUseCases
 
 /// `GET /v1/cases?view=…`: the six saved views with filters, sort and keyset pagination.
 enum CaseListRoutes {

@@ -1,6 +1,5 @@
 import CaseworkDomain
 import CaseworkUseCases
-import CaseworkStorage
 import HTTPServer
 
 /// `/v1/cases`: open, read, change, resolve, cancel, reactivate, and the case's claims.

@@ -1,6 +1,5 @@
 import CaseworkDomain
 import CaseworkUseCases
-import CaseworkStorage
 import HTTPServer
 
 /// `/v1/claims`, their submissions, and the cases of a claim.

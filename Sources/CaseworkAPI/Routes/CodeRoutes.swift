@@ -1,5 +1,5 @@
 import CaseworkDomain
-import CaseworkStorage
+import CaseworkUseCases
 
 /// `/v1/codes/carc` and `/v1/codes/rarc`: the published code lists with their meanings.
 enum CodeRoutes {

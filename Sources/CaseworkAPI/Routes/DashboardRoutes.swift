@@ -1,6 +1,6 @@
 import CaseworkDomain
-import CaseworkStorage
 import HTTPServer
+import CaseworkUseCases
 
 /// `/v1/dashboards/case-insights` and `/v1/dashboards/tier1`: aggregates widgets poll, with ETags.
 enum DashboardRoutes {

@@ -1,5 +1,5 @@
 import CaseworkDomain
-import CaseworkStorage
+import CaseworkUseCases
 
 /// Checks CARCs a client sends against the stored CARC list: a code the list does not have, one
 /// retired before the organization's today or one whose first day is still to come is 422 naming

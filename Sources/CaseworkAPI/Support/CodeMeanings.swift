@@ -1,5 +1,5 @@
 import CaseworkDomain
-import CaseworkStorage
+import CaseworkUseCases
 
 /// The meanings of the CARCs and RARCs one response shows, read from the stored code lists in one
 /// lookup per list; a code the lists lack has a null description.
@@ -8,12 +8,12 @@ struct CodeMeanings {
     var rarc: [String: CodeEntry] = [:]
 
     /// Looks up `carcs` (reason codes without group) and `rarcs`.
-    static func load(_ store: CaseworkStore, carcs: some Collection<String>, rarcs: some Collection<String> = [String]()) throws -> CodeMeanings {
+    static func load(_ store: any CaseworkData, carcs: some Collection<String>, rarcs: some Collection<String> = [String]()) throws -> CodeMeanings {
         CodeMeanings(carc: try store.codes.entries(.carc, codes: carcs), rarc: try store.codes.entries(.rarc, codes: rarcs))
     }
 
     /// The meanings every code of `remits` needs: their adjustments' CARCs and their remark codes.
-    static func load(_ store: CaseworkStore, remits: [ClaimRemitRecord], moreCarcs: [CARC] = [], moreRarcs: [String] = []) throws -> CodeMeanings {
+    static func load(_ store: any CaseworkData, remits: [ClaimRemitRecord], moreCarcs: [CARC] = [], moreRarcs: [String] = []) throws -> CodeMeanings {
         try load(store, carcs: remits.flatMap { $0.adjustments.map(\.carc.code) } + moreCarcs.map(\.code),
                  rarcs: remits.flatMap(\.allRemarkCodes) + moreRarcs)
     }

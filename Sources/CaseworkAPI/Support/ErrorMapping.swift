@@ -1,6 +1,5 @@
 import CaseworkDomain
 import CaseworkUseCases
-import CaseworkStorage
 import X12
 
 /// Maps domain and storage failures to one status and one problem `type` each.

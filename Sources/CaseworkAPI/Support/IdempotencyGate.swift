@@ -1,4 +1,3 @@
-import CaseworkStorage
 import CaseworkUseCases
 import Foundation
 import HTTPServer

@@ -1,7 +1,7 @@
 import Foundation
 import CaseworkDomain
-import CaseworkStorage
 import HTTPServer
+import CaseworkUseCases
 
 /// Reads typed query parameters, collecting a 400 error per bad one.
 struct QueryReader {

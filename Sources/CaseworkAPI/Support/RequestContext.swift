@@ -1,5 +1,4 @@
 import CaseworkDomain
-import CaseworkStorage
 import CaseworkUseCases
 import HTTPServer
 
@@ -8,7 +7,7 @@ struct RequestContext {
     let request: HTTPRequest
     let parameters: RouteParameters
     let caller: Caller
-    let store: CaseworkStore
+    let store: any CaseworkData
     let cache: RepresentationCache
 
     var organizationID: String { caller.organizationID }

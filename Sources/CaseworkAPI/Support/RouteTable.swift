@@ -1,11 +1,10 @@
 import CaseworkDomain
-import CaseworkStorage
 import HTTPServer
 
 /// Registers handlers that need an authenticated caller; every failure becomes a problem response.
 struct RouteTable {
     typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
-    let store: CaseworkStore
+    let store: any CaseworkData
     let cache = RepresentationCache()
     var router = Router()
 
@@ -33,7 +32,7 @@ struct RouteTable {
 
     /// Authenticates, checks the role, runs `handler` (behind the idempotency gate for a POST with a
     /// key); every failure becomes a problem response.
-    private static func answer(_ request: HTTPRequest, _ parameters: RouteParameters, store: CaseworkStore, cache: RepresentationCache,
+    private static func answer(_ request: HTTPRequest, _ parameters: RouteParameters, store: any CaseworkData, cache: RepresentationCache,
                                required: Role, method: String, _ handler: Handler) -> HTTPResponse {
         do {
             let caller = try Authentication.caller(for: request, store: store)
@@ -92,7 +91,7 @@ struct RouteTable {
 /// `Authorization: Bearer <token>` (RFC 6750 §2.1) resolved to a caller.
 enum Authentication {
     /// - Throws: 401 with `WWW-Authenticate: Bearer` when the token is missing, malformed, unknown or revoked.
-    static func caller(for request: HTTPRequest, store: CaseworkStore) throws -> Caller {
+    static func caller(for request: HTTPRequest, store: any CaseworkData) throws -> Caller {
         let challenge = [("WWW-Authenticate", "Bearer realm=\"casework\"")]
         guard let header = request.headers["Authorization"] else {
             throw APIError(status: 401, slug: "unauthorized", title: "Unauthorized",
@@ -118,3 +117,4 @@ enum Authentication {
 }
 
 import Foundation
+import CaseworkUseCases

@@ -1,12 +1,5 @@
 import CaseworkDomain
-
-/// Active cases by how soon their earliest appeal deadline falls (DESIGN §9 deadlines), counted
-/// against `today`: already past, within 7 days (today included), within 30 days (includes the 7).
-public struct AppealsDue: Sendable, Hashable {
-    public var pastDue: Int
-    public var dueWithin7Days: Int
-    public var dueWithin30Days: Int
-}
+import CaseworkUseCases
 
 extension DashboardRepository {
     /// Appeal deadlines of the organization's active cases, optionally only those Case Insights'

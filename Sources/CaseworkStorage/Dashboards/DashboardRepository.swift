@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// Aggregates for dashboards, each computed in SQL over the caller's organization.
 public struct DashboardRepository: Sendable {

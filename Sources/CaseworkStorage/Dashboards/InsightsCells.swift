@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// One cell of Case Insights: the cases of one drill-down group with one status, stage, subject and
 /// payer, read in one grouped statement; every figure of `CaseInsights` is a sum over cells.
@@ -28,11 +29,11 @@ extension CaseInsights {
                 Count(group: first.group, key: key(first), name: name?(first), count: members.reduce(0) { $0 + $1.cases })
             }
         }
-        openBySubject = counts(open, key: \.subject)
-        byStatus = counts({ _ in true }, key: \.status)
-        openByPayer = counts(open, key: \.payerID, name: \.payerName)
+        let openBySubject = counts(open, key: \.subject)
+        let byStatus = counts({ _ in true }, key: \.status)
+        let openByPayer = counts(open, key: \.payerID, name: \.payerName)
         // "\u{0}" sorts below every other byte: (payer, subject) pairs order as the pairs do.
-        outstandingByPayerSubject = gathering.figures(open, key: { $0.payerID + "\u{0}" + $0.subject }) { first, members in
+        let outstandingByPayerSubject = gathering.figures(open, key: { $0.payerID + "\u{0}" + $0.subject }) { first, members in
             Outstanding(group: first.group, payerID: first.payerID, payerName: first.payerName, subject: first.subject,
                         outstanding: Cents(members.reduce(0) { $0 + $1.outstanding }))
         }
@@ -42,9 +43,11 @@ extension CaseInsights {
                          resolved: members.filter { $0.status == "resolved" }.reduce(0) { $0 + $1.cases },
                          inProgress: members.filter { $0.status == "active" && $0.stage == "in_progress" }.reduce(0) { $0 + $1.cases })
         }
-        statusCounts = split
+        let statusCounts = split
             ? perGroup.filter { $0.canceled != 0 || $0.resolved != 0 || $0.inProgress != 0 }
             : [perGroup.first ?? StatusCounts(group: nil, canceled: 0, resolved: 0, inProgress: 0)]
+        self.init(openBySubject: openBySubject, byStatus: byStatus, openByPayer: openByPayer,
+                  outstandingByPayerSubject: outstandingByPayerSubject, statusCounts: statusCounts)
     }
 }
 

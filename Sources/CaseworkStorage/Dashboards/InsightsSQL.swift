@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 /// The FROM, WHERE, drill-down key and measure columns shared by the Case Insights queries, over `c`.
 ///

@@ -1,33 +1,5 @@
 import CaseworkDomain
-
-/// The Tier 1 dashboard (DESIGN §5): the caller's day-to-day figures over a period.
-public struct TierOne: Sendable {
-    /// A list's first page and how many items it has in all.
-    public struct List<Item: Sendable>: Sendable {
-        public var total: Int
-        public var items: [Item]
-    }
-    public struct Count: Sendable, Hashable {
-        public var key: String
-        /// The payer's name for payer rows.
-        public var name: String?
-        public var count: Int
-    }
-
-    /// Cases created in the period, by priority, payer and status.
-    public var byPriority: [Count]
-    public var byPayer: [Count]
-    public var byStatus: [Count]
-    /// Active cases created in the period, follow-up date first.
-    public var activeCases: List<CaseRow>
-    /// Cases owned by the caller (or a team of theirs) resolved in the period, newest first.
-    public var myResolvedCases: List<CaseRow>
-    /// E-mail drafts the caller wrote, newest first.
-    public var myDraftEmails: List<Activity>
-    /// Open tasks assigned to the caller (or unassigned ones they created) and appointments they
-    /// scheduled, by due date (a task's due date, an appointment's start), undated last.
-    public var myOpenActivities: List<Activity>
-}
+import CaseworkUseCases
 
 extension TierOne {
     /// Whether the first page of the period's active cases, follow-up date first, is cheaper to read by

@@ -2,33 +2,6 @@ import CaseworkDomain
 import CaseworkUseCases
 import Foundation
 
-/// One audit event: who changed (or, for patients, read) what and when.
-public struct AuditEvent: Sendable {
-    public var id: Int
-    public var actorID: String?
-    public var entityType: String
-    public var entityID: String
-    public var action: String
-    /// `{"field": {"before": …, "after": …}}` as JSON text.
-    public var changes: String
-    public var at: Instant
-}
-
-/// Filters of the organization's audit log; nil members do not filter.
-public struct AuditFilter: Sendable {
-    public var entityType: String?
-    public var entityID: String?
-    public var actorID: String?
-    /// Events on or after this instant.
-    public var from: Instant?
-    /// Events before this instant.
-    public var to: Instant?
-
-    public init(entityType: String? = nil, entityID: String? = nil, actorID: String? = nil, from: Instant? = nil, to: Instant? = nil) {
-        self.entityType = entityType; self.entityID = entityID; self.actorID = actorID; self.from = from; self.to = to
-    }
-}
-
 /// Reads the audit log, and records reads of patients (HIPAA access audit).
 public struct AuditRepository: Sendable {
     let database: any SQLDatabase

@@ -1,14 +1,6 @@
 import CaseworkDomain
 import CaseworkUseCases
 
-/// Scope of `casesForClaim`: every case of the claim, or those about one submission.
-public enum ClaimCaseScope: String, Sendable, CaseIterable {
-    /// Cases linked to the claim in any way (whole claim or one of its submissions).
-    case all
-    /// Cases linked to one submission of the claim (plus those on all submissions, which include it).
-    case submission
-}
-
 extension CaseRepository {
     /// Cases of a claim, newest first. With `.submission`, those linked to `submissionID` or to all submissions.
     /// - Throws: `StorageError.notFound` for an unknown claim or a submission of another claim.

@@ -1,4 +1,5 @@
 import CaseworkDomain
+import CaseworkUseCases
 
 extension CaseRepository {
     /// How many cases each saved view holds for `caller`, summed from the rollup `case_rollup`

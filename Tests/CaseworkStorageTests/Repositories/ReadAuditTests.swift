@@ -2,6 +2,7 @@ import CaseworkDomain
 import Foundation
 import Testing
 @testable import CaseworkStorage
+import CaseworkUseCases
 
 /// Reads of patient data are audited without waiting for the database's writer (a large posting
 /// may hold it for many seconds), and the audit log never misses a read made before a query.

@@ -2,6 +2,7 @@ import CaseworkDomain
 import Foundation
 import Testing
 @testable import CaseworkStorage
+import CaseworkUseCases
 
 @Suite struct TierOneOpenWorkTests {
     /// "My open work" merges three kinds of activity (tasks assigned to me, unassigned tasks I created,

@@ -11,7 +11,7 @@ public struct Page<Item: Sendable>: Sendable {
 /// Opaque keyset cursors: the sort key values of the last row seen, base64url-encoded.
 public enum Cursor {
     /// Encodes key `parts` (none may contain U+001F).
-    static func encode(_ parts: [String]) -> String {
+    public static func encode(_ parts: [String]) -> String {
         Data(parts.joined(separator: "\u{1F}").utf8).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
@@ -37,27 +37,6 @@ public struct PageRequest: Sendable {
     /// Clamps `limit` to 1...`maximumLimit`.
     public init(limit: Int = 50, cursor: String? = nil) {
         self.limit = min(max(limit, 1), PageRequest.maximumLimit); self.cursor = cursor
-    }
-}
-
-extension PageRequest {
-    /// Pages rows ordered by a unique text key `column` ascending; `rows` gets (sql suffix, bindings).
-    func keyed<T>(column: String, key: (T) -> String,
-                  fetch: (_ afterClause: String, _ bindings: [SQLValue], _ limit: Int) throws -> [T]) throws -> Page<T> {
-        var clause = ""
-        var bindings: [SQLValue] = []
-        if let cursor {
-            guard let parts = Cursor.decode(cursor, count: 1) else { throw PageError.invalidCursor }
-            clause = " AND \(column) > ?"
-            bindings = [.text(parts[0])]
-        }
-        var rows = try fetch(clause, bindings, limit + 1)
-        var next: String?
-        if rows.count > limit {
-            rows.removeLast()
-            next = rows.last.map { Cursor.encode([key($0)]) }
-        }
-        return Page(items: rows, nextCursor: next)
     }
 }
 

@@ -42,6 +42,11 @@ public struct CaseInsights: Sendable {
         /// The payer's name when `key` is a payer id.
         public var name: String?
         public var count: Int
+
+        /// A value with every field given (as documented on the type).
+        public init(group: InsightsGroup?, key: String, name: String?, count: Int) {
+            self.group = group; self.key = key; self.name = name; self.count = count
+        }
     }
     public struct Outstanding: Sendable, Hashable {
         public var group: InsightsGroup?
@@ -50,12 +55,22 @@ public struct CaseInsights: Sendable {
         public var subject: String
         /// Σ outstanding over the distinct claims of the open cases in the cell.
         public var outstanding: Cents
+
+        /// A value with every field given (as documented on the type).
+        public init(group: InsightsGroup?, payerID: String, payerName: String, subject: String, outstanding: Cents) {
+            self.group = group; self.payerID = payerID; self.payerName = payerName; self.subject = subject; self.outstanding = outstanding
+        }
     }
     public struct StatusCounts: Sendable, Hashable {
         public var group: InsightsGroup?
         public var canceled: Int
         public var resolved: Int
         public var inProgress: Int
+
+        /// A value with every field given (as documented on the type).
+        public init(group: InsightsGroup?, canceled: Int, resolved: Int, inProgress: Int) {
+            self.group = group; self.canceled = canceled; self.resolved = resolved; self.inProgress = inProgress
+        }
     }
 
     public var openBySubject: [Count]
@@ -63,4 +78,9 @@ public struct CaseInsights: Sendable {
     public var openByPayer: [Count]
     public var outstandingByPayerSubject: [Outstanding]
     public var statusCounts: [StatusCounts]
+
+    /// A value with every field given (as documented on the type).
+    public init(openBySubject: [Count], byStatus: [Count], openByPayer: [Count], outstandingByPayerSubject: [Outstanding], statusCounts: [StatusCounts]) {
+        self.openBySubject = openBySubject; self.byStatus = byStatus; self.openByPayer = openByPayer; self.outstandingByPayerSubject = outstandingByPayerSubject; self.statusCounts = statusCounts
+    }
 }

@@ -1,21 +1,5 @@
 import CaseworkDomain
-
-/// One line of a work list (DESIGN §4): the case and the columns a list shows.
-public struct CaseRow: Sendable {
-    public var `case`: Case
-    public var payerName: String
-    public var patientName: String?
-    public var ownerName: String?
-    /// Subjects of the case's open tasks.
-    public var openTasks: [String]
-    /// Claim numbers of the case's claims, in the order they joined it.
-    public var claimNumbers: [String]
-    public var totalOutstanding: Cents
-    public var totalCostShareOutstanding: Cents
-    /// The earliest deadline of its claims still open.
-    public var deadline: Day?
-    public var paymentReceived: Bool
-}
+import CaseworkUseCases
 
 extension CaseRepository {
     /// The select list and joins of a work-list row over `cases c`; totals and the deadline are the

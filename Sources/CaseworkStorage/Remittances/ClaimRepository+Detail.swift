@@ -1,28 +1,6 @@
 import CaseworkDomain
 import CaseworkUseCases
 
-/// A claim with its remittance history, its denial explained, and its deadlines.
-public struct ClaimDetail: Sendable {
-    public var record: ClaimRecord
-    /// Remits oldest first, each with lines and adjustments.
-    public var remittances: [ClaimRemitRecord]
-    /// Nil when the claim is not denied or underpaid.
-    public var denial: ClaimDenial?
-    public var appealDeadline: Day?
-    public var filingDeadline: Day?
-}
-
-/// Why a claim is denied: the amount, the category, and each reason with its net amount and category.
-public struct ClaimDenial: Sendable {
-    /// `denial` or `underpayment`.
-    public var kind: String
-    public var amountCents: Int
-    public var category: String
-    public var reasons: [(carc: CARC, amountCents: Int, category: String)]
-    /// RARCs of the newest remit.
-    public var remarkCodes: [String]
-}
-
 extension ClaimRepository {
     /// The claim `id` with its remittance history, denial and deadlines; nil when the organization has none.
     public func detail(organizationID: String, id: String) throws -> ClaimDetail? {
