@@ -54,11 +54,12 @@ public final class TemporaryPostgreSQL: Sendable {
     /// The connection string of the maintenance database `postgres`.
     public var conninfo: String { "host=\(directory) user=casework dbname=postgres" }
 
-    /// A new, empty database; returns its connection string.
-    public func database() throws -> String {
+    /// A new, empty database, created with `options` after its name (e.g. a locale); returns its
+    /// connection string.
+    public func database(options: String = "") throws -> String {
         let name = "test_\(databases.withLock { n in n += 1; return n })"
         let admin = try PostgreSQLConnection(conninfo)
-        try admin.executeScript("CREATE DATABASE \(name)")
+        try admin.executeScript("CREATE DATABASE \(name) \(options)")
         return "host=\(directory) user=casework dbname=\(name)"
     }
 

@@ -27,10 +27,12 @@ final class PostgreSQLDatabase: SQLDatabase {
     /// Connects `connections` sessions for writes and as many for reads with `conninfo` and applies the
     /// pending `migrations` (each in its own transaction, under an advisory lock so servers starting
     /// together apply each once).
-    /// - Throws: `PostgreSQLError` when the server cannot be reached or a migration fails.
+    /// - Throws: `PostgreSQLError` when the server cannot be reached, the database does not order text
+    ///   by bytes (`PostgreSQLByteOrder`), or a migration fails.
     init(conninfo: String, migrations: [Migration], connections: Int = 4) throws {
         let count = max(1, connections)
         let writerSessions = try (0..<count).map { _ in try PostgreSQLConnection(conninfo) }
+        try PostgreSQLByteOrder.require(writerSessions[0])
         try PostgreSQLMigrationRunner(migrations).run(on: writerSessions[0])
         writers = ConnectionPool(writerSessions, name: "postgresql_writers")
         readers = ConnectionPool(try (0..<count).map { _ in try PostgreSQLConnection(conninfo) }, name: "postgresql_readers")

@@ -42,7 +42,7 @@ public struct TokenRepository: Sendable {
         guard let found else { return nil }
         let now = Instant.now()
         if found.lastUsed.flatMap(Instant.init).map({ now.secondsSinceEpoch - $0.secondsSinceEpoch >= 60 }) ?? true {
-            try database.write { db in
+            _ = try database.write { db in
                 try db.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [.text(now.description), .text(found.tokenID)])
             }
         }

@@ -27,6 +27,17 @@ struct PostgreSQLDatabaseTests {
         #expect(throws: PostgreSQLError.self) { try PostgreSQLDatabase(conninfo: conninfo, migrations: [], connections: 1) }
     }
 
+    @Test func aDatabaseThatDoesNotOrderTextByBytesIsRefusedBeforeAnyMigration() throws {
+        // An ICU locale (always built into Debian's PostgreSQL, unlike libc's en_US) sorts "a" before "B".
+        let conninfo = try TemporaryPostgreSQL.shared.get().database(options: "TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'")
+        let error = #expect(throws: PostgreSQLError.self) { try PostgreSQLDatabase(conninfo: conninfo, migrations: [Self.schema], connections: 1) }
+        #expect(error?.sqlState == "22023" && error?.message.contains("LOCALE 'C'") == true)
+        let check = try PostgreSQLConnection(conninfo)
+        #expect(try check.query("SELECT 1 FROM pg_tables WHERE tablename = 'items'", []).isEmpty)
+        // The same server's byte-ordered databases open.
+        _ = try database()
+    }
+
     @Test func aThrowingBodyLeavesNothingAndANestedWriteIsASavepoint() throws {
         let db = try database()
         struct Refused: Error {}
