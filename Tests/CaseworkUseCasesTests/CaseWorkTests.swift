@@ -153,7 +153,7 @@ import Testing
         let other = try f.open([try f.claim("T-2")])
         let holder = try f.store.write { tx -> ClaimHold? in
             #expect(throws: (any Error).self) {
-                try tx.attempt { try tx.insertClaimLink(caseID: other.case.id, claimID: claim, submissionID: nil, at: f.clock.now, by: f.ann.userID) }
+                try tx.attempt { try tx.insertClaimLink(organizationID: f.organizationID, caseID: other.case.id, claimID: claim, submissionID: nil, at: f.clock.now, by: f.ann.userID) }
             }
             return try tx.holdingCase(claimID: claim, except: other.case.id)
         }

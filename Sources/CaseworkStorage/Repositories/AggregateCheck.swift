@@ -159,7 +159,7 @@ public struct AggregateCheck: Sendable {
             let firstSubmissions = """
                 SELECT cl.id, cl.organization_id, cl.claim_number, cl.first_submitted_on AS stored, MIN(s.submitted_on) AS recomputed
                 FROM claims cl LEFT JOIN submissions s ON s.claim_id = cl.id
-                GROUP BY cl.id HAVING cl.first_submitted_on IS DISTINCT FROM MIN(s.submitted_on) ORDER BY cl.organization_id, cl.claim_number
+                GROUP BY cl.organization_id, cl.id HAVING cl.first_submitted_on IS DISTINCT FROM MIN(s.submitted_on) ORDER BY cl.organization_id, cl.claim_number
                 """
             for row in try db.query(firstSubmissions) {
                 mismatches.append(AggregateMismatch(

@@ -13,6 +13,7 @@ enum PostgreSQLMigrationCatalog {
             MigrationCatalog.migration("0005_case_rollups.sql", PackageResources._005_case_rollups_sql),
             MigrationCatalog.migration("0006_claim_aging_rollups.sql", PackageResources._006_claim_aging_rollups_sql),
             MigrationCatalog.migration("0007_data_version_once_per_transaction.sql", PackageResources._007_data_version_once_per_transaction_sql),
+            MigrationCatalog.migration("0008_keyed_by_organization.sql", PackageResources._008_keyed_by_organization_sql),
         ]
     }
 }

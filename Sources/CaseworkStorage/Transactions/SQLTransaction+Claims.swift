@@ -45,29 +45,33 @@ extension SQLTransaction {
              SQLValue(lastRemittedOn?.description), .text(at.description), .text(at.description)])
     }
 
-    func insertSubmission(_ submission: Submission, at: Instant) throws {
+    func insertSubmission(_ submission: Submission, organizationID: String, at: Instant) throws {
         try db.execute(
             """
-            INSERT INTO submissions (id, claim_id, sequence, frequency_code, submitted_on, payer_claim_number, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO submissions (id, organization_id, claim_id, sequence, frequency_code, submitted_on, payer_claim_number, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [.text(submission.id), .text(submission.claimID), SQLValue(submission.sequence), .text(submission.frequencyCode.rawValue),
+            [.text(submission.id), .text(organizationID), .text(submission.claimID), SQLValue(submission.sequence), .text(submission.frequencyCode.rawValue),
              SQLValue(submission.submittedOn?.description), SQLValue(submission.payerClaimNumber), .text(at.description)])
     }
 
-    func insertRemittance(id: String, claimID: String, remittance: Remittance) throws {
+    func insertRemittance(id: String, organizationID: String, claimID: String, remittance: Remittance) throws {
         try db.execute(
             """
-            INSERT INTO remittances (id, claim_id, status_code, paid_cents, patient_responsibility_cents, paid_on, source_file, remark_codes)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO remittances (id, organization_id, claim_id, status_code, paid_cents, patient_responsibility_cents, paid_on,
+                source_file, remark_codes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [.text(id), .text(claimID), .text(remittance.statusCode), SQLValue(remittance.paid.amount),
+            [.text(id), .text(organizationID), .text(claimID), .text(remittance.statusCode), SQLValue(remittance.paid.amount),
              SQLValue(remittance.patientResponsibility.amount), SQLValue(remittance.paidOn?.description),
              SQLValue(remittance.sourceFile), .text(remittance.remarkCodes.joined(separator: " "))])
         for (position, adjustment) in remittance.adjustments.enumerated() {
             try db.execute(
-                "INSERT INTO remittance_adjustments (remittance_id, position, group_code, carc, amount_cents, level) VALUES (?, ?, ?, ?, ?, ?)",
-                [.text(id), SQLValue(position), .text(adjustment.carc.group.rawValue), .text(adjustment.carc.code),
+                """
+                INSERT INTO remittance_adjustments (organization_id, remittance_id, position, group_code, carc, amount_cents, level)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                [.text(organizationID), .text(id), SQLValue(position), .text(adjustment.carc.group.rawValue), .text(adjustment.carc.code),
                  SQLValue(adjustment.amount.amount), .text(adjustment.level.rawValue)])
         }
     }

@@ -71,21 +71,23 @@ extension SQLTransaction {
     func insertTeam(_ team: Team, organizationID: String, at: Instant) throws {
         try db.execute("INSERT INTO teams (id, organization_id, name, created_at) VALUES (?, ?, ?, ?)",
                        [.text(team.id), .text(organizationID), .text(team.name), .text(at.description)])
-        try insertMembers(team)
+        try insertMembers(team, organizationID: organizationID)
     }
 
-    func updateTeam(_ team: Team, membersChanged: Bool) throws {
+    func updateTeam(_ team: Team, organizationID: String, membersChanged: Bool) throws {
         // Also when only the members change: the team row's update moves the organization's data
         // version, so cached "my open" views are recomputed.
-        try db.execute("UPDATE teams SET name = ? WHERE id = ?", [.text(team.name), .text(team.id)])
+        try db.execute("UPDATE teams SET name = ? WHERE organization_id = ? AND id = ?",
+                       [.text(team.name), .text(organizationID), .text(team.id)])
         guard membersChanged else { return }
-        try db.execute("DELETE FROM team_members WHERE team_id = ?", [.text(team.id)])
-        try insertMembers(team)
+        try db.execute("DELETE FROM team_members WHERE organization_id = ? AND team_id = ?", [.text(organizationID), .text(team.id)])
+        try insertMembers(team, organizationID: organizationID)
     }
 
-    private func insertMembers(_ team: Team) throws {
+    private func insertMembers(_ team: Team, organizationID: String) throws {
         for member in team.memberIDs {
-            try db.execute("INSERT INTO team_members (team_id, user_id) VALUES (?, ?)", [.text(team.id), .text(member)])
+            try db.execute("INSERT INTO team_members (organization_id, team_id, user_id) VALUES (?, ?, ?)",
+                           [.text(organizationID), .text(team.id), .text(member)])
         }
     }
 

@@ -62,26 +62,28 @@ extension SQLTransaction {
         for (position, plb) in era.providerAdjustments.enumerated() {
             try db.execute(
                 """
-                INSERT INTO remittance_provider_adjustments (payment_id, position, provider_id, fiscal_period_date, reason, reference, amount_cents)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO remittance_provider_adjustments (organization_id, payment_id, position, provider_id, fiscal_period_date, reason,
+                    reference, amount_cents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [.text(id), SQLValue(position), .text(plb.providerID), SQLValue(plb.fiscalPeriodDate?.description), .text(plb.reason),
+                [.text(organizationID), .text(id), SQLValue(position), .text(plb.providerID), SQLValue(plb.fiscalPeriodDate?.description), .text(plb.reason),
                  SQLValue(plb.reference), SQLValue(plb.amountCents)])
         }
         for (position, imbalance) in era.imbalances.enumerated() {
             try db.execute(
                 """
-                INSERT INTO remittance_imbalances (payment_id, position, level, claim_number, line_number, expected_cents, actual_cents, difference_cents)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO remittance_imbalances (organization_id, payment_id, position, level, claim_number, line_number, expected_cents,
+                    actual_cents, difference_cents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                [.text(id), SQLValue(position), .text(imbalance.level.rawValue), SQLValue(imbalance.claimNumber), SQLValue(imbalance.lineNumber),
+                [.text(organizationID), .text(id), SQLValue(position), .text(imbalance.level.rawValue), SQLValue(imbalance.claimNumber), SQLValue(imbalance.lineNumber),
                  SQLValue(imbalance.expectedCents), SQLValue(imbalance.actualCents), SQLValue(imbalance.differenceCents)])
         }
     }
 
-    func insertRemit(id: String, claimID: String, paymentID: String, position: Int, seq: Int, claim: ERAClaim, remit: RemittedClaim,
+    func insertRemit(id: String, organizationID: String, claimID: String, paymentID: String, position: Int, seq: Int, claim: ERAClaim, remit: RemittedClaim,
                      paidOn: Day?, sourceName: String?) throws {
-        try RemitRows.insert(db, id: id, claimID: claimID, paymentID: paymentID, position: position, seq: seq, claim: claim, remit: remit,
+        try RemitRows.insert(db, id: id, organizationID: organizationID, claimID: claimID, paymentID: paymentID, position: position, seq: seq, claim: claim, remit: remit,
                              paidOn: paidOn, sourceName: sourceName)
     }
 

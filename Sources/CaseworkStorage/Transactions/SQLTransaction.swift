@@ -97,10 +97,10 @@ struct SQLTransaction: WriteTransaction {
              .text(theCase.priority.rawValue), SQLValue(theCase.owner?.kind), SQLValue(theCase.owner?.id),
              .text(theCase.stage.rawValue), .text(theCase.status.rawValue), .text(theCase.createdAt.description), .text(theCase.createdBy),
              .text(theCase.updatedAt.description), .text(theCase.updatedBy), SQLValue(theCase.revision), SQLValue(openedByRuleID)])
-        try saveLabels(theCase)
+        try saveLabels(theCase, organizationID: organizationID)
     }
 
-    func updateCase(_ theCase: Case, labelsChanged: Bool, at: Instant, by userID: String) throws {
+    func updateCase(_ theCase: Case, organizationID: String, labelsChanged: Bool, at: Instant, by userID: String) throws {
         try db.execute(
             """
             UPDATE cases SET patient_id = ?, subject = ?, description = ?, follow_up_by = ?, priority = ?,
@@ -114,17 +114,20 @@ struct SQLTransaction: WriteTransaction {
              .text(theCase.status.rawValue), SQLValue(theCase.resolutionNote), SQLValue(theCase.resolvedAt?.description),
              SQLValue(theCase.canceledAt?.description), .text(at.description), .text(userID),
              SQLValue(theCase.status == .active && theCase.stage == .awaitingPayment), .text(theCase.id)])
-        if labelsChanged { try saveLabels(theCase) }
+        if labelsChanged { try saveLabels(theCase, organizationID: organizationID) }
     }
 
     func flagPaymentReceived(caseID: String) throws {
         try db.execute("UPDATE cases SET payment_received = 1, revision = revision + 1 WHERE id = ?", [.text(caseID)])
     }
 
-    func insertClaimLink(caseID: String, claimID: String, submissionID: String?, at: Instant, by userID: String) throws {
+    func insertClaimLink(organizationID: String, caseID: String, claimID: String, submissionID: String?, at: Instant, by userID: String) throws {
         try db.execute(
-            "INSERT INTO case_claims (case_id, claim_id, submission_id, active, linked_at, linked_by) VALUES (?, ?, ?, 1, ?, ?)",
-            [.text(caseID), .text(claimID), SQLValue(submissionID), .text(at.description), .text(userID)])
+            """
+            INSERT INTO case_claims (organization_id, case_id, claim_id, submission_id, active, linked_at, linked_by)
+            VALUES (?, ?, ?, ?, 1, ?, ?)
+            """,
+            [.text(organizationID), .text(caseID), .text(claimID), SQLValue(submissionID), .text(at.description), .text(userID)])
     }
 
     func deleteClaimLink(caseID: String, claimID: String) throws {
@@ -132,16 +135,17 @@ struct SQLTransaction: WriteTransaction {
     }
 
     /// Rewrites the case's tags and CARC rows from the value.
-    private func saveLabels(_ theCase: Case) throws {
+    private func saveLabels(_ theCase: Case, organizationID: String) throws {
         try db.execute("DELETE FROM case_tags WHERE case_id = ?", [.text(theCase.id)])
         for (position, tag) in theCase.tags.enumerated() {
-            try db.execute("INSERT INTO case_tags (case_id, position, tag) VALUES (?, ?, ?)", [.text(theCase.id), SQLValue(position), .text(tag)])
+            try db.execute("INSERT INTO case_tags (organization_id, case_id, position, tag) VALUES (?, ?, ?, ?)",
+                           [.text(organizationID), .text(theCase.id), SQLValue(position), .text(tag)])
         }
         try db.execute("DELETE FROM case_carc_codes WHERE case_id = ?", [.text(theCase.id)])
         let resolved = Set(theCase.resolvedCarcCodes)
         for (position, code) in theCase.carcCodes.enumerated() {
-            try db.execute("INSERT INTO case_carc_codes (case_id, position, code, resolved) VALUES (?, ?, ?, ?)",
-                           [.text(theCase.id), SQLValue(position), .text(code.description), SQLValue(resolved.contains(code))])
+            try db.execute("INSERT INTO case_carc_codes (organization_id, case_id, position, code, resolved) VALUES (?, ?, ?, ?, ?)",
+                           [.text(organizationID), .text(theCase.id), SQLValue(position), .text(code.description), SQLValue(resolved.contains(code))])
         }
     }
 

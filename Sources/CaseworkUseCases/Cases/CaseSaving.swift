@@ -35,7 +35,7 @@ public enum CaseSaving {
                              action: String? = nil) throws {
         let labelsChanged = before.tags != after.tags || before.carcCodes != after.carcCodes
             || before.resolvedCarcCodes != after.resolvedCarcCodes
-        try tx.updateCase(after, labelsChanged: labelsChanged, at: at, by: caller.userID)
+        try tx.updateCase(after, organizationID: caller.organizationID, labelsChanged: labelsChanged, at: at, by: caller.userID)
         if before.stage != after.stage {
             try SystemEvents.record(tx, ambient, caller: caller, caseID: after.id, event: .stageChanged,
                                     facts: ["from": .text(before.stage.rawValue), "to": .text(after.stage.rawValue)], at: at)

@@ -77,7 +77,7 @@ public enum ClaimLinks {
                             submissionID: String?, at: Instant) throws {
         if let holder = try holdingCase(tx, claimID: claimID, except: caseID) { throw holder }
         do {
-            try tx.attempt { try tx.insertClaimLink(caseID: caseID, claimID: claimID, submissionID: submissionID, at: at, by: caller.userID) }
+            try tx.attempt { try tx.insertClaimLink(organizationID: caller.organizationID, caseID: caseID, claimID: claimID, submissionID: submissionID, at: at, by: caller.userID) }
         } catch where StorageError.isUniqueViolation(error) {
             throw try holdingCase(tx, claimID: claimID, except: caseID) ?? CaseRuleViolation.duplicateClaim(claimID: claimID)
         }

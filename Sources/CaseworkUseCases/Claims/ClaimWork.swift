@@ -51,7 +51,7 @@ public struct ClaimWork: Sendable {
                                   audited: false)
         }
         for remittance in claim.remittances {
-            try tx.insertRemittance(id: ambient.newID("rem"), claimID: stored.id, remittance: remittance)
+            try tx.insertRemittance(id: ambient.newID("rem"), organizationID: organizationID, claimID: stored.id, remittance: remittance)
         }
         try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "claim", entityID: stored.id,
                                            action: "create",
@@ -84,7 +84,7 @@ public struct ClaimWork: Sendable {
         let stored = Submission(id: ambient.newID("sub"), claimID: claimID, sequence: sequence, frequencyCode: submission.frequencyCode,
                                 submittedOn: submission.submittedOn, payerClaimNumber: submission.payerClaimNumber)
         let now = ambient.now()
-        try tx.insertSubmission(stored, at: now)
+        try tx.insertSubmission(stored, organizationID: organizationID, at: now)
         if audited {
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "submission", entityID: stored.id,
                                                action: "create",

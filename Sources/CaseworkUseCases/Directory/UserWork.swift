@@ -69,7 +69,7 @@ public struct UserWork: Sendable {
             if after.name != before.name { changes.append(AuditChange(field: "name", before: before.name, after: after.name)) }
             if membersChanged { changes.append(AuditChange(field: "member_ids", before: before.memberIDs, after: after.memberIDs)) }
             guard !changes.isEmpty else { return before }
-            try tx.updateTeam(after, membersChanged: membersChanged)
+            try tx.updateTeam(after, organizationID: organizationID, membersChanged: membersChanged)
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "team", entityID: id,
                                                action: "update", changes: changes, at: ambient.now()))
             return after

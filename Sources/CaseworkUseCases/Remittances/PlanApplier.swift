@@ -49,7 +49,7 @@ struct PlanApplier {
             let claimID = id(posting.claim)
             let seq = nextSeq[claimID, default: 1]
             nextSeq[claimID] = seq + 1
-            try tx.insertRemit(id: ambient.newID("rem"), claimID: claimID, paymentID: paymentID, position: posting.index, seq: seq,
+            try tx.insertRemit(id: ambient.newID("rem"), organizationID: caller.organizationID, claimID: claimID, paymentID: paymentID, position: posting.index, seq: seq,
                                claim: era.claims[posting.index], remit: advice.claims[posting.index], paidOn: advice.paymentDate,
                                sourceName: sourceName)
         }
@@ -135,7 +135,7 @@ struct PlanApplier {
         try tx.insertPostedClaim(claim, organizationID: org, deniedCents: denial?.finding.amount.amount ?? 0,
                                  denialCategory: denial?.finding.category, lastRemittedOn: advice.paymentDate, at: now)
         try tx.insertSubmission(Submission(id: ambient.newID("sub"), claimID: claim.id, sequence: 1, frequencyCode: .original, submittedOn: nil,
-                                           payerClaimNumber: planned.payerClaimNumber), at: now)
+                                           payerClaimNumber: planned.payerClaimNumber), organizationID: org, at: now)
         try tx.insertAuditEntry(AuditEntry(organizationID: org, actorID: caller.userID, entityType: "claim", entityID: claim.id, action: "create",
                                            changes: [
                                                AuditChange(field: "claim_number", before: AuditChange.value(nil), after: planned.claimNumber),

@@ -18,12 +18,12 @@ public protocol CaseWrites {
     func insertCase(_ theCase: Case, organizationID: String, openedByRuleID: String?) throws
     /// Saves `theCase`'s fields, bumps its revision and stamps `at` and `by`; rewrites its tags and CARCs
     /// when `labelsChanged`. The payment-received flag is kept only while the case is active and awaiting payment.
-    func updateCase(_ theCase: Case, labelsChanged: Bool, at: Instant, by userID: String) throws
+    func updateCase(_ theCase: Case, organizationID: String, labelsChanged: Bool, at: Instant, by userID: String) throws
     /// Sets the case's payment-received flag and bumps its revision.
     func flagPaymentReceived(caseID: String) throws
     /// Links the claim to the case (active while the case is).
     /// - Throws: a `DriverFailure` of kind `.uniqueViolation` when another active case holds the claim (rule 1).
-    func insertClaimLink(caseID: String, claimID: String, submissionID: String?, at: Instant, by userID: String) throws
+    func insertClaimLink(organizationID: String, caseID: String, claimID: String, submissionID: String?, at: Instant, by userID: String) throws
     /// Removes the claim's link to the case.
     func deleteClaimLink(caseID: String, claimID: String) throws
 }

@@ -21,9 +21,9 @@ public protocol ClaimWrites {
     /// - Parameter lastRemittedOn: the latest payment date of the remittances recorded with it.
     func insertClaim(_ claim: Claim, organizationID: String, lastRemittedOn: Day?, at: Instant) throws
     /// Stores a new submission of its claim, stamped `at`.
-    func insertSubmission(_ submission: Submission, at: Instant) throws
+    func insertSubmission(_ submission: Submission, organizationID: String, at: Instant) throws
     /// Stores a remittance already received for the claim (a claim imported with its history), with its adjustments.
-    func insertRemittance(id: String, claimID: String, remittance: Remittance) throws
+    func insertRemittance(id: String, organizationID: String, claimID: String, remittance: Remittance) throws
     /// Stores the claim's corrected expected amount and write-off, stamped updated `at`.
     func updateClaimAmounts(claimID: String, expected: Cents, writeOff: Cents, at: Instant) throws
 }

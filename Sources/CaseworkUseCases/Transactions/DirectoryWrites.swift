@@ -14,7 +14,7 @@ public protocol DirectoryWrites {
     /// Stores a new team and its members, stamped created `at`.
     func insertTeam(_ team: Team, organizationID: String, at: Instant) throws
     /// Stores a team's name and, when `membersChanged`, replaces its members.
-    func updateTeam(_ team: Team, membersChanged: Bool) throws
+    func updateTeam(_ team: Team, organizationID: String, membersChanged: Bool) throws
     /// The organization's payer `id`, locked against concurrent writers until the transaction ends; nil when there is none.
     func payerForChange(organizationID: String, id: String) throws -> Payer?
     /// Stores a new payer, stamped created `at`; `importKey` names it in a claims fixture.

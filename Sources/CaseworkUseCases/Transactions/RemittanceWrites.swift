@@ -24,7 +24,7 @@ public protocol RemittanceWrites {
     func insertPayment(id: String, organizationID: String, payerID: String, era: ERAPayment, sourceName: String?, at: Instant,
                        by userID: String) throws
     /// Stores one CLP loop of the payment as the claim's remit number `seq`: the remit, its CAS and service lines.
-    func insertRemit(id: String, claimID: String, paymentID: String, position: Int, seq: Int, claim: ERAClaim, remit: RemittedClaim,
+    func insertRemit(id: String, organizationID: String, claimID: String, paymentID: String, position: Int, seq: Int, claim: ERAClaim, remit: RemittedClaim,
                      paidOn: Day?, sourceName: String?) throws
     /// Stores a claim a payment introduced, with its figures after the payment, stamped `at`.
     func insertPostedClaim(_ claim: Claim, organizationID: String, deniedCents: Int, denialCategory: String?, lastRemittedOn: Day?,
