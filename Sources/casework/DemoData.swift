@@ -42,7 +42,7 @@ struct DemoData {
         let second = try UserWork(database: store).add(organizationID: org, name: "Lee Follow-up", email: "lee@demo.casework.dev", role: .biller, actorID: nil)
         let team = try UserWork(database: store).addTeam(organizationID: org, name: "Denials Team", memberIDs: [biller.id, second.id], actorID: admin.id)
         let callers = [Caller(user: biller, teamIDs: [team.id]), Caller(user: second, teamIDs: [team.id]), Caller(user: admin, teamIDs: [])]
-        let report = try store.bulk { bulk in
+        let report = try BulkLoad.run(on: store) { bulk in
             try fill(bulk, claimCount: claimCount, caseCount: caseCount, callers: callers, teamID: team.id)
         }
         return Report(adminID: admin.id, claims: report.claims, cases: report.cases)

@@ -1,6 +1,6 @@
 import CaseworkUseCases
 
-/// The Casework database: one SQLite file with the schema of `migrations/` applied.
+/// The Casework database: an SQLite file (`migrations/`) or a PostgreSQL database (`migrations/postgresql/`), migrated when opened.
 ///
 /// Repositories hang off it; each scopes every query by the caller's organization.
 public final class CaseworkStore: Transactions {
@@ -73,6 +73,11 @@ public final class CaseworkStore: Transactions {
     /// Runs `body` in a write transaction (see `SQLiteDatabase.write`: nested, it joins as a savepoint).
     public func write<T>(_ body: (any WriteTransaction) throws -> T) throws -> T {
         try database.write { db in try body(SQLTransaction(db)) }
+    }
+
+    /// Runs `ANALYZE` (both databases know it) in a write transaction of its own.
+    public func refreshStatistics() throws {
+        try database.write { db in try db.executeScript("ANALYZE") }
     }
 
     /// Writes what is still queued (reads of patient data) before the process ends; waits at most `timeout` seconds.

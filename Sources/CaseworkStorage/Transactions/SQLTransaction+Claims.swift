@@ -29,19 +29,26 @@ extension SQLTransaction {
     }
 
     func insertClaim(_ claim: Claim, organizationID: String, lastRemittedOn: Day?, at: Instant) throws {
+        try insertClaimRow(claim, organizationID: organizationID, deniedCents: 0, denialCategory: nil, lastRemittedOn: lastRemittedOn, at: at)
+    }
+
+    /// The claim's row with every stored field; `deniedCents` and `denialCategory` as a posting found them
+    /// (0 and nil for a claim entered by hand, whose denial its remittances give later).
+    func insertClaimRow(_ claim: Claim, organizationID: String, deniedCents: Int, denialCategory: String?, lastRemittedOn: Day?,
+                        at: Instant) throws {
         let a = claim.amounts
         try db.execute(
             """
             INSERT INTO claims (id, organization_id, claim_number, payer_id, patient_id, service_start, service_end,
                 billed_cents, expected_cents, paid_cents, cost_share_cents, cost_share_paid_cents, write_off_cents,
-                denial_carcs, last_remitted_on, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                denial_carcs, denied_cents, denial_category, last_remitted_on, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(claim.id), .text(organizationID), .text(claim.claimNumber), .text(claim.payerID), SQLValue(claim.patientID),
              SQLValue(claim.serviceStart?.description), SQLValue(claim.serviceEnd?.description),
              SQLValue(a.billed.amount), SQLValue(a.expected.amount), SQLValue(a.paid.amount), SQLValue(a.costShare.amount),
              SQLValue(a.costSharePaid.amount), SQLValue(a.writeOff.amount),
-             .text(claim.denialReasons.map(\.description).joined(separator: " ")),
+             .text(claim.denialReasons.map(\.description).joined(separator: " ")), SQLValue(deniedCents), SQLValue(denialCategory),
              SQLValue(lastRemittedOn?.description), .text(at.description), .text(at.description)])
     }
 

@@ -89,19 +89,8 @@ extension SQLTransaction {
 
     func insertPostedClaim(_ claim: Claim, organizationID: String, deniedCents: Int, denialCategory: String?, lastRemittedOn: Day?,
                            at: Instant) throws {
-        let a = claim.amounts
-        try db.execute(
-            """
-            INSERT INTO claims (id, organization_id, claim_number, payer_id, patient_id, service_start, service_end, billed_cents,
-                expected_cents, paid_cents, cost_share_cents, denial_carcs, denied_cents, denial_category, last_remitted_on,
-                created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.text(claim.id), .text(organizationID), .text(claim.claimNumber), .text(claim.payerID), SQLValue(claim.patientID),
-             SQLValue(claim.serviceStart?.description), SQLValue(claim.serviceEnd?.description), SQLValue(a.billed.amount),
-             SQLValue(a.expected.amount), SQLValue(a.paid.amount), SQLValue(a.costShare.amount),
-             .text(claim.denialReasons.map(\.description).joined(separator: " ")), SQLValue(deniedCents), SQLValue(denialCategory),
-             SQLValue(lastRemittedOn?.description), .text(at.description), .text(at.description)])
+        try insertClaimRow(claim, organizationID: organizationID, deniedCents: deniedCents, denialCategory: denialCategory,
+                           lastRemittedOn: lastRemittedOn, at: at)
     }
 
     func updatePostedClaim(claimID: String, amounts a: ClaimAmounts, denialReasons: [CARC], deniedCents: Int, denialCategory: String?,

@@ -8,9 +8,9 @@ public enum CaseClosing: Sendable {
 }
 
 /// Closing a case (resolve, cancel) and reactivating a closed one.
-public enum CaseClosings {
+enum CaseClosings {
     /// Resolves or cancels an active case; see `CaseWork.close`.
-    public static func close(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, id: String, closing: CaseClosing,
+    static func close(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, id: String, closing: CaseClosing,
                              note: String?, cancelOpenWork: Bool, expectedRevision: Int?) throws -> CaseRecord {
         let org = caller.organizationID
         let before = try CaseSaving.loadForChange(tx, organizationID: org, id: id, expectedRevision: expectedRevision)

@@ -2,12 +2,12 @@ import CaseworkDomain
 
 /// Opening a case: the checks, the owner a work rule gives, the number, the row, its audit event,
 /// timeline entry and claim links.
-public enum CaseOpening {
+enum CaseOpening {
     /// Writes a new case and returns its value; `openedByRuleID` marks a case a work rule opened,
     /// so that grouping finds it. With `applyRules`, a case without an owner gets one from the
     /// first matching work rule.
     /// - Throws: as `CaseWork.create`.
-    public static func open(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, newCase: NewCase, applyRules: Bool,
+    static func open(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, newCase: NewCase, applyRules: Bool,
                             openedByRuleID: String? = nil) throws -> Case {
         let org = caller.organizationID
         var newCase = newCase
@@ -61,7 +61,7 @@ public enum CaseOpening {
 
     /// The organization's subject list must hold `subject`.
     /// - Throws: `CaseRuleViolation.unknownSubject`.
-    public static func requireSubject(_ tx: any ReadTransaction, organizationID: String, subject: String) throws {
+    static func requireSubject(_ tx: any ReadTransaction, organizationID: String, subject: String) throws {
         guard try tx.subjectExists(organizationID: organizationID, subject: subject) else {
             throw CaseRuleViolation.unknownSubject(subject)
         }
@@ -80,7 +80,7 @@ public enum CaseOpening {
 
     /// The owner must be a team of the organization or a user of it who can work cases.
     /// - Throws: `StorageError.invalidReference` at `/owner/id`, `.cannotWorkCases` for a viewer.
-    public static func requireOwner(_ tx: any ReadTransaction, organizationID: String, owner: Owner) throws {
+    static func requireOwner(_ tx: any ReadTransaction, organizationID: String, owner: Owner) throws {
         if owner.kind == "user" {
             return try requireCaseWorker(tx, organizationID: organizationID, userID: owner.id, field: "/owner/id")
         }
@@ -92,7 +92,7 @@ public enum CaseOpening {
     /// An owner or a task assignee must be a user of the organization whose role can change cases (biller or admin).
     /// - Throws: `StorageError.invalidReference` when the organization has no such user, `.cannotWorkCases`
     ///   when the user is a viewer; both at `field`.
-    public static func requireCaseWorker(_ tx: any ReadTransaction, organizationID: String, userID: String, field: String) throws {
+    static func requireCaseWorker(_ tx: any ReadTransaction, organizationID: String, userID: String, field: String) throws {
         guard let role = try tx.userRole(organizationID: organizationID, userID: userID) else {
             throw StorageError.invalidReference(field: field, id: userID)
         }

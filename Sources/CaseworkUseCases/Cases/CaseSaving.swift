@@ -2,7 +2,7 @@ import CaseworkDomain
 
 /// Changing a case's fields: loading it for a change, saving the new version with its audit event
 /// and timeline entries.
-public enum CaseSaving {
+enum CaseSaving {
     /// Applies `changes` to an active case; see `CaseWork.update`.
     static func update(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, id: String, changes: CaseChanges,
                        expectedRevision: Int?) throws -> CaseRecord {
@@ -19,7 +19,7 @@ public enum CaseSaving {
 
     /// The current case for a change, checked against the caller's expected revision.
     /// - Throws: `StorageError.notFound`, `.revisionMismatch`.
-    public static func loadForChange(_ tx: any WriteTransaction, organizationID: String, id: String, expectedRevision: Int?) throws -> Case {
+    static func loadForChange(_ tx: any WriteTransaction, organizationID: String, id: String, expectedRevision: Int?) throws -> Case {
         guard let current = try tx.caseForChange(organizationID: organizationID, id: id) else {
             throw StorageError.notFound(entity: "case", id: id)
         }
@@ -31,7 +31,7 @@ public enum CaseSaving {
 
     /// Saves `after`, bumps the revision and stamps who and when; records stage changes and newly
     /// resolved CARCs on the timeline, and audits the field diff when `action` is given.
-    public static func touch(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, before: Case, after: Case, at: Instant,
+    static func touch(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, before: Case, after: Case, at: Instant,
                              action: String? = nil) throws {
         let labelsChanged = before.tags != after.tags || before.carcCodes != after.carcCodes
             || before.resolvedCarcCodes != after.resolvedCarcCodes
@@ -52,7 +52,7 @@ public enum CaseSaving {
 
     /// The case as a client sees it, read inside the transaction.
     /// - Throws: `StorageError.notFound`.
-    public static func requireRecord(_ tx: any ReadTransaction, organizationID: String, id: String) throws -> CaseRecord {
+    static func requireRecord(_ tx: any ReadTransaction, organizationID: String, id: String) throws -> CaseRecord {
         guard let record = try tx.caseRecord(organizationID: organizationID, id: id) else {
             throw StorageError.notFound(entity: "case", id: id)
         }

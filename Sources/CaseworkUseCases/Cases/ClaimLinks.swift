@@ -1,7 +1,7 @@
 import CaseworkDomain
 
 /// A case's claims: linking (rule 1 and rule 2), unlinking, and what the links decide (the patient).
-public enum ClaimLinks {
+enum ClaimLinks {
     /// Adds claims to an active case; see `CaseWork.addClaims`.
     static func add(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String,
                     claims: [(claimID: String, submissionID: String?)], expectedRevision: Int?) throws -> CaseRecord {
@@ -73,7 +73,7 @@ public enum ClaimLinks {
     /// one per request, naming every claim it linked). Rule 1 is checked first for a clear error and
     /// enforced by the database's unique index whatever the interleaving.
     /// - Throws: `CaseRuleViolation.claimHeldByActiveCase`, `.duplicateClaim`.
-    public static func link(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String, claimID: String,
+    static func link(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String, claimID: String,
                             submissionID: String?, at: Instant) throws {
         if let holder = try holdingCase(tx, claimID: claimID, except: caseID) { throw holder }
         do {
@@ -95,7 +95,7 @@ public enum ClaimLinks {
     }
 
     /// The case's patient from its current claims (set only when all share one).
-    public static func derivedPatient(_ tx: any ReadTransaction, caseID: String) throws -> String? {
+    static func derivedPatient(_ tx: any ReadTransaction, caseID: String) throws -> String? {
         CaseRules.sharedPatient(of: try tx.patientsOfLinkedClaims(caseID: caseID))
     }
 }

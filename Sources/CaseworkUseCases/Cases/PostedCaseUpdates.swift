@@ -2,11 +2,11 @@ import CaseworkDomain
 
 /// Applies what a payment does to one active case: grouped claims, disputed and resolved CARCs,
 /// timeline entries for denials and payments, and the paid outcome (resolve or flag).
-public enum PostedCaseUpdates {
+enum PostedCaseUpdates {
     /// - Returns: the changes made, as words for the posting summary (`claims_added`, `carcs_added`,
     ///   `denial_noted`, `payment_noted`, `carcs_resolved`, `resolved`, `payment_received`).
     /// Everything is stamped with `ambient`'s time (a posting pins it to the file's one instant).
-    public static func apply(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, update: CaseUpdate, claimIDs: [String],
+    static func apply(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, update: CaseUpdate, claimIDs: [String],
                              traceNumber: String, paymentDate: Day?) throws -> [String] {
         let now = ambient.now()
         var changes: [String] = []

@@ -26,7 +26,7 @@ public struct ClaimWork: Sendable {
     }
 
     /// `add` inside a transaction the caller already holds (imports, bulk loads); returns the claim's id.
-    public static func add(_ tx: any WriteTransaction, _ ambient: Ambient, organizationID: String, claim: NewClaim,
+    static func add(_ tx: any WriteTransaction, _ ambient: Ambient, organizationID: String, claim: NewClaim,
                            actorID: String?) throws -> String {
         guard try tx.payerExists(organizationID: organizationID, payerID: claim.payerID) else {
             throw StorageError.invalidReference(field: "/payer_id", id: claim.payerID)

@@ -20,7 +20,7 @@ public struct PatientWork: Sendable {
     }
 
     /// `add` inside a transaction the caller already holds (imports, bulk loads).
-    public static func add(_ tx: any WriteTransaction, _ ambient: Ambient, organizationID: String, patient: Patient,
+    static func add(_ tx: any WriteTransaction, _ ambient: Ambient, organizationID: String, patient: Patient,
                            importKey: String?, actorID: String?) throws -> Patient {
         var stored = patient
         stored.id = ambient.newID("pat")

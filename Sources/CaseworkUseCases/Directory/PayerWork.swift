@@ -22,7 +22,7 @@ public struct PayerWork: Sendable {
 
     /// `add` inside a transaction the caller already holds (imports, bulk loads): stores `payer`
     /// under a new id, `importKey` naming it in a claims fixture.
-    public static func add(_ tx: any WriteTransaction, _ ambient: Ambient, organizationID: String, payer: Payer, importKey: String?,
+    static func add(_ tx: any WriteTransaction, _ ambient: Ambient, organizationID: String, payer: Payer, importKey: String?,
                            actorID: String?) throws -> Payer {
         var stored = payer
         stored.id = ambient.newID("pay")

@@ -20,7 +20,7 @@ public struct ActivityWork: Sendable {
     }
 
     /// `add` inside a transaction the caller already holds (bulk loads).
-    public static func add(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String,
+    static func add(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String,
                            activity: NewActivity) throws -> Activity {
         // Locks the case (PostgreSQL) so that a close running beside this sees the new open work or refuses it.
         guard let status = try tx.caseStatusForChange(organizationID: caller.organizationID, id: caseID) else {

@@ -1,9 +1,9 @@
 import CaseworkDomain
 
 /// System entries on a case's timeline, written in the transaction of the change they record.
-public enum SystemEvents {
+enum SystemEvents {
     /// Records `event` with `facts` on the case's timeline, attributed to the caller.
-    public static func record(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String, event: SystemEvent,
+    static func record(_ tx: any WriteTransaction, _ ambient: Ambient, caller: Caller, caseID: String, event: SystemEvent,
                               facts: [String: SystemFact] = [:], at: Instant) throws {
         try tx.insertActivity(Activity(
             id: ambient.newID("act"), caseID: caseID, subject: subject(event, facts), body: "",

@@ -11,6 +11,10 @@ public protocol Transactions: Sendable {
     /// nothing when it throws. Inside another `write` body on the same thread it joins that transaction.
     /// - Throws: what `body` throws, or the driver's failure (`DriverFailure`).
     func write<T>(_ body: (any WriteTransaction) throws -> T) throws -> T
+
+    /// Refreshes the query planner's statistics (after a bulk load changed the shape of the data).
+    /// - Throws: the driver's failure (`DriverFailure`).
+    func refreshStatistics() throws
 }
 
 /// What a use case may read inside a transaction.

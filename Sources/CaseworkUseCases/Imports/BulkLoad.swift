@@ -1,35 +1,47 @@
 import CaseworkDomain
-import CaseworkUseCases
 
-/// Many changes in one write transaction, through the same code paths as single requests:
-/// for seeding demo and benchmark databases quickly.
+/// Many changes in one write transaction, through the same code paths as single requests: for
+/// seeding demo and benchmark databases quickly. Made by `BulkLoad.run(on:ambient:_:)`.
 public struct BulkLoad {
-    let db: any SQLExecutor
-    /// The case use cases over the same store: inside the bulk transaction, each joins it as a savepoint.
+    let tx: any WriteTransaction
+    let ambient: Ambient
+    /// The case use cases over the same database: inside the bulk transaction, each joins it as a savepoint.
     let caseWork: CaseWork
 
-    /// Records a payer.
+    /// Runs `body` in one write transaction (planned for tables that grow as it goes); everything it did
+    /// is rolled back if it throws. Afterwards the database refreshes its planner statistics, since a
+    /// bulk load changes the shape of the data.
+    /// - Throws: what `body` throws, or the driver's failure.
+    public static func run<T>(on database: any Transactions, ambient: Ambient = .system, _ body: (BulkLoad) throws -> T) throws -> T {
+        let result = try database.write { tx in
+            try tx.expectManyRows()
+            return try body(BulkLoad(tx: tx, ambient: ambient, caseWork: CaseWork(database: database, ambient: ambient)))
+        }
+        try database.refreshStatistics()
+        return result
+    }
+
+    /// Records a payer (timely filing 365 days, appeals 120).
     public func addPayer(organizationID: String, _ payer: (name: String, payerID: String?, kind: PayerKind)) throws -> Payer {
-        try PayerWork.add(SQLTransaction(db), .system, organizationID: organizationID, payer: Payer(
+        try PayerWork.add(tx, ambient, organizationID: organizationID, payer: Payer(
             id: "", name: payer.name, payerID: payer.payerID, kind: payer.kind, timelyFilingDays: 365, appealDays: 120),
             importKey: nil, actorID: nil)
     }
 
     /// Records a patient.
     public func addPatient(organizationID: String, firstName: String, lastName: String, birthDate: Day?, memberID: String?) throws -> Patient {
-        try PatientWork.add(SQLTransaction(db), .system, organizationID: organizationID, patient: Patient(
+        try PatientWork.add(tx, ambient, organizationID: organizationID, patient: Patient(
             id: "", firstName: firstName, lastName: lastName, birthDate: birthDate, memberID: memberID), importKey: nil, actorID: nil)
     }
 
     /// Records a claim; returns its id.
     public func addClaim(organizationID: String, _ claim: NewClaim) throws -> String {
-        try ClaimWork.add(SQLTransaction(db), .system, organizationID: organizationID, claim: claim, actorID: nil)
+        try ClaimWork.add(tx, ambient, organizationID: organizationID, claim: claim, actorID: nil)
     }
 
     /// Opens a case (rules checked as for `POST /v1/cases`).
     public func openCase(caller: Caller, _ newCase: NewCase) throws -> CaseRecord {
-        let tx = SQLTransaction(db)
-        let theCase = try CaseOpening.open(tx, .system, caller: caller, newCase: newCase, applyRules: false)
+        let theCase = try CaseOpening.open(tx, ambient, caller: caller, newCase: newCase, applyRules: false)
         return try CaseSaving.requireRecord(tx, organizationID: caller.organizationID, id: theCase.id)
     }
 
@@ -45,20 +57,6 @@ public struct BulkLoad {
 
     /// Logs an activity on a case.
     public func addActivity(caller: Caller, caseID: String, _ activity: NewActivity) throws {
-        _ = try ActivityWork.add(SQLTransaction(db), .system, caller: caller, caseID: caseID, activity: activity)
-    }
-}
-
-extension CaseworkStore {
-    /// Runs `body` in one write transaction; everything it did is rolled back if it throws.
-    /// Afterwards the query planner's statistics are refreshed (ANALYZE), since a bulk load
-    /// changes the shape of the data.
-    public func bulk<T>(_ body: (BulkLoad) throws -> T) throws -> T {
-        let result = try database.write { db in
-            try db.planForGrowingTables()
-            return try body(BulkLoad(db: db, caseWork: CaseWork(database: self)))
-        }
-        try database.write { db in try db.executeScript("ANALYZE") }
-        return result
+        _ = try ActivityWork.add(tx, ambient, caller: caller, caseID: caseID, activity: activity)
     }
 }
