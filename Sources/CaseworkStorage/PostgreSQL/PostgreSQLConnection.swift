@@ -16,8 +16,11 @@ import Foundation
 public final class PostgreSQLConnection: SQLExecutor {
     let dialect = SQLDialect.postgresql
     private let handle: OpaquePointer
-    /// Prepared statement names by the SQL text given to `execute`/`query`.
-    private var prepared: [String: (name: String, parameters: Int)] = [:]
+    /// Prepared statement names, and the numbered text, by the SQL text given to `execute`/`query`.
+    private var prepared: [String: (name: String, numbered: String, parameters: Int)] = [:]
+    /// Whether the rest of the open transaction plans each statement for its parameters and the
+    /// tables as they are now (`planForGrowingTables`); reset by each `BEGIN`.
+    private var plansEachRun = false
     static let statementCacheCapacity = 512
     /// Set on every session, and again after a reset: text is UTF-8, times are UTC.
     static let sessionSettings = "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"
@@ -87,6 +90,7 @@ public final class PostgreSQLConnection: SQLExecutor {
     /// Runs a script of `;`-separated statements (the simple query protocol): no parameters, no rows.
     /// - Throws: `PostgreSQLError` of the first failing statement (earlier ones stay applied outside a transaction).
     public func executeScript(_ sql: String) throws {
+        if sql.hasPrefix("BEGIN") { plansEachRun = false }
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         try check(result, sql)
@@ -115,6 +119,19 @@ public final class PostgreSQLConnection: SQLExecutor {
         PQclear(PQexec(handle, "ROLLBACK"))
     }
 
+    /// Runs the rest of this transaction's statements unnamed (`PQexecParams`), so PostgreSQL plans each
+    /// run for its parameters and the tables as they are then, for a transaction that grows tables as it
+    /// goes (a bulk load, an import, a large 835 file): a prepared statement switches to one generic plan
+    /// after five runs, and one made while a table was nearly empty stays a sequential scan, turning the
+    /// load quadratic. Statements that triggers and foreign-key checks run inside the server keep their
+    /// cached plans (they look rows up by key): `SET LOCAL plan_cache_mode = force_custom_plan`, used
+    /// before, planned every one of them on every row too. Not for every request: planning each run made
+    /// a case's GET twice as slow.
+    /// Source: https://www.postgresql.org/docs/15/sql-prepare.html (Notes), libpq-exec.html (PQexecParams)
+    func planForGrowingTables() throws {
+        plansEachRun = true
+    }
+
     // MARK: - Running statements
 
     /// Prepares `sql` (once) and runs it with `bindings`; the result is the caller's to clear.
@@ -125,7 +142,7 @@ public final class PostgreSQLConnection: SQLExecutor {
         }
         let parameters = try PostgreSQLParameters(bindings)
         let result: OpaquePointer? = parameters.withPointers { values, lengths, formats in
-            if let name = statement.name {
+            if let name = statement.name, !plansEachRun {
                 PQexecPrepared(handle, name, Int32(bindings.count), values, lengths, formats, 0)
             } else {
                 PQexecParams(handle, statement.sql, Int32(bindings.count), nil, values, lengths, formats, 0)
@@ -137,14 +154,14 @@ public final class PostgreSQLConnection: SQLExecutor {
 
     /// The statement's prepared name (nil past the cache's capacity) and its numbered SQL.
     private func preparedStatement(_ sql: String) throws -> (name: String?, sql: String, parameters: Int) {
-        if let known = prepared[sql] { return (known.name, sql, known.parameters) }
+        if let known = prepared[sql] { return (known.name, known.numbered, known.parameters) }
         let numbered = PostgreSQLPlaceholders.numbered(sql)
         guard prepared.count < Self.statementCacheCapacity else { return (nil, numbered.sql, numbered.count) }
         let name = "s\(prepared.count + 1)"
         let result = PQprepare(handle, name, numbered.sql, Int32(numbered.count), nil)
         defer { PQclear(result) }
         try check(result, sql)
-        prepared[sql] = (name, numbered.count)
+        prepared[sql] = (name, numbered.sql, numbered.count)
         return (name, numbered.sql, numbered.count)
     }
 

@@ -4,18 +4,9 @@ import CaseworkUseCases
 extension CaseRepository {
     /// Loads the case `id` of the organization with everything a client sees, or nil.
     static func record(_ db: any SQLExecutor, organizationID: String, id: String) throws -> CaseRecord? {
-        guard let row = try db.queryOne(
-            """
-            SELECT c.*, p.name AS payer_name,
-                   pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,
-                   COALESCE(u.name, t.name) AS owner_name
-            FROM cases c
-            JOIN payers p ON p.id = c.payer_id
-            LEFT JOIN patients pt ON pt.id = c.patient_id
-            LEFT JOIN users u ON c.owner_type = 'user' AND u.id = c.owner_id
-            LEFT JOIN teams t ON c.owner_type = 'team' AND t.id = c.owner_id
-            WHERE c.organization_id = ? AND c.id = ?
-            """, [.text(organizationID), .text(id)]) else { return nil }
+        guard let row = try db.queryOne(rowSelect + " WHERE c.organization_id = ? AND c.id = ?", [.text(organizationID), .text(id)]) else {
+            return nil
+        }
         let theCase = try Self.caseValue(db, row)
         let claims = try db.query(
             """

@@ -2,8 +2,8 @@ import CaseworkDomain
 import CaseworkUseCases
 
 extension CaseRepository {
-    /// The select list and joins of a work-list row over `cases c`; totals and the deadline are the
-    /// case's stored columns (migration 0012).
+    /// The select list and joins of a case with its names (a work-list row, a case record) over `cases c`;
+    /// totals and the deadline are the case's stored columns (migration 0012).
     static let rowSelect = """
         SELECT c.*, p.name AS payer_name, pt.first_name AS patient_first_name, pt.last_name AS patient_last_name,
                COALESCE(u.name, t.name) AS owner_name

@@ -3,6 +3,10 @@
 /// Not thread-safe: used only inside the `SQLDatabase.read` or `write` body that handed it out.
 protocol SQLExecutor: AnyObject {
     var dialect: SQLDialect { get }
+    /// Has the rest of this write transaction plan its statements for tables that grow as it goes (a bulk
+    /// load, an import, a large 835 file); see `PostgreSQLConnection.planForGrowingTables`. SQLite
+    /// needs nothing.
+    func planForGrowingTables() throws
     /// Runs one statement; returns the number of rows it inserted, updated or deleted.
     @discardableResult func execute(_ sql: String, _ bindings: [SQLValue]) throws -> Int
     /// Every row of a query.
@@ -65,18 +69,6 @@ extension SQLExecutor {
     func lockOrganization(_ organizationID: String) throws {
         guard dialect == .postgresql else { return }
         _ = try queryOne("SELECT id FROM organizations WHERE id = ? FOR UPDATE", [.text(organizationID)])
-    }
-
-    /// Has PostgreSQL plan every statement of the rest of this transaction for its parameters and the
-    /// tables as they are then (`SET LOCAL plan_cache_mode = force_custom_plan`), for a transaction that
-    /// grows tables as it goes (a bulk load, an import, a large 835 file). PostgreSQL otherwise switches a
-    /// prepared statement to one generic plan after five runs; one made while a table was nearly empty
-    /// stays a sequential scan, and the load turns quadratic. Not for every request: planning each run
-    /// made a case's GET twice as slow. SQLite needs nothing.
-    /// Source: https://www.postgresql.org/docs/15/sql-prepare.html (Notes)
-    func planForGrowingTables() throws {
-        guard dialect == .postgresql else { return }
-        try execute("SET LOCAL plan_cache_mode = force_custom_plan")
     }
 
     /// Makes writers that name the same `key` take turns until this write transaction ends: PostgreSQL

@@ -94,6 +94,10 @@ public final class SQLiteConnection: SQLExecutor {
         return first
     }
 
+    /// Nothing to do: SQLite plans a statement when it is prepared and again when the schema's
+    /// statistics change, never once for all runs (see `SQLExecutor.planForGrowingTables`).
+    func planForGrowingTables() {}
+
     /// Streams rows to `body` one at a time, without building an array (for CSV and large
     /// exports). Return `false` from `body` to stop early; the statement is then reset and no
     /// further rows are read. An error thrown by `body` stops the iteration and is rethrown.
