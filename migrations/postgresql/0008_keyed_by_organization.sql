@@ -41,7 +41,7 @@ DO $$
 DECLARE c record;
 BEGIN
     FOR c IN SELECT conrelid::regclass AS child, conname FROM pg_constraint
-             WHERE contype = 'f' AND connamespace = 'public'::regnamespace
+             WHERE contype = 'f' AND connamespace IN (SELECT oid FROM pg_namespace WHERE nspname = ANY (current_schemas(false)))
                AND confrelid NOT IN ('organizations'::regclass, 'code_lists'::regclass)
     LOOP
         EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', c.child, c.conname);
@@ -93,7 +93,8 @@ ALTER TABLE activities ADD UNIQUE (organization_id, id);
 DROP INDEX one_active_case_per_claim;
 CREATE UNIQUE INDEX one_active_case_per_claim ON case_claims(organization_id, claim_id) WHERE active = 1;
 
--- Lookups by id alone (a token's digest, a row found by the id another row holds).
+-- Lookups by id alone (a token's digest, a row found by the id another row holds). Ids carry 80 random
+-- bits and token digests 256, so no two organizations share one; the database keys them per organization.
 CREATE INDEX users_by_id ON users(id);
 CREATE INDEX teams_by_id ON teams(id);
 CREATE INDEX api_tokens_by_digest ON api_tokens(token_sha256);

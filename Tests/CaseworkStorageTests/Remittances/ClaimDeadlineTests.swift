@@ -31,8 +31,10 @@ import Testing
 
         // A first remit without a payment date still means the claim was filed.
         try f.store.database.write { db in
-            try db.execute("INSERT INTO remittances (id, claim_id, status_code, paid_cents, patient_responsibility_cents) VALUES ('rem-x', ?, '1', 0, 0)",
-                           [.text(claim.claim.id)])
+            try db.execute("""
+                INSERT INTO remittances (id, organization_id, claim_id, status_code, paid_cents, patient_responsibility_cents)
+                VALUES ('rem-x', ?, ?, '1', 0, 0)
+                """, [.text(f.organizationID), .text(claim.claim.id)])
         }
         #expect(try deadlines(f, claim.claim.id) == [nil, "2026-06-29", nil])
     }

@@ -69,8 +69,8 @@ import Testing
         let other = try f.open([try f.claim("DB-2")])
         #expect(throws: SQLiteError.self) {
             try f.store.database.write { db in
-                try db.execute("INSERT INTO case_claims (case_id, claim_id, active, linked_at, linked_by) VALUES (?, ?, 1, 'x', ?)",
-                               [.text(other.case.id), .text(claim.claim.id), .text(f.ann.userID)])
+                try db.execute("INSERT INTO case_claims (organization_id, case_id, claim_id, active, linked_at, linked_by) VALUES (?, ?, ?, 1, 'x', ?)",
+                               [.text(f.organizationID), .text(other.case.id), .text(claim.claim.id), .text(f.ann.userID)])
             }
         }
         #expect(first.case.status == .active)
