@@ -20,8 +20,8 @@ public struct AggregateMismatch: Sendable, Equatable {
 /// Compares what the database keeps up to date on write with a recomputation from the rows it
 /// summarises (`casework check-aggregates`): each case's stored totals and deadlines (migration
 /// 0012) against its claims, each claim's first submission date (migration 0013) against its
-/// submissions, the dashboard rollups (migrations 0014, 0015, 0018, 0020 and 0022) against a grouping of the cases
-/// and of their claims. The recomputation is written here independently of the triggers that maintain the
+/// submissions, the dashboard rollups (migrations 0014, 0015, 0018, 0020, 0022 and 0024) against a grouping of the
+/// cases, of their claims and of the activities. The recomputation is written here independently of the triggers that maintain the
 /// columns, so a mistake in one does not hide in the other.
 public struct AggregateCheck: Sendable {
     let database: any SQLDatabase
@@ -77,6 +77,12 @@ public struct AggregateCheck: Sendable {
                    SELECT organization_id, substr(created_at, 1, 10) AS created_day, status, priority, payer_id, COUNT(*) AS n,
                           0 AS outstanding_cents
                    FROM cases GROUP BY 1, 2, 3, 4, 5
+                   """),
+        Rollup(table: "activity_counts", keys: ["organization_id", "kind", "state", "assignee_id", "created_by"], count: "activities",
+               sumsOutstanding: false, fresh: """
+                   SELECT organization_id, kind, state, COALESCE(assignee_id, '') AS assignee_id, created_by, COUNT(*) AS n,
+                          0 AS outstanding_cents
+                   FROM activities WHERE state IS NOT NULL GROUP BY 1, 2, 3, 4, 5
                    """),
         Rollup(table: "case_appeal_rollup", keys: ["organization_id", "appeal_deadline"], count: "cases", sumsOutstanding: false,
                fresh: """

@@ -31,6 +31,7 @@ public enum MigrationCatalog {
             migration("0021_tier1_lists_in_their_order.sql", PackageResources._021_tier1_lists_in_their_order_sql),
             migration("0022_case_appeal_rollup.sql", PackageResources._022_case_appeal_rollup_sql),
             migration("0023_organization_on_every_row.sql", PackageResources._023_organization_on_every_row_sql),
+            migration("0024_activity_counts.sql", PackageResources._024_activity_counts_sql),
         ]
     }
 

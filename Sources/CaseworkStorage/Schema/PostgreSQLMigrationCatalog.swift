@@ -14,6 +14,7 @@ enum PostgreSQLMigrationCatalog {
             MigrationCatalog.migration("0006_claim_aging_rollups.sql", PackageResources._006_claim_aging_rollups_sql),
             MigrationCatalog.migration("0007_data_version_once_per_transaction.sql", PackageResources._007_data_version_once_per_transaction_sql),
             MigrationCatalog.migration("0008_keyed_by_organization.sql", PackageResources._008_keyed_by_organization_sql),
+            MigrationCatalog.migration("0009_activity_counts.sql", PackageResources._009_activity_counts_sql),
         ]
     }
 }

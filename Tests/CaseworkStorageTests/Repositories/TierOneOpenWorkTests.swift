@@ -36,4 +36,30 @@ import CaseworkUseCases
         #expect(tier.myOpenActivities.total == 6)
         #expect(tier.myOpenActivities.items.map(\.id) == [unassigned, meeting1, assignedByBo])
     }
+
+    /// The totals come from activity_counts (migration 0024): completing, reassigning and sending move
+    /// them at once, and the counts agree with a recount of the activities (check-aggregates).
+    @Test func totalsFollowEveryChangeOfStateAssigneeAndDraft() throws {
+        let f = try StoreFixture()
+        let id = try f.open([try f.claim("T1-2")]).case.id
+        func add(_ by: Caller, _ details: ActivityDetails) throws -> String {
+            try f.store.activityWork.add(caller: by, caseID: id, activity: NewActivity(subject: "s", body: "", details: details)).id
+        }
+        func totals() throws -> [Int] {
+            let tier = try f.store.dashboards.tierOne(caller: f.ann, period: Period(from: nil, to: nil), listLimit: 10)
+            return [tier.myOpenActivities.total, tier.myDraftEmails.total]
+        }
+        let mine = try add(f.bo, .task(dueOn: Day("2026-12-09"), assigneeID: f.ann.userID, state: .open))
+        let unassigned = try add(f.ann, .task(dueOn: nil, assigneeID: nil, state: .open))
+        let draft = try add(f.ann, .email(direction: .outbound, state: .draft))
+        _ = try add(f.ann, .email(direction: .outbound, state: .draft))
+        #expect(try totals() == [2, 2])
+        _ = try f.store.activityWork.update(caller: f.ann, id: mine, changes: ActivityChanges(taskState: .completed))
+        _ = try f.store.activityWork.update(caller: f.ann, id: unassigned, changes: ActivityChanges(assigneeID: .some(f.bo.userID)))
+        _ = try f.store.activityWork.update(caller: f.ann, id: draft, changes: ActivityChanges(emailState: .sent))
+        #expect(try totals() == [0, 1])
+        _ = try f.store.activityWork.update(caller: f.bo, id: unassigned, changes: ActivityChanges(assigneeID: .some(f.ann.userID)))
+        #expect(try totals() == [1, 1])
+        #expect(try f.store.aggregates.run().mismatches.isEmpty)
+    }
 }
