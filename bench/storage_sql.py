@@ -228,9 +228,16 @@ def tier_one_sql(sqlite, caller, today):
         lists[key] = ids_of(sqlite, query, TIER1_LIST_LIMIT)
         statements.extend(case_rows(lists[key]))
 
-    def activity_list(condition, order):
-        statements.append(f"SELECT COUNT(*) AS n FROM activities a WHERE a.organization_id = {org} AND {condition};")
-        statements.append(f"SELECT * FROM activities a WHERE a.organization_id = {org} AND {condition} ORDER BY {order} LIMIT {TIER1_LIST_LIMIT};")
+    def personal(kind, state, assigned):
+        """TierOne's PersonalActivities: (condition over activities a, condition over activity_counts)."""
+        mine = f"a.assignee_id = {me}" if assigned else f"a.assignee_id IS NULL AND a.created_by = {me}"
+        in_counts = f"assignee_id = {me}" if assigned else f"assignee_id = '' AND created_by = {me}"
+        return (f"a.kind = '{kind}' AND a.state = '{state}' AND {mine}", f"(kind = '{kind}' AND state = '{state}' AND {in_counts})")
+
+    def counted(ranges):
+        """The ranges' total from activity_counts (migration 0024)."""
+        statements.append(f"SELECT COALESCE(SUM(activities), 0) AS n FROM activity_counts WHERE organization_id = {org} AND ("
+                          + " OR ".join(c for _, c in ranges) + ");")
 
     me = lit(caller["user"])
     counts("r.priority", order="CASE r.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END")
@@ -250,16 +257,17 @@ def tier_one_sql(sqlite, caller, today):
               "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id", count=False)
     case_list("my_resolved_cases", f"c.status = 'resolved' AND {mine_clause(caller)}" + bound("c.resolved_at"), "c.resolved_at DESC, c.id DESC")
     due = "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31')"
-    activity_list(f"a.kind = 'email' AND a.state = 'draft' AND a.assignee_id IS NULL AND a.created_by = {me}", f"{due} DESC, a.seq DESC")
-    # myOpenActivities: three disjoint ranges of activities_by_person, counted and paged range by range.
-    ranges = [f"a.kind = 'task' AND a.state = 'open' AND a.assignee_id = {me}",
-              f"a.kind = 'task' AND a.state = 'open' AND a.assignee_id IS NULL AND a.created_by = {me}",
-              f"a.kind = 'appointment' AND a.state = 'scheduled' AND a.assignee_id IS NULL AND a.created_by = {me}"]
-    statements.append("SELECT " + " + ".join(f"(SELECT COUNT(*) FROM activities a WHERE a.organization_id = {org} AND {r})"
-                                              for r in ranges) + " AS n;")
+    drafts = personal("email", "draft", False)
+    statements.append(f"SELECT * FROM activities a WHERE a.organization_id = {org} AND {drafts[0]} ORDER BY {due} DESC, a.seq DESC "
+                      f"LIMIT {TIER1_LIST_LIMIT};")
+    counted([drafts])
+    # myOpenActivities: three disjoint ranges of activities_by_person, paged range by range, counted from activity_counts.
+    open_work = [personal("task", "open", True), personal("task", "open", False), personal("appointment", "scheduled", False)]
+    ranges = [r for r, _ in open_work]
     firsts = " UNION ALL ".join(f"SELECT seq FROM (SELECT a.seq FROM activities a WHERE a.organization_id = {org} AND {r} "
                                 f"ORDER BY {due}, a.seq LIMIT {TIER1_LIST_LIMIT}) AS firsts" for r in ranges)
     statements.append(f"SELECT * FROM activities a WHERE a.seq IN ({firsts}) ORDER BY {due}, a.seq LIMIT {TIER1_LIST_LIMIT};")
+    counted(open_work)
 
     statements.append(appeals_due_sql(caller, today))
 

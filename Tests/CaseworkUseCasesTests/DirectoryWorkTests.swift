@@ -43,10 +43,10 @@ import Testing
         var changed = payer
         changed.appealDays = 45
         changed.name = "Harbor Health"
-        let updated = try payers.update(organizationID: f.organizationID, payer: changed, actorID: f.ann.userID)
+        let updated = try payers.update(organizationID: f.organizationID, id: changed.id, actorID: f.ann.userID) { _ in changed }
         #expect(updated == changed)
         #expect(try f.store.payers.get(organizationID: f.organizationID, id: payer.id) == changed)
-        _ = try payers.update(organizationID: f.organizationID, payer: changed, actorID: f.ann.userID)
+        _ = try payers.update(organizationID: f.organizationID, id: changed.id, actorID: f.ann.userID) { _ in changed }
         // A change applies to the payer as stored then (its appeal days above stay; the id cannot move).
         let renamed = try payers.update(organizationID: f.organizationID, id: payer.id, actorID: f.ann.userID) { stored in
             #expect(stored == changed)
@@ -64,7 +64,7 @@ import Testing
         #expect(throws: StorageError.notFound(entity: "payer", id: "pay_none")) {
             var ghost = changed
             ghost.id = "pay_none"
-            return try payers.update(organizationID: f.organizationID, payer: ghost, actorID: f.ann.userID)
+            return try payers.update(organizationID: f.organizationID, id: ghost.id, actorID: f.ann.userID) { _ in ghost }
         }
 
         let patient = try PatientWork(database: f.store, ambient: f.ambient).add(

@@ -29,8 +29,7 @@ import Testing
     @Test(arguments: Driver.available) func settingsAndCategoriesAreAuditedWithWhatTheyReplaced(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
         f.clock.set("2026-06-19T16:45:00Z")
-        _ = try work(f).updateSettings(organizationID: f.organizationID, settings: OrganizationSettings(autoResolvePaidCases: false),
-                                       actorID: f.ann.userID)
+        _ = try work(f).updateSettings(organizationID: f.organizationID, actorID: f.ann.userID) { _ in OrganizationSettings(autoResolvePaidCases: false) }
         #expect(try audit(f, "organization").map(\.action) == ["create"])     // nothing changed: nothing audited
         _ = try work(f).updateSettings(organizationID: f.organizationID, actorID: f.ann.userID) { stored in
             var changed = stored

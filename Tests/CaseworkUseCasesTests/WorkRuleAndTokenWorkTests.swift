@@ -16,7 +16,7 @@ import Testing
         let second = try f.rules.add(caller: f.ann, input: Self.input("Bo's", owner: Owner(kind: "user", id: f.bo.userID)))
         #expect([first.id, second.id] == ["rule_t1", "rule_t2"] && [first.position, second.position] == [1, 2])
         f.clock.set("2026-07-01T12:00:00Z")
-        let renamed = try f.rules.update(caller: f.bo, id: first.id, input: Self.input("Summit, renamed", payerID: f.payer.id))
+        let renamed = try f.rules.update(caller: f.bo, id: first.id) { _ in Self.input("Summit, renamed", payerID: f.payer.id) }
         #expect(renamed.position == 1 && renamed.name == "Summit, renamed")
         #expect(try f.store.rules.list(organizationID: f.organizationID) == [renamed, second])
         try f.rules.delete(caller: f.bo, id: second.id)
@@ -60,7 +60,7 @@ import Testing
             try f.rules.add(caller: f.ann, input: Self.input("Vic", owner: Owner(kind: "user", id: f.vic.id)))
         }
         #expect(throws: StorageError.notFound(entity: "rule", id: "rule_none")) {
-            try f.rules.update(caller: f.ann, id: "rule_none", input: Self.input("none"))
+            try f.rules.update(caller: f.ann, id: "rule_none") { _ in Self.input("none") }
         }
         #expect(try f.store.rules.list(organizationID: f.organizationID).isEmpty)
     }

@@ -59,26 +59,13 @@ extension DashboardRepository {
                 return TierOne.walksActiveInOrder(limit: listLimit, allActive: allActive, activeInPeriod: activeInPeriod,
                                                   casesInPeriod: casesInPeriod.reduce(0) { $0 + $1.count })
             }
-            // How many activities of each (kind, state, assignee, author) group: rows of activity_counts
-            // (migration 0024), kept on every change, so a total costs a few rows at any size.
-            func counted(_ groups: [(kind: String, state: String, assignee: String?, author: String?)]) throws -> Int {
-                var conditions: [String] = [], values: [SQLValue] = [org]
-                for group in groups {
-                    var condition = "(kind = ? AND state = ?"
-                    values += [.text(group.kind), .text(group.state)]
-                    if let assignee = group.assignee { condition += " AND assignee_id = ?"; values.append(.text(assignee)) }
-                    if let author = group.author { condition += " AND created_by = ?"; values.append(.text(author)) }
-                    conditions.append(condition + ")")
-                }
-                return try db.queryOne("SELECT COALESCE(SUM(activities), 0) AS n FROM activity_counts WHERE organization_id = ? AND ("
-                                       + conditions.joined(separator: " OR ") + ")", values)?.int("n") ?? 0
-            }
-            func activityList(_ condition: String, _ values: [SQLValue], order: String, total: Int) throws -> TierOne.List<Activity> {
-                let rows = try db.query("SELECT * FROM activities a WHERE a.organization_id = ? AND \(condition) ORDER BY \(order) LIMIT ?",
-                                        [org] + values + [limit])
-                return TierOne.List(total: total, items: rows.map(ActivityRows.activity))
-            }
             let me = SQLValue.text(caller.userID)
+            // How many activities the ranges hold: rows of activity_counts (migration 0024), kept on every
+            // change, so a total costs a few rows at any size.
+            func counted(_ ranges: [PersonalActivities]) throws -> Int {
+                try db.queryOne("SELECT COALESCE(SUM(activities), 0) AS n FROM activity_counts WHERE organization_id = ? AND ("
+                                + ranges.map(\.counts).joined(separator: " OR ") + ")", [org] + ranges.map { _ in me })?.int("n") ?? 0
+            }
             let dueKey = "COALESCE(a.due_on, substr(a.starts_at, 1, 10), '9999-12-31')"
             // Open tasks assigned to the caller, unassigned open tasks they created, appointments they
             // scheduled (an appointment has no assignee): three disjoint ranges, each already in due order
@@ -86,15 +73,23 @@ extension DashboardRepository {
             // them passed over every activity of the organization. Counted from activity_counts; the first
             // page is the first `limit` of each range, merged.
             func openWork() throws -> TierOne.List<Activity> {
-                let ranges = ["a.kind = 'task' AND a.state = 'open' AND a.assignee_id = ?",
-                              "a.kind = 'task' AND a.state = 'open' AND a.assignee_id IS NULL AND a.created_by = ?",
-                              "a.kind = 'appointment' AND a.state = 'scheduled' AND a.assignee_id IS NULL AND a.created_by = ?"]
-                let total = try counted([("task", "open", caller.userID, nil), ("task", "open", "", caller.userID),
-                                         ("appointment", "scheduled", "", caller.userID)])
-                let firsts = ranges.map { "SELECT seq FROM (SELECT a.seq FROM activities a WHERE a.organization_id = ? AND \($0) ORDER BY \(dueKey), a.seq LIMIT ?) AS firsts" }
+                let ranges = [PersonalActivities(kind: "task", state: "open", assigned: true),
+                              PersonalActivities(kind: "task", state: "open", assigned: false),
+                              PersonalActivities(kind: "appointment", state: "scheduled", assigned: false)]
+                let firsts = ranges.map { "SELECT seq FROM (SELECT a.seq FROM activities a WHERE a.organization_id = ? AND \($0.activities) ORDER BY \(dueKey), a.seq LIMIT ?) AS firsts" }
                 let rows = try db.query("SELECT * FROM activities a WHERE a.seq IN (\(firsts.joined(separator: " UNION ALL "))) ORDER BY \(dueKey), a.seq LIMIT ?",
                                         ranges.flatMap { _ in [org, me, limit] } + [limit])
-                return TierOne.List(total: total, items: rows.map(ActivityRows.activity))
+                return TierOne.List(total: try counted(ranges), items: rows.map(ActivityRows.activity))
+            }
+            // An e-mail has no assignee (only tasks do) and no due date or start, so its due key is the same
+            // for all: saying both makes the author's drafts one range of activities_by_person (kind, state,
+            // assignee, author, due key, seq) read backwards, newest first, instead of a pass over the
+            // organization's drafts (29 ms to count and 30 ms to list at 1,000,000 claims).
+            func draftEmails() throws -> TierOne.List<Activity> {
+                let drafts = PersonalActivities(kind: "email", state: "draft", assigned: false)
+                let rows = try db.query("SELECT * FROM activities a WHERE a.organization_id = ? AND \(drafts.activities) ORDER BY \(dueKey) DESC, a.seq DESC LIMIT ?",
+                                        [org, me, limit])
+                return TierOne.List(total: try counted([drafts]), items: rows.map(ActivityRows.activity))
             }
             let byStatus = try counts("r.status")
             let activeInPeriod = byStatus.first { $0.key == CaseStatus.active.rawValue }?.count ?? 0
@@ -111,14 +106,26 @@ extension DashboardRepository {
                     order: "COALESCE(c.follow_up_by, '9999-12-31'), c.created_at, c.id", total: activeInPeriod),
                 myResolvedCases: try caseList("c.status = 'resolved' AND \(mine)" + resolvedSQL, mineValues + resolvedValues,
                                               order: "c.resolved_at DESC, c.id DESC"),
-                // An e-mail has no assignee (only tasks do) and no due date or start, so its due key is the same
-                // for all: saying both makes the author's drafts one range of activities_by_person (kind, state,
-                // assignee, author, due key, seq) read backwards, newest first, instead of a pass over the
-                // organization's drafts (29 ms to count and 30 ms to list at 1,000,000 claims).
-                myDraftEmails: try activityList("a.kind = 'email' AND a.state = 'draft' AND a.assignee_id IS NULL AND a.created_by = ?",
-                                                [me], order: "\(dueKey) DESC, a.seq DESC",
-                                                total: try counted([("email", "draft", "", caller.userID)])),
+                myDraftEmails: try draftEmails(),
                 myOpenActivities: try openWork())
         }
+    }
+}
+
+/// The caller's activities of one kind and state: those assigned to them (`assigned`), or those with no
+/// assignee that they wrote. Each condition binds the caller's id once.
+private struct PersonalActivities {
+    let kind: String
+    let state: String
+    let assigned: Bool
+
+    /// The condition over `activities a`.
+    var activities: String {
+        "a.kind = '\(kind)' AND a.state = '\(state)' AND " + (assigned ? "a.assignee_id = ?" : "a.assignee_id IS NULL AND a.created_by = ?")
+    }
+
+    /// The same activities' groups in `activity_counts` (no assignee is kept as '').
+    var counts: String {
+        "(kind = '\(kind)' AND state = '\(state)' AND " + (assigned ? "assignee_id = ?" : "assignee_id = '' AND created_by = ?") + ")"
     }
 }

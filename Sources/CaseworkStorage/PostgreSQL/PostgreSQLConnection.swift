@@ -19,7 +19,7 @@ public final class PostgreSQLConnection: SQLExecutor {
     /// Prepared statement names, and the numbered text, by the SQL text given to `execute`/`query`.
     private var prepared: [String: (name: String, numbered: String, parameters: Int)] = [:]
     /// Whether the rest of the open transaction plans each statement for its parameters and the
-    /// tables as they are now (`planForGrowingTables`); reset by each `BEGIN`.
+    /// tables as they are now (`planForGrowingTables`); reset by `begin`.
     private var plansEachRun = false
     static let statementCacheCapacity = 512
     /// Set on every session, and again after a reset: text is UTF-8, times are UTC.
@@ -90,10 +90,17 @@ public final class PostgreSQLConnection: SQLExecutor {
     /// Runs a script of `;`-separated statements (the simple query protocol): no parameters, no rows.
     /// - Throws: `PostgreSQLError` of the first failing statement (earlier ones stay applied outside a transaction).
     public func executeScript(_ sql: String) throws {
-        if sql.hasPrefix("BEGIN") { plansEachRun = false }
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         try check(result, sql)
+    }
+
+    /// Begins a transaction (`BEGIN` followed by `mode`, e.g. `ISOLATION LEVEL READ COMMITTED`) whose
+    /// statements use the prepared plans until `planForGrowingTables` says otherwise.
+    /// - Throws: `PostgreSQLError`.
+    func begin(_ mode: String = "") throws {
+        plansEachRun = false
+        try executeScript(mode.isEmpty ? "BEGIN" : "BEGIN " + mode)
     }
 
     /// Whether a transaction is open (or failed and not yet rolled back) on this connection.

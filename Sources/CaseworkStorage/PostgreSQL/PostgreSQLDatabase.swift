@@ -48,7 +48,7 @@ final class PostgreSQLDatabase: SQLDatabase {
                 attempt += 1
                 connection.reconnectIfBroken()
                 connection.rollbackIfInTransaction()
-                try connection.executeScript("BEGIN ISOLATION LEVEL READ COMMITTED")
+                try connection.begin("ISOLATION LEVEL READ COMMITTED")
                 let landed = rider.current?.board()
                 do {
                     let result = try body(connection)
@@ -74,7 +74,7 @@ final class PostgreSQLDatabase: SQLDatabase {
         return try readers.withConnection { connection in
             connection.reconnectIfBroken()
             connection.rollbackIfInTransaction()
-            try connection.executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            try connection.begin("ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             do {
                 let result = try body(connection)
                 try connection.executeScript("COMMIT")

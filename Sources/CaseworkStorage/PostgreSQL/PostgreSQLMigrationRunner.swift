@@ -33,7 +33,7 @@ struct PostgreSQLMigrationRunner {
         }
         for migration in migrations where !applied.contains(migration.version) {
             do {
-                try connection.executeScript("BEGIN")
+                try connection.begin()
                 try connection.executeScript(migration.sql)
                 try connection.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'))",

@@ -16,6 +16,13 @@ public struct AuditChange {
     public static func value(_ v: Any?) -> Any { v ?? NSNull() }
 }
 
+extension [AuditChange] {
+    /// Appends the change of `field` when `old` and `new` differ (nil is written as JSON null).
+    mutating func note<T: Equatable>(_ field: String, _ old: T?, _ new: T?) {
+        if old != new { append(AuditChange(field: field, before: AuditChange.value(old), after: AuditChange.value(new))) }
+    }
+}
+
 /// One audit event: who (`actorID`, nil for the system) did `action` to which entity, and when.
 public struct AuditEntry {
     public var organizationID: String

@@ -105,12 +105,8 @@ public struct ClaimWork: Sendable {
             }
             let after = try correction.applied(to: before.amounts)
             var changes: [AuditChange] = []
-            if after.expected != before.amounts.expected {
-                changes.append(AuditChange(field: "expected_cents", before: before.amounts.expected.amount, after: after.expected.amount))
-            }
-            if after.writeOff != before.amounts.writeOff {
-                changes.append(AuditChange(field: "write_off_cents", before: before.amounts.writeOff.amount, after: after.writeOff.amount))
-            }
+            changes.note("expected_cents", before.amounts.expected.amount, after.expected.amount)
+            changes.note("write_off_cents", before.amounts.writeOff.amount, after.writeOff.amount)
             if !changes.isEmpty {
                 let now = ambient.now()
                 try tx.updateClaimAmounts(claimID: id, expected: after.expected, writeOff: after.writeOff, at: now)

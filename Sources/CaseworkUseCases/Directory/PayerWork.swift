@@ -34,12 +34,6 @@ public struct PayerWork: Sendable {
         return stored
     }
 
-    /// Saves `payer`'s fields as given (see `update(organizationID:id:actorID:change:)`).
-    /// - Throws: `StorageError.notFound` when the organization has no such payer.
-    public func update(organizationID: String, payer: Payer, actorID: String) throws -> Payer {
-        try update(organizationID: organizationID, id: payer.id, actorID: actorID) { _ in payer }
-    }
-
     /// Changes a payer: `change` gets the payer as stored, locked until the transaction ends (so two
     /// changes of different fields, on one server or several, never undo each other), and returns it
     /// changed (name, electronic id, kind, timely filing and appeal days; its id stays). Each changed
@@ -53,14 +47,11 @@ public struct PayerWork: Sendable {
             var payer = try change(before)
             payer.id = before.id
             var changes: [AuditChange] = []
-            func note(_ field: String, _ old: Any?, _ new: Any?, _ same: Bool) {
-                if !same { changes.append(AuditChange(field: field, before: AuditChange.value(old), after: AuditChange.value(new))) }
-            }
-            note("name", before.name, payer.name, before.name == payer.name)
-            note("payer_id", before.payerID, payer.payerID, before.payerID == payer.payerID)
-            note("kind", before.kind.rawValue, payer.kind.rawValue, before.kind == payer.kind)
-            note("timely_filing_days", before.timelyFilingDays, payer.timelyFilingDays, before.timelyFilingDays == payer.timelyFilingDays)
-            note("appeal_days", before.appealDays, payer.appealDays, before.appealDays == payer.appealDays)
+            changes.note("name", before.name, payer.name)
+            changes.note("payer_id", before.payerID, payer.payerID)
+            changes.note("kind", before.kind.rawValue, payer.kind.rawValue)
+            changes.note("timely_filing_days", before.timelyFilingDays, payer.timelyFilingDays)
+            changes.note("appeal_days", before.appealDays, payer.appealDays)
             guard !changes.isEmpty else { return before }
             try tx.updatePayer(payer)
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "payer", entityID: payer.id,

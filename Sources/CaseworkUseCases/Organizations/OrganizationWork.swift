@@ -46,12 +46,6 @@ public struct OrganizationWork: Sendable {
         }
     }
 
-    /// Saves `settings` as given (see `updateSettings(organizationID:actorID:change:)`).
-    /// - Throws: `StorageError.notFound` for an unknown organization.
-    public func updateSettings(organizationID: String, settings: OrganizationSettings, actorID: String?) throws -> OrganizationSettings {
-        try updateSettings(organizationID: organizationID, actorID: actorID) { _ in settings }
-    }
-
     /// Changes the settings: `change` gets them as stored, locked until the transaction ends (two
     /// changes of different settings never undo each other), and returns them changed (the time zone
     /// name as given: the caller checks it). Each change is audited.
@@ -64,12 +58,8 @@ public struct OrganizationWork: Sendable {
             }
             let settings = try change(before)
             var changes: [AuditChange] = []
-            if before.autoResolvePaidCases != settings.autoResolvePaidCases {
-                changes.append(AuditChange(field: "auto_resolve_paid_cases", before: before.autoResolvePaidCases, after: settings.autoResolvePaidCases))
-            }
-            if before.timeZone != settings.timeZone {
-                changes.append(AuditChange(field: "time_zone", before: before.timeZone, after: settings.timeZone))
-            }
+            changes.note("auto_resolve_paid_cases", before.autoResolvePaidCases, settings.autoResolvePaidCases)
+            changes.note("time_zone", before.timeZone, settings.timeZone)
             guard !changes.isEmpty else { return settings }
             try tx.updateSettings(settings, organizationID: organizationID)
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "organization",

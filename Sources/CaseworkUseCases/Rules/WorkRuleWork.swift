@@ -28,13 +28,6 @@ public struct WorkRuleWork: Sendable {
         }
     }
 
-    /// Replaces a rule's fields with `input`; without a position it keeps its place (see
-    /// `update(caller:id:change:)`).
-    /// - Throws: `StorageError.notFound`; as `add`.
-    public func update(caller: Caller, id: String, input: WorkRuleInput) throws -> WorkRule {
-        try update(caller: caller, id: id) { _ in input }
-    }
-
     /// Changes a rule: `change` gets the rule as stored, locked until the transaction ends (so two
     /// changes of different fields, on one server or several, never undo each other), and returns
     /// the fields it should have; without a position it keeps its place. The payer, category and
@@ -76,19 +69,16 @@ public struct WorkRuleWork: Sendable {
     /// The fields that differ between two versions of a rule, named as the API names them.
     static func changes(from before: WorkRule, to after: WorkRule) -> [AuditChange] {
         var changes: [AuditChange] = []
-        func note<T: Equatable>(_ field: String, _ old: T?, _ new: T?) {
-            if old != new { changes.append(AuditChange(field: field, before: AuditChange.value(old), after: AuditChange.value(new))) }
-        }
-        note("name", before.name, after.name)
-        note("position", before.position, after.position)
-        note("payer_id", before.payerID, after.payerID)
-        note("category", before.category, after.category)
-        note("carc_code", before.carc?.description, after.carc?.description)
-        note("minimum_denied_cents", before.minimumDeniedAmount?.amount, after.minimumDeniedAmount?.amount)
-        note("action", before.action.rawValue, after.action.rawValue)
-        note("owner", before.owner.map { "\($0.kind):\($0.id)" }, after.owner.map { "\($0.kind):\($0.id)" })
-        note("priority", before.priority.rawValue, after.priority.rawValue)
-        note("follow_up_days", before.followUpDays, after.followUpDays)
+        changes.note("name", before.name, after.name)
+        changes.note("position", before.position, after.position)
+        changes.note("payer_id", before.payerID, after.payerID)
+        changes.note("category", before.category, after.category)
+        changes.note("carc_code", before.carc?.description, after.carc?.description)
+        changes.note("minimum_denied_cents", before.minimumDeniedAmount?.amount, after.minimumDeniedAmount?.amount)
+        changes.note("action", before.action.rawValue, after.action.rawValue)
+        changes.note("owner", before.owner.map { "\($0.kind):\($0.id)" }, after.owner.map { "\($0.kind):\($0.id)" })
+        changes.note("priority", before.priority.rawValue, after.priority.rawValue)
+        changes.note("follow_up_days", before.followUpDays, after.followUpDays)
         return changes
     }
 

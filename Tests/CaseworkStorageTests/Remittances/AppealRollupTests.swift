@@ -45,7 +45,7 @@ import Testing
 
         var payer = f.payer
         payer.appealDays = 90
-        _ = try PayerWork(database: f.store).update(organizationID: f.organizationID, payer: payer, actorID: f.ann.userID)
+        _ = try PayerWork(database: f.store).update(organizationID: f.organizationID, id: payer.id, actorID: f.ann.userID) { _ in payer }
         try check(AppealsDue(pastDue: 0, dueWithin7Days: 0, dueWithin30Days: 1), "appeal days 90")   // 06-18 and 06-30
 
         _ = try f.store.caseWork.close(caller: f.ann, id: other.case.id, closing: .resolve(resolvedCarcCodes: nil), note: nil,
@@ -57,7 +57,7 @@ import Testing
         try check(AppealsDue(pastDue: 0, dueWithin7Days: 0, dueWithin30Days: 0), "canceled")
 
         payer.appealDays = nil
-        _ = try PayerWork(database: f.store).update(organizationID: f.organizationID, payer: payer, actorID: f.ann.userID)
+        _ = try PayerWork(database: f.store).update(organizationID: f.organizationID, id: payer.id, actorID: f.ann.userID) { _ in payer }
         try check(AppealsDue(pastDue: 0, dueWithin7Days: 0, dueWithin30Days: 0), "no appeal days")
     }
 }

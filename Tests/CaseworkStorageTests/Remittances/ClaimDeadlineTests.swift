@@ -26,7 +26,7 @@ import Testing
 
         var payer = f.payer
         payer.timelyFilingDays = 120
-        _ = try PayerWork(database: f.store).update(organizationID: f.organizationID, payer: payer, actorID: f.ann.userID)
+        _ = try PayerWork(database: f.store).update(organizationID: f.organizationID, id: payer.id, actorID: f.ann.userID) { _ in payer }
         #expect(try deadlines(f, claim.claim.id) == [nil, "2026-06-29", "2026-06-29"])
 
         // A first remit without a payment date still means the claim was filed.
@@ -57,7 +57,7 @@ import Testing
 
         var payer = f.payer
         payer.appealDays = nil
-        _ = try PayerWork(database: f.store).update(organizationID: f.organizationID, payer: payer, actorID: f.ann.userID)
+        _ = try PayerWork(database: f.store).update(organizationID: f.organizationID, id: payer.id, actorID: f.ann.userID) { _ in payer }
         #expect(try deadlines(f, claim.claim.id) == [nil, "2026-05-30", nil])
         #expect(try f.store.dashboards.appealsDue(organizationID: f.organizationID, today: Day("2026-05-27")!)
                 == AppealsDue(pastDue: 0, dueWithin7Days: 0, dueWithin30Days: 0))
