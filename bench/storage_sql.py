@@ -28,8 +28,8 @@ def row_select():
 
 
 def case_rows(ids):
-    """CaseRepository.rows(db, ids:): rowSelect over the ids, then the three follow-up queries of
-    CaseRepository.rows (tags, CARCs, open tasks); nothing when there are no ids."""
+    """CaseRepository.rows(db, ids:): rowSelect over the ids, then the four follow-up queries of
+    CaseRepository.rows (tags, CARCs, claim numbers, open tasks); nothing when there are no ids."""
     if not ids:
         return []
     marks = ", ".join(lit(i) for i in ids)
@@ -37,6 +37,8 @@ def case_rows(ids):
         row_select() + f"\nWHERE c.id IN ({marks});",
         f"SELECT case_id, tag FROM case_tags WHERE case_id IN ({marks}) ORDER BY case_id, position;",
         f"SELECT case_id, code, resolved FROM case_carc_codes WHERE case_id IN ({marks}) ORDER BY case_id, position;",
+        f"SELECT l.case_id, cl.claim_number FROM case_claims l JOIN claims cl ON cl.id = l.claim_id WHERE l.case_id IN ({marks}) "
+        "ORDER BY l.case_id, l.linked_at, cl.claim_number;",
         f"SELECT case_id, subject FROM activities WHERE case_id IN ({marks}) AND kind = 'task' AND state = 'open' ORDER BY case_id, seq;",
     ]
 
@@ -168,7 +170,8 @@ def case_insights_sql(caller, today, drill_down=None):
     cell_keys = ["c.status", "c.stage", "c.subject", "c.payer_id"]
     cell_group = cell_keys + key_columns if drill_down == "owner" else key_columns + cell_keys
     # AgingOutstanding (AgingSums): the claim aging rollups of migrations 0015 and 0018, whose key ends in
-    # the start day: per distinct group and payer, one correlated sum per bucket over its key range.
+    # the start day: per group and payer of the case rollup (with its total), one correlated sum per younger
+    # bucket over its key range; the oldest bucket only tested for a claim (the server derives its sum).
     aging_table = {None: "claim_aging_rollup c", "owner": "claim_aging_owner_rollup c",
                    "carc_code": "claim_aging_carc_rollup c"}[drill_down]
     start = "c.start_day"
@@ -180,12 +183,14 @@ def case_insights_sql(caller, today, drill_down=None):
             tests.append(f"{start} < {lit((today - datetime.timedelta(days=younger)).isoformat())}")
         ranges.append((f"bucket_{index}", " AND ".join(tests)))
         younger = oldest
+    oldest_test = ranges.pop()[1]
     ranges.append(("bucket_none", f"{start} = ''"))
     k_columns = {None: [], "owner": ["k.key_type", "k.key_id"], "carc_code": ["k.key_id"]}[drill_down]
     same_group = " AND ".join([f"{a} = {b}" for a, b in zip(key_columns, k_columns)] + ["c.payer_id = k.payer_id"])
-    aging_conditions = f"{conditions} AND c.claims > 0 AND c.status = 'active'"
-    sums = [f"(SELECT SUM(c.outstanding_cents) FROM {aging_table} WHERE {aging_conditions} AND {same_group} AND {test}) AS {column}"
-            for column, test in ranges]
+    in_group = f"FROM {aging_table} WHERE {conditions} AND c.claims > 0 AND c.status = 'active' AND {same_group}"
+    sums = [f"(SELECT SUM(c.outstanding_cents) {in_group} AND {test}) AS {column}" for column, test in ranges]
+    sums.append(f"CASE WHEN EXISTS (SELECT 1 {in_group} AND {oldest_test}) THEN 1 ELSE 0 END AS older")
+    total_group = ", ".join(key_columns + ["c.payer_id"])
     return [
         f"SELECT {dims}, g.*, p.name AS payer_name FROM (\n"
         f"    SELECT {key_select}c.status, c.stage, c.subject, c.payer_id,\n"
@@ -194,8 +199,8 @@ def case_insights_sql(caller, today, drill_down=None):
         f"    GROUP BY {', '.join(cell_group)}) AS g\n"
         f"JOIN payers p ON p.id = g.payer_id{names};",
         f"SELECT {dims}, g.*, p.name AS payer_name FROM (SELECT k.*, {', '.join(sums)}\n"
-        f"    FROM (SELECT DISTINCT {key_select}c.payer_id FROM {aging_table}\n"
-        f"          WHERE {aging_conditions}) AS k) AS g\n"
+        f"    FROM (SELECT {key_select}c.payer_id, SUM(c.outstanding_cents) AS total FROM {rolled}\n"
+        f"          WHERE {conditions} AND c.cases > 0 AND c.status = 'active' GROUP BY {total_group}) AS k) AS g\n"
         f"JOIN payers p ON p.id = g.payer_id{names} ORDER BY dim_type NULLS FIRST, dim_id NULLS FIRST, g.payer_id;",
         appeals_due_sql(caller, today),
     ]

@@ -9,41 +9,48 @@ extension DashboardRepository {
     /// youngest to the oldest, claims with no aging date (`bucket` nil) last.
     public func outstandingByAging(organizationID: String, query: CaseInsightsQuery, today: Day) throws -> [AgingOutstanding] {
         let shape = InsightsSQL(query: query, organizationID: organizationID, source: .claimAgingRollups)
-        let plan = AgingSums(shape: shape, today: today)
+        let totals = InsightsSQL(query: query, organizationID: organizationID, source: .caseRollups)
+        let plan = AgingSums(shape: shape, totals: totals, today: today)
         return try database.read { db in
             try db.query(plan.sql, plan.bindings).flatMap { row in
                 let group = shape.group(row)
                 let payerID = row.string("payer_id"), payerName = row.string("payer_name")
-                return plan.columns.compactMap { column, bucket in
-                    row.optionalInt(column).map {
-                        AgingOutstanding(group: group, payerID: payerID, payerName: payerName, bucket: bucket,
-                                         outstanding: Cents($0))
-                    }
+                return plan.sums(row).map { bucket, cents in
+                    AgingOutstanding(group: group, payerID: payerID, payerName: payerName, bucket: bucket, outstanding: Cents(cents))
                 }
             }
         }
     }
 }
 
-/// The statement behind `outstandingByAging`: one row per group and payer, a sum column per aging
-/// bucket (NULL when the bucket is empty).
+/// The statement behind `outstandingByAging`: one row per group and payer with the sum of each aging
+/// bucket (NULL when the bucket is empty), read back by `sums`.
 ///
 /// Each bucket is a range of the ISO start day between the buckets' earliest starts
-/// (`AgingBucket.earliestStart`): no date arithmetic per row. Over a rollup, whose key ends in the
-/// start day, each bucket of each group is one range of the key (a correlated sum per bucket over
-/// the distinct groups), so no row is tested against every bucket. Over the claims themselves (a
-/// filter the rollups cannot answer) each row is summed into its bucket by a CASE per bucket. The
-/// few groups are named (payer, owner) after grouping.
+/// (`AgingBucket.earliestStart`): no date arithmetic per row. Over the claims themselves (a filter the
+/// rollups cannot answer) each row is summed into its bucket by a CASE per bucket. Over a claim aging
+/// rollup, whose key ends in the start day, each bucket of each group is one range of the key (a
+/// correlated sum per bucket), so no row is tested against every bucket — and the open-ended oldest
+/// bucket is not read at all: it holds most days of a long history, and its sum is the group's total
+/// less the younger buckets. The groups and their totals come from the case rollup of the same
+/// filters (`totals`: a case's stored outstanding is the sum of its claims', migration 0012), a few
+/// rows per group; one seek tells whether the oldest bucket has a claim. So the cost follows the
+/// groups and the days of the younger buckets, not the length of the history. The few groups are
+/// named (payer, owner) after grouping.
 private struct AgingSums {
     let sql: String
     let bindings: [SQLValue]
     /// The result columns holding each bucket's sum, in the order rows are built.
-    let columns: [(String, AgingBucket?)]
+    private let columns: [(String, AgingBucket?)]
+    /// The bucket summed as the group's total less the others (the oldest), over a rollup; nil over the claims.
+    private let remainder: AgingBucket?
 
     /// One bucket: its result column and its test of `start`, with the test's bindings.
     private struct Range { var column: String; var bucket: AgingBucket?; var test: String; var values: [SQLValue] }
 
-    init(shape: InsightsSQL, today: Day) {
+    /// - Parameter totals: the same query over the case rollups (`.caseRollups`), which any query the
+    ///   claim aging rollups answer also allows; unused when `shape` reads the claims.
+    init(shape: InsightsSQL, totals: InsightsSQL, today: Day) {
         let perClaim = shape.source == .cases
         // The day a claim ages from: its first submission, else its first service (NULL per claim, ''
         // in a rollup: neither). '' sorts below every date and NULL compares false, so `> ''` bounds the
@@ -63,9 +70,9 @@ private struct AgingSums {
             younger = bucket.earliestStart(on: today)
         }
         ranges.append(Range(column: "bucket_none", bucket: nil, test: perClaim ? "\(start) IS NULL" : "\(start) = ''", values: []))
-        columns = ranges.map { ($0.column, $0.bucket) }
         let grouped: String
         if perClaim {
+            remainder = nil
             let sums = ranges.map { "SUM(CASE WHEN \($0.test) THEN cl.outstanding_cents END) AS \($0.column)" }
             grouped = """
                 SELECT \(shape.keySelect)c.payer_id, \(sums.joined(separator: ", "))
@@ -75,23 +82,43 @@ private struct AgingSums {
                 """
             bindings = ranges.flatMap(\.values) + shape.bindings
         } else {
-            // The groups `k` (keys and payer), then per bucket the sum over the group's key range.
+            // The groups `k` (keys, payer, total) from the case rollup, then per bucket the sum over the
+            // group's key range of the claim aging rollup; the oldest bucket only as "has a claim".
+            let oldest = ranges.first { $0.bucket != nil && $0.bucket?.earliestStart(on: today) == nil }
+            let rest = oldest?.bucket
+            remainder = rest
             let sameGroup = (zip(shape.keyColumns, shape.drillDown == .owner ? ["k.key_type", "k.key_id"] : ["k.key_id"])
                 .map { "\($0) = \($1)" } + ["c.payer_id = k.payer_id"]).joined(separator: " AND ")
-            let sums = ranges.map { range in
-                "(SELECT SUM(\(shape.outstanding)) FROM \(shape.from) WHERE \(shape.conditions) AND c.status = 'active' "
-                    + "AND \(sameGroup) AND \(range.test)) AS \(range.column)"
-            }
+            let inGroup = "FROM \(shape.from) WHERE \(shape.conditions) AND c.status = 'active' AND \(sameGroup)"
+            let read = ranges.filter { $0.bucket != rest }
+            let sums = read.map { "(SELECT SUM(\(shape.outstanding)) \(inGroup) AND \($0.test)) AS \($0.column)" }
+            let older = oldest.map { ", CASE WHEN EXISTS (SELECT 1 \(inGroup) AND \($0.test)) THEN 1 ELSE 0 END AS older" } ?? ""
             grouped = """
-                SELECT k.*, \(sums.joined(separator: ", "))
-                FROM (SELECT DISTINCT \(shape.keySelect)c.payer_id FROM \(shape.from)
-                      WHERE \(shape.conditions) AND c.status = 'active') AS k
+                SELECT k.*, \(sums.joined(separator: ", "))\(older)
+                FROM (SELECT \(totals.keySelect)c.payer_id, SUM(\(totals.outstanding)) AS total FROM \(totals.from)
+                      WHERE \(totals.conditions) AND c.status = 'active'
+                      GROUP BY \((totals.keyColumns + ["c.payer_id"]).joined(separator: ", "))) AS k
                 """
-            bindings = ranges.flatMap { shape.bindings + $0.values } + shape.bindings
+            // In the order of the text: the bucket sums, the oldest bucket's test, the groups.
+            bindings = read.flatMap { shape.bindings + $0.values } + (oldest.map { shape.bindings + $0.values } ?? []) + totals.bindings
         }
+        columns = ranges.map { ($0.column, $0.bucket) }
         sql = """
             SELECT \(shape.groupDimensions), g.*, p.name AS payer_name FROM (\(grouped)) AS g
             JOIN payers p ON p.id = g.payer_id\(shape.groupNames) ORDER BY dim_type NULLS FIRST, dim_id NULLS FIRST, g.payer_id
             """
+    }
+
+    /// The buckets of a result row that hold a claim, with their outstanding in cents, youngest first,
+    /// undated last; over a rollup, the oldest is the row's total less the other buckets.
+    func sums(_ row: SQLRow) -> [(AgingBucket?, Int)] {
+        guard let remainder else {
+            return columns.compactMap { column, bucket in row.optionalInt(column).map { (bucket, $0) } }
+        }
+        let read = columns.compactMap { column, bucket in bucket == remainder ? nil : row.optionalInt(column).map { (bucket, $0) } }
+        guard row.bool("older") else { return read }
+        let rest = (remainder, row.int("total") - read.reduce(0) { $0 + $1.1 })
+        let position = read.firstIndex { $0.0 == nil } ?? read.endIndex
+        return Array(read[..<position]) + [rest] + Array(read[position...])
     }
 }
