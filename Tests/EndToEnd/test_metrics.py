@@ -85,7 +85,7 @@ def test_counters_move_with_traffic(metered):
         assert any(key[0] == name for key in after), name
     # The database's memory, read at each scrape: SQLite holds something, within what its page caches may hold plus overhead.
     budget = value(after, "sqlite_page_cache_budget_bytes")
-    assert budget == (16_384 + 4 * 2_000) * 1024
+    assert budget == (16_384 + 4 * 8_192) * 1024
     assert 0 < value(after, "sqlite_heap_bytes") < budget * 1.25
     # The C heap holds SQLite's allocations and the server's own, and after this traffic some freed memory
     # it keeps; live and free together lie within the process's data memory (VmData: heap and private maps).

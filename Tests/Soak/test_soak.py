@@ -6,7 +6,7 @@ does not expect; memory steady; descriptors back to the baseline once the client
 intact (no claim in two active cases).
 
 Memory: SQLite's page caches fill as the database grows under the writes and then stay at their
-configured size (`sqlite_page_cache_budget_bytes`, 24 MiB), and the pages of the database file the
+configured size (`sqlite_page_cache_budget_bytes`, 48 MiB), and the pages of the database file the
 server reads through its memory map count in RSS as mapped file pages (the kernel's page cache,
 bounded by the file's size and dropped under pressure), so raw RSS climbs for minutes before it
 levels off. The test therefore splits RSS (/proc: RssAnon, RssFile) and reads SQLite's own heap

@@ -22,8 +22,12 @@ import CSQLite
 ///   `temp_store = MEMORY` — a large write transaction (an 835 file of thousands of claims) kept
 ///   its statement journals in temporary files: 257,000 `pwrite`s and 2.7 s of 6.6 s CPU in
 ///   system calls for 12,519 claims, 26,000 and 0.25 s with these.
-/// - readers: `cache_size = -2000` (SQLite's default, set so the budget below is ours). Page caches
-///   fill as the file grows and then stay at their size: `pageCacheBudgetBytes` is what they may hold.
+/// - readers: `cache_size = -8192` (8 MiB; SQLite's default is 2 MiB). Page caches fill as the file
+///   grows and then stay at their size: `pageCacheBudgetBytes` is what they may hold. A work-list page
+///   sorted by outstanding touches about 450 scattered leaf pages at 1,000,000 claims (each of 50 cases
+///   with its claims, patient, tags, CARCs and tasks), more than the 500 pages of 2 MiB hold once the
+///   map below is exhausted: every request re-read most of them (`pread`, 0.9 ms of system time per
+///   request against 0.45 ms with 8 MiB; `bench/bench_views.py` on the 1M database).
 /// - readers only: `mmap_size = 1 GiB` — pages of the database file are read through a memory map
 ///   instead of being copied into each reader's page cache. In WAL mode a connection that begins a
 ///   read after another connection committed drops its whole page cache (`pager_reset`), so under
@@ -49,7 +53,7 @@ final class SQLiteDatabase: SQLDatabase {
     /// Bytes of the database file each reader may read through a memory map (`mmap_size`).
     static let mmapBytes = 1 << 30
     /// Page cache of each reader connection, KiB.
-    static let readerCacheKiB = 2_000
+    static let readerCacheKiB = 8_192
 
     /// The most the page caches of this database's connections may hold, in bytes: the writer's
     /// and every reader's `cache_size`.
