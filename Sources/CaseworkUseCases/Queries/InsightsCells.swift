@@ -1,26 +1,36 @@
 import CaseworkDomain
-import CaseworkUseCases
 
 /// One cell of Case Insights: the cases of one drill-down group with one status, stage, subject and
-/// payer, read in one grouped statement; every figure of `CaseInsights` is a sum over cells.
-struct InsightsCell {
-    var group: InsightsGroup?
-    var status: String
-    var stage: String
-    var subject: String
-    var payerID: String
-    var payerName: String
-    var cases: Int
+/// payer, as storage reads them from the case rollups in one grouped statement; every figure of
+/// `CaseInsights` is a sum over cells (`CaseInsights.init(cells:split:)`).
+public struct InsightsCell: Sendable, Hashable {
+    public var group: InsightsGroup?
+    /// `active`, `resolved` or `canceled`.
+    public var status: String
+    /// `new`, `in_progress` or `awaiting_payment`.
+    public var stage: String
+    public var subject: String
+    public var payerID: String
+    public var payerName: String
+    /// How many cases the cell holds.
+    public var cases: Int
     /// Σ outstanding of the cell's cases, cents.
-    var outstanding: Int
+    public var outstanding: Int
+
+    /// A value with every field given (as documented on the type).
+    public init(group: InsightsGroup?, status: String, stage: String, subject: String, payerID: String, payerName: String,
+                cases: Int, outstanding: Int) {
+        self.group = group; self.status = status; self.stage = stage; self.subject = subject
+        self.payerID = payerID; self.payerName = payerName; self.cases = cases; self.outstanding = outstanding
+    }
 }
 
 extension CaseInsights {
     /// The figures over `cells`: open cases by subject and by payer, cases by status, open outstanding
     /// by payer and subject, and the status counts (one row without a drill-down, else one per group
     /// that has any). Each list is ordered by group, then by its key, as the statements that once
-    /// computed each figure ordered them.
-    init(cells: [InsightsCell], split: Bool) {
+    /// computed each figure ordered them. A pure function of the cells.
+    public init(cells: [InsightsCell], split: Bool) {
         let gathering = CellGathering(cells)
         let open = { (cell: InsightsCell) in cell.status == "active" }
         func counts(_ include: @escaping (InsightsCell) -> Bool, key: (InsightsCell) -> String,
