@@ -62,7 +62,8 @@ extension CaseInsights {
 }
 
 /// Cells with their groups ranked once (by `dim_type`, then `dim_id`, nil first, then by bytes as
-/// SQLite's BINARY collation orders them), gathered per figure by (group, key).
+/// a binary collation orders them: the order the rollup statements listed groups in), gathered per
+/// figure by (group, key).
 private struct CellGathering {
     let cells: [InsightsCell]
     /// The rank of each cell's group.
