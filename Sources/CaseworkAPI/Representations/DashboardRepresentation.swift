@@ -34,7 +34,7 @@ enum DashboardRepresentation {
             ("drill_down", .optional(query.drillDown?.rawValue)),
             ("filters", .object([
                 ("payer_id", .optional(query.payerID)), ("subject", .optional(query.subject)),
-                ("owner", .optional(query.owner.map { "\($0.kind):\($0.id)" })), ("carc_code", .optional(query.carcCode?.description)),
+                ("owner", .optional(query.owner?.reference)), ("carc_code", .optional(query.carcCode?.description)),
                 ("created_after", .optional(query.createdAfter?.description)), ("created_before", .optional(query.createdBefore?.description)),
             ])),
             ("open_by_subject", .array(i.openBySubject.map { grouped($0.group, meanings, [("subject", .string($0.key)), ("count", .int($0.count))]) })),

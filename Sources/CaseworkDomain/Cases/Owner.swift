@@ -13,6 +13,10 @@ public enum Owner: Sendable, Hashable {
         switch self { case .user(let id), .team(let id): id }
     }
 
+    /// `user:<id>` or `team:<id>`, as the API's `owner` filter and the audit log write an owner
+    /// (`init(reference:)` reads it back).
+    public var reference: String { "\(kind):\(id)" }
+
     /// Parses `user:<id>` or `team:<id>`; nil otherwise.
     public init?(reference: String) {
         let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)

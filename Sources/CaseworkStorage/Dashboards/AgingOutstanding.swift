@@ -40,9 +40,9 @@ extension DashboardRepository {
 private struct AgingSums {
     let sql: String
     let bindings: [SQLValue]
-    /// The result columns holding each bucket's sum, in the order rows are built.
+    /// The result columns holding each bucket's sum read in SQL, youngest first, undated last.
     private let columns: [(String, AgingBucket?)]
-    /// The bucket summed as the group's total less the others (the oldest), over a rollup; nil over the claims.
+    /// Over a rollup, the oldest bucket, whose sum is the group's total less `columns`; nil over the claims.
     private let remainder: AgingBucket?
 
     /// One bucket: its result column and its test of `start`, with the test's bindings.
@@ -73,6 +73,7 @@ private struct AgingSums {
         let grouped: String
         if perClaim {
             remainder = nil
+            columns = ranges.map { ($0.column, $0.bucket) }
             let sums = ranges.map { "SUM(CASE WHEN \($0.test) THEN cl.outstanding_cents END) AS \($0.column)" }
             grouped = """
                 SELECT \(shape.keySelect)c.payer_id, \(sums.joined(separator: ", "))
@@ -86,11 +87,12 @@ private struct AgingSums {
             // group's key range of the claim aging rollup; the oldest bucket only as "has a claim".
             let oldest = ranges.first { $0.bucket != nil && $0.bucket?.earliestStart(on: today) == nil }
             let rest = oldest?.bucket
+            let read = ranges.filter { $0.bucket != rest }
             remainder = rest
+            columns = read.map { ($0.column, $0.bucket) }
             let sameGroup = (zip(shape.keyColumns, shape.drillDown == .owner ? ["k.key_type", "k.key_id"] : ["k.key_id"])
                 .map { "\($0) = \($1)" } + ["c.payer_id = k.payer_id"]).joined(separator: " AND ")
             let inGroup = "FROM \(shape.from) WHERE \(shape.conditions) AND c.status = 'active' AND \(sameGroup)"
-            let read = ranges.filter { $0.bucket != rest }
             let sums = read.map { "(SELECT SUM(\(shape.outstanding)) \(inGroup) AND \($0.test)) AS \($0.column)" }
             let older = oldest.map { ", CASE WHEN EXISTS (SELECT 1 \(inGroup) AND \($0.test)) THEN 1 ELSE 0 END AS older" } ?? ""
             grouped = """
@@ -102,7 +104,6 @@ private struct AgingSums {
             // In the order of the text: the bucket sums, the oldest bucket's test, the groups.
             bindings = read.flatMap { shape.bindings + $0.values } + (oldest.map { shape.bindings + $0.values } ?? []) + totals.bindings
         }
-        columns = ranges.map { ($0.column, $0.bucket) }
         sql = """
             SELECT \(shape.groupDimensions), g.*, p.name AS payer_name FROM (\(grouped)) AS g
             JOIN payers p ON p.id = g.payer_id\(shape.groupNames) ORDER BY dim_type NULLS FIRST, dim_id NULLS FIRST, g.payer_id
@@ -112,13 +113,11 @@ private struct AgingSums {
     /// The buckets of a result row that hold a claim, with their outstanding in cents, youngest first,
     /// undated last; over a rollup, the oldest is the row's total less the other buckets.
     func sums(_ row: SQLRow) -> [(AgingBucket?, Int)] {
-        guard let remainder else {
-            return columns.compactMap { column, bucket in row.optionalInt(column).map { (bucket, $0) } }
+        var sums = columns.compactMap { column, bucket in row.optionalInt(column).map { (bucket, $0) } }
+        if let remainder, row.bool("older") {
+            let rest = row.int("total") - sums.reduce(0) { $0 + $1.1 }
+            sums.insert((remainder, rest), at: sums.firstIndex { $0.0 == nil } ?? sums.endIndex)
         }
-        let read = columns.compactMap { column, bucket in bucket == remainder ? nil : row.optionalInt(column).map { (bucket, $0) } }
-        guard row.bool("older") else { return read }
-        let rest = (remainder, row.int("total") - read.reduce(0) { $0 + $1.1 })
-        let position = read.firstIndex { $0.0 == nil } ?? read.endIndex
-        return Array(read[..<position]) + [rest] + Array(read[position...])
+        return sums
     }
 }

@@ -13,7 +13,7 @@ enum CaseAudit {
                 ("description", AuditChange.value(c?.description)),
                 ("follow_up_by", AuditChange.value(c?.followUpBy?.description)),
                 ("priority", AuditChange.value(c?.priority.rawValue)),
-                ("owner", AuditChange.value(c?.owner.map { "\($0.kind):\($0.id)" })),
+                ("owner", AuditChange.value(c?.owner?.reference)),
                 ("stage", AuditChange.value(c?.stage.rawValue)),
                 ("status", AuditChange.value(c?.status.rawValue)),
                 ("patient_id", AuditChange.value(c?.patientID)),

@@ -66,7 +66,7 @@ public struct UserWork: Sendable {
             if let memberIDs { after.memberIDs = try Self.members(tx, organizationID: organizationID, ids: memberIDs).sorted() }
             let membersChanged = Set(after.memberIDs) != Set(before.memberIDs)
             var changes: [AuditChange] = []
-            if after.name != before.name { changes.append(AuditChange(field: "name", before: before.name, after: after.name)) }
+            changes.note("name", before.name, after.name)
             if membersChanged { changes.append(AuditChange(field: "member_ids", before: before.memberIDs, after: after.memberIDs)) }
             guard !changes.isEmpty else { return before }
             try tx.updateTeam(after, organizationID: organizationID, membersChanged: membersChanged)

@@ -76,7 +76,7 @@ public struct WorkRuleWork: Sendable {
         changes.note("carc_code", before.carc?.description, after.carc?.description)
         changes.note("minimum_denied_cents", before.minimumDeniedAmount?.amount, after.minimumDeniedAmount?.amount)
         changes.note("action", before.action.rawValue, after.action.rawValue)
-        changes.note("owner", before.owner.map { "\($0.kind):\($0.id)" }, after.owner.map { "\($0.kind):\($0.id)" })
+        changes.note("owner", before.owner?.reference, after.owner?.reference)
         changes.note("priority", before.priority.rawValue, after.priority.rawValue)
         changes.note("follow_up_days", before.followUpDays, after.followUpDays)
         return changes
