@@ -98,13 +98,13 @@ struct Serve: ParsableCommand {
         // Trimmed like a presented token is (a value pasted with a trailing newline must still work).
         let metricsToken = ProcessInfo.processInfo.environment["CASEWORK_METRICS_TOKEN"]
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-        // The database's memory is read at each scrape: what SQLite holds, and what its page caches may hold.
+        // The database's memory is read at each scrape: what its page caches hold, and what they may hold.
         // The process heap likewise: bytes in live allocations (SQLite's included) and bytes freed but kept.
-        let databaseHeap = Gauge(label: "sqlite_heap_bytes"), cacheBudget = Gauge(label: "sqlite_page_cache_budget_bytes")
+        let pageCache = Gauge(label: "sqlite_page_cache_bytes"), cacheBudget = Gauge(label: "sqlite_page_cache_budget_bytes")
         let heapInUse = Gauge(label: "process_heap_in_use_bytes"), heapFree = Gauge(label: "process_heap_free_bytes")
         let metrics = metricsToken.map {
             MetricsEndpoint(token: $0) {
-                databaseHeap.record(store.databaseHeapBytes)
+                pageCache.record(store.pageCacheBytes)
                 cacheBudget.record(store.pageCacheBudgetBytes)
                 let heap = HeapFigures.now()
                 heapInUse.record(heap.inUse)

@@ -16,6 +16,7 @@ import Foundation
 final class PostgreSQLDatabase: SQLDatabase {
     let dialect = SQLDialect.postgresql
     let pageCacheBudgetBytes = 0
+    let pageCacheBytes = 0
     /// Sessions for write transactions and for reads; apart, so that a write made inside a read
     /// body (a token's last use) runs in a transaction of its own, as on SQLite.
     private let writers: ConnectionPool<PostgreSQLConnection>

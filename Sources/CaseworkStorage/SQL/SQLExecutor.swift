@@ -42,6 +42,8 @@ protocol SQLDatabase: Sendable {
     func appliedMigrationVersions() throws -> [Int]
     /// The most the driver's page caches may hold, in bytes (0 when the cache is the server's).
     var pageCacheBudgetBytes: Int { get }
+    /// What the driver's page caches hold now, in bytes (0 when the cache is the server's).
+    var pageCacheBytes: Int { get }
 }
 
 extension SQLExecutor {

@@ -26,6 +26,7 @@ public final class SQLiteConnection: SQLExecutor {
     /// Opens `path` with `flags` (plus `SQLITE_OPEN_NOMUTEX` and `SQLITE_OPEN_EXRESCODE`).
     /// - Throws: `SQLiteError` when SQLite cannot open the file (e.g. `SQLITE_CANTOPEN`).
     init(path: String, flags: Int32) throws {
+        _ = Self.memoryStatisticsOff
         var db: OpaquePointer?
         let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
         guard rc == SQLITE_OK, let db else {
@@ -38,6 +39,26 @@ public final class SQLiteConnection: SQLExecutor {
         // From here on `deinit` closes the handle if init throws.
         try check(sqlite3_extended_result_codes(db, 1), nil)
         try check(sqlite3_busy_timeout(db, Self.busyTimeoutMilliseconds), nil)
+    }
+
+    /// Turns SQLite's process-wide memory statistics off (`SQLITE_CONFIG_MEMSTATUS`) before the
+    /// first connection opens (SQLite initialises itself then, after which the setting is refused
+    /// with `SQLITE_MISUSE`). With them on, every `sqlite3_malloc` and `sqlite3_free` of every
+    /// connection takes one global mutex: under concurrent reads the workers queued on it (perf:
+    /// `pthread_mutex_lock` from `sqlite3Malloc`, `sqlite3_free`, `sqlite3VdbeMemGrow`, and futex
+    /// waits). What the page caches hold is read per connection instead (`pageCacheBytes`).
+    /// Holds SQLite's answer: `SQLITE_OK`, or `SQLITE_MISUSE` when SQLite was already initialised.
+    /// Source: https://www.sqlite.org/c3ref/c_config_covering_index_scan.html#sqliteconfigmemstatus
+    static let memoryStatisticsOff: Int32 = casework_sqlite3_disable_memstatus()
+
+    /// Bytes this connection's page cache holds now (`SQLITE_DBSTATUS_CACHE_USED`: pages × their
+    /// size with headers, over the main database and any attached one). Call it only where the
+    /// connection may be used (inside its `read`/`write` body or while the pool lends it out).
+    /// Source: https://www.sqlite.org/c3ref/c_dbstatus_options.html#sqlitedbstatuscacheused
+    var pageCacheBytes: Int {
+        var current: Int32 = 0, highest: Int32 = 0
+        guard sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0) == SQLITE_OK else { return 0 }
+        return Int(current)
     }
 
     deinit {

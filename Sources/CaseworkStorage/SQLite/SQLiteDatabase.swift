@@ -59,9 +59,11 @@ final class SQLiteDatabase: SQLDatabase {
     /// and every reader's `cache_size`.
     public let pageCacheBudgetBytes: Int
 
-    /// Bytes SQLite holds on the heap now, over every connection of the process
-    /// (`sqlite3_memory_used`): page caches, schemas, prepared statements.
-    public static var heapBytes: Int { Int(sqlite3_memory_used()) }
+    /// Bytes the page caches of this database's connections hold, as of the end of each one's last
+    /// transaction (SQLite's process-wide memory statistics are off: see
+    /// `SQLiteConnection.memoryStatisticsOff`).
+    public var pageCacheBytes: Int { pageCacheFigures.total }
+    private let pageCacheFigures = PageCacheFigures()
 
     /// Opens (creating if absent) the database file at `path`, configures the writer connection
     /// (pragmas above), applies the `migrations` not yet applied (see `MigrationRunner`: each in its
@@ -152,6 +154,7 @@ final class SQLiteDatabase: SQLDatabase {
                 throw error
             }
             landed?(true)
+            pageCacheFigures.record(connection)
             return result
         }
     }
@@ -187,6 +190,7 @@ final class SQLiteDatabase: SQLDatabase {
                 connection.rollbackIfInTransaction()
                 throw error
             }
+            pageCacheFigures.record(connection)
             return result
         }
     }

@@ -36,8 +36,8 @@ public final class CaseworkStore: Transactions {
         try codes.loadShippedListsIfMissing()
     }
 
-    /// Bytes SQLite holds on the heap now (page caches, schemas, statements), for the metrics.
-    public var databaseHeapBytes: Int { SQLiteDatabase.heapBytes }
+    /// Bytes the database's page caches hold now, for the metrics (see `SQLiteDatabase.pageCacheBytes`).
+    public var pageCacheBytes: Int { database.pageCacheBytes }
     /// The most the database's page caches may hold, in bytes (see `SQLiteDatabase`).
     public var pageCacheBudgetBytes: Int { database.pageCacheBudgetBytes }
 
