@@ -12,4 +12,11 @@ import Testing
         #expect(parsed?["n"] is NSNull)
         #expect(JSONValue.string("").serialized() == Array("\"\"".utf8))
     }
+
+    @Test func scalarsAndNestingAreWrittenExactly() {
+        let value = JSONValue.object([("a", [nil, true, false, 0, -12, 9_007_199_254_740_993]), ("o", .object([])), ("e", [])])
+        #expect(String(decoding: value.serialized(), as: UTF8.self)
+                == #"{"a":[null,true,false,0,-12,9007199254740993],"o":{},"e":[]}"#)
+        #expect(String(decoding: JSONValue.string("\u{0B}\u{1A}").serialized(), as: UTF8.self) == #""\u000b\u001a""#)
+    }
 }
