@@ -54,8 +54,8 @@ struct Serve: ParsableCommand {
     @Option(help: "Event loops: threads that accept, read, parse and write, each over one epoll instance (default: one per core).")
     var eventLoops: Int = HTTPServerConfiguration().eventLoops
 
-    @Option(help: "Threads that run request handlers (default: twice the cores, at least 4); more requests wait in order.")
-    var workers: Int = HTTPServerConfiguration().workerThreads
+    @Option(help: "Threads that run request handlers (default: one more than the cores on SQLite, whose handlers compute; twice the cores, at least 4, on PostgreSQL, whose handlers wait on the network); more requests wait in order.")
+    var workers: Int?
 
     @Option(help: "Nice steps (0-19) below normal at which the handler threads run, so connections and health checks go first.")
     var workerNice: Int = HTTPServerConfiguration().workerNiceness
@@ -71,7 +71,7 @@ struct Serve: ParsableCommand {
             throw ValidationError("\(name) must be more than 0 and at most 86400 seconds.")
         }
         guard (1...256).contains(eventLoops) else { throw ValidationError("--event-loops must be between 1 and 256.") }
-        guard (1...1024).contains(workers) else { throw ValidationError("--workers must be between 1 and 1024.") }
+        if let workers, !(1...1024).contains(workers) { throw ValidationError("--workers must be between 1 and 1024.") }
         guard (0...19).contains(workerNice) else { throw ValidationError("--worker-nice must be between 0 and 19.") }
         guard shutdownGrace >= 0, shutdownGrace <= 86_400 else {
             throw ValidationError("--shutdown-grace must be between 0 and 86400 seconds.")
@@ -126,6 +126,7 @@ struct Serve: ParsableCommand {
         configuration.shutdownGracePeriod = shutdownGrace
         configuration.eventLoops = eventLoops
         configuration.workerThreads = workers
+            ?? (location.postgreSQL == nil ? HTTPServerConfiguration.computingWorkers : max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
         configuration.workerNiceness = workerNice
         Self.raiseDescriptorLimit(toAtLeast: maxConnections + 256)
         let server = HTTPServer(configuration: configuration, responder: CompressingResponder(wrapping: CaseworkApplication(store: store, metrics: metrics)))

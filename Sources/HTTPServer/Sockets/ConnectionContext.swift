@@ -17,7 +17,7 @@ struct ConnectionContext: Sendable {
     let maxLingerBytes: Int
     /// Answers requests; called on `workers`.
     let responder: any HTTPResponder
-    /// The threads where `responder.respond` runs (it may block), below the connections' priority.
+    /// The threads where `responder.respond` runs (it may block), at the configured niceness.
     let workers: WorkerPool
     /// Debug lines for connection events; never header values or bodies.
     let logger: Logger

@@ -35,12 +35,24 @@ public struct HTTPServerConfiguration: Sendable {
     /// read, parse and write. Default: one per core.
     public var eventLoops: Int = ProcessInfo.processInfo.activeProcessorCount
     /// Threads that run responders (see `WorkerPool`); requests beyond them wait in order.
-    /// Default: twice the cores, at least 4 — on two cores 16 threads answered no more requests
-    /// than 4 and had twice the p99 (GET /v1/cases/{id}, wrk 16 connections: 15–19 ms vs 10–11 ms).
-    public var workerThreads: Int = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
+    /// Default: one more than the cores (at least 2), for responders that compute rather than wait:
+    /// more runnable handlers than cores are sliced against each other, and a handler's time then
+    /// includes the slices of the others. On two cores, GET /v1/cases/{id} over SQLite at wrk 16
+    /// connections: handler p99 1.3-1.6 ms with 3 threads against 1.5-2.1 ms with 4, request p99
+    /// 3.5-3.8 ms against 4.2-5.0 ms, requests/s the same or higher (three runs alternating); 16
+    /// threads had twice the p99 of 4. Responders that wait on a network (a database server) want
+    /// more: see `casework serve --workers`.
+    public var workerThreads: Int = Self.computingWorkers
     /// How many nice steps below normal the worker threads run (0–19; 0 = no difference), so
-    /// that connections and inline answers are scheduled ahead of heavy handlers.
-    public var workerNiceness: Int = 5
+    /// that connections and inline answers are scheduled ahead of heavy handlers. Default 0: on
+    /// Linux 6.18 (EEVDF) a loop waking for a health check gets the CPU from busy workers at equal
+    /// priority too (`make bench-healthz`: /healthz p99 under fresh dashboards 0.9-4.1 ms at 0
+    /// against 3.2-4.2 ms at 5, six runs each), while at 5 every wake-up of a loop preempted a
+    /// worker (0.9 involuntary switches per GET /v1/cases/{id} against 0.4, 10-20% fewer requests/s).
+    public var workerNiceness: Int = 0
+
+    /// One worker per core and one more.
+    public static var computingWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount + 1) }
 
     /// Creates the default configuration.
     public init() {}
