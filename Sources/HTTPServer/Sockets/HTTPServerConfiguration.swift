@@ -37,18 +37,18 @@ public struct HTTPServerConfiguration: Sendable {
     /// Threads that run responders (see `WorkerPool`); requests beyond them wait in order.
     /// Default: one more than the cores (at least 2), for responders that compute rather than wait:
     /// more runnable handlers than cores are sliced against each other, and a handler's time then
-    /// includes the slices of the others. On two cores, GET /v1/cases/{id} over SQLite at wrk 16
-    /// connections: handler p99 1.3-1.6 ms with 3 threads against 1.5-2.1 ms with 4, request p99
-    /// 3.5-3.8 ms against 4.2-5.0 ms, requests/s the same or higher (three runs alternating); 16
-    /// threads had twice the p99 of 4. Responders that wait on a network (a database server) want
-    /// more: see `casework serve --workers`.
+    /// includes the others' slices. On two cores, a handler reading from an embedded database
+    /// (median 80 µs) under 16 keep-alive connections: handler p99 1.3-1.6 ms with 3 threads
+    /// against 1.5-2.1 ms with 4, request p99 3.5-3.8 ms against 4.2-5.0 ms, requests/s the same or
+    /// higher; 16 threads had twice the p99 of 4. Responders that wait on a network (a database
+    /// server) want more threads.
     public var workerThreads: Int = Self.computingWorkers
     /// How many nice steps below normal the worker threads run (0–19; 0 = no difference), so
     /// that connections and inline answers are scheduled ahead of heavy handlers. Default 0: on
-    /// Linux 6.18 (EEVDF) a loop waking for a health check gets the CPU from busy workers at equal
-    /// priority too (`make bench-healthz`: /healthz p99 under fresh dashboards 0.9-4.1 ms at 0
-    /// against 3.2-4.2 ms at 5, six runs each), while at 5 every wake-up of a loop preempted a
-    /// worker (0.9 involuntary switches per GET /v1/cases/{id} against 0.4, 10-20% fewer requests/s).
+    /// Linux 6.18 (EEVDF) a loop waking for an inline answer gets the CPU from busy workers at
+    /// equal priority too (`make bench-healthz`: /healthz p99 under heavy handlers 0.9-4.1 ms at
+    /// 0 against 3.2-4.2 ms at 5), while at 5 every wake-up of a loop preempted a worker (0.9
+    /// involuntary switches per request against 0.4; 10-20% fewer requests/s).
     public var workerNiceness: Int = 0
 
     /// One worker per core and one more.
