@@ -126,7 +126,7 @@ struct Serve: ParsableCommand {
         configuration.shutdownGracePeriod = shutdownGrace
         configuration.eventLoops = eventLoops
         configuration.workerThreads = workers
-            ?? (location.postgreSQL == nil ? HTTPServerConfiguration.computingWorkers : max(4, 2 * ProcessInfo.processInfo.activeProcessorCount))
+            ?? (location.postgreSQL == nil ? HTTPServerConfiguration.computingWorkers : HTTPServerConfiguration.waitingWorkers)
         configuration.workerNiceness = workerNice
         Self.raiseDescriptorLimit(toAtLeast: maxConnections + 256)
         let server = HTTPServer(configuration: configuration, responder: CompressingResponder(wrapping: CaseworkApplication(store: store, metrics: metrics)))

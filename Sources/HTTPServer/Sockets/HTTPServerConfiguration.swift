@@ -51,8 +51,11 @@ public struct HTTPServerConfiguration: Sendable {
     /// involuntary switches per request against 0.4; 10-20% fewer requests/s).
     public var workerNiceness: Int = 0
 
-    /// One worker per core and one more.
+    /// One worker per core and one more: for responders that compute (the default).
     public static var computingWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount + 1) }
+    /// Twice the cores, at least 4: for responders that spend much of their time waiting on a
+    /// network, so that the cores stay busy while some wait.
+    public static var waitingWorkers: Int { max(4, 2 * ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Creates the default configuration.
     public init() {}
