@@ -19,9 +19,10 @@
    `Connection: close` (a new connection per request) at 16 — goes to each server in turn, the order
    rotating from round to round. The machine's speed drifts by 15-20% from minute to minute here;
    interleaving puts a slow minute on every server alike, and the median of the rounds is reported.
-5. Prints requests/s, p50 and p99 per server (medians) and the ratios to each peer, then whether
-   issue 11's targets are met (bench/http_report.py). The figures, every round's requests/s
-   included, are also written to var/bench-http.json.
+5. Prints requests/s, p50 and p99 per server (medians) and the ratios to each peer — each taken
+   within a round, where the servers ran in the same minute, and the median of those reported —
+   then whether issue 11's targets are met (bench/http_report.py). The figures, every round's
+   requests/s and p99 included, are also written to var/bench-http.json.
 
 Every process this script starts is stopped by its PID (SIGTERM, then SIGKILL after 15 s).
 Traffic goes to 127.0.0.1 only. Python 3 standard library only; wrk and nginx come from Debian
@@ -332,12 +333,13 @@ def runs_of(endpoints):
 
 def median_row(rows):
     """One figure per column over a run's rounds: the median of rps, p50 and p99 (each on its own), the
-    sum of requests and errors, and every round's rps in `rounds`."""
+    sum of requests and errors, and every round's rps and p99 in `rounds` and `round_p99_ms` (for the
+    ratios to a peer, taken round by round)."""
     return {
         "rps": statistics.median(r["rps"] for r in rows), "p50_ms": statistics.median(r["p50_ms"] for r in rows),
         "p99_ms": statistics.median(r["p99_ms"] for r in rows), "requests": sum(r["requests"] for r in rows),
         "non_2xx": sum(r["non_2xx"] for r in rows), "socket_errors": sum(r["socket_errors"] for r in rows),
-        "rounds": [round(r["rps"]) for r in rows],
+        "rounds": [round(r["rps"]) for r in rows], "round_p99_ms": [r["p99_ms"] for r in rows],
     }
 
 
@@ -387,7 +389,8 @@ def main():
     token, case_id = prepare_database(casework_bin, args.reseed)
     log(f"case {case_id}")
     endpoints = [("/healthz", "/healthz", False), ("case", f"/v1/cases/{case_id}", True)]
-    notes = [f"requests/s, p50 and p99: medians over {args.rounds} interleaved rounds (every round: var/bench-http.json)"]
+    notes = [f"requests/s, p50 and p99: medians over {args.rounds} interleaved rounds; ratios: the median of the rounds'"
+             " ratios (every round: var/bench-http.json)"]
     load = os.getloadavg()[0]
     if load > 0.8:
         notes.append(f"1-minute load average was {load:.2f} before the run: other work on the 2 cores skews the figures")

@@ -144,8 +144,8 @@ import Testing
     }
 
     /// Rule 1's index refusing a link mid-transaction (a racing server won) must leave the transaction
-    /// usable, so the use case can read who holds the claim: on PostgreSQL only inside `attempt` (without
-    /// it the next statement fails with 25P02, transaction aborted).
+    /// usable, so the use case can read who holds the claim (on PostgreSQL the link is written under a
+    /// savepoint; without one the next statement fails with 25P02, transaction aborted).
     @Test(arguments: Driver.available) func aRefusedLinkLeavesTheTransactionUsable(_ driver: Driver) throws {
         let f = try UseCaseFixture(driver)
         let claim = try f.claim("T-1")
@@ -153,7 +153,7 @@ import Testing
         let other = try f.open([try f.claim("T-2")])
         let holder = try f.store.write { tx -> ClaimHold? in
             #expect(throws: (any Error).self) {
-                try tx.attempt { try tx.insertClaimLink(organizationID: f.organizationID, caseID: other.case.id, claimID: claim, submissionID: nil, at: f.clock.now, by: f.ann.userID) }
+                try tx.insertClaimLink(organizationID: f.organizationID, caseID: other.case.id, claimID: claim, submissionID: nil, at: f.clock.now, by: f.ann.userID)
             }
             return try tx.holdingCase(claimID: claim, except: other.case.id)
         }

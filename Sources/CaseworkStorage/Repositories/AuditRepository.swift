@@ -47,8 +47,8 @@ public struct AuditRepository: Sendable {
     /// given (e.g. `export`), and as changes the request's `filter` (its query) and the row count.
     public func recordBulkPatientRead(organizationID: String, actorID: String, action: String, filter: String, rows: Int) {
         reads.add([.init(organizationID: organizationID, actorID: actorID, entityID: "bulk", action: action,
-                         changes: AuditLog.json([.init(field: "filter", before: AuditChange.value(nil), after: filter),
-                                                 .init(field: "rows", before: AuditChange.value(nil), after: rows)]),
+                         changes: AuditLog.json([.init(field: "filter", before: AuditValue.null, after: filter),
+                                                 .init(field: "rows", before: AuditValue.null, after: rows)]),
                          at: Instant.now().description)])
     }
 

@@ -39,18 +39,6 @@ struct JSONObjectText {
         out += "]"
     }
 
-    /// A member of any JSON-compatible value (see `JSONText.write`).
-    mutating func add(_ name: String, any value: Any) {
-        member(name)
-        JSONText.write(value, into: &out)
-    }
-
-    /// A member holding an object.
-    mutating func add(_ name: String, object: JSONObjectText) {
-        member(name)
-        out += object.text
-    }
-
     /// A member holding an array of objects.
     mutating func add(_ name: String, objects: [JSONObjectText]) {
         member(name)

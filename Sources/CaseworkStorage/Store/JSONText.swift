@@ -1,16 +1,10 @@
-import Foundation
 import CaseworkDomain
+import CaseworkUseCases
 
-/// Writes the JSON-compatible values the audit log and timeline facts hold (strings, integers,
-/// booleans, doubles, `NSNull`, arrays, string-keyed dictionaries with sorted keys) as RFC 8259
-/// text. Foundation's `JSONSerialization` spent a third of a remittance posting's time here.
+/// Writes the values the audit log and timeline facts hold (`AuditValue`, `SystemFact`) as RFC 8259
+/// text, objects with their keys sorted. Foundation's `JSONSerialization` spent a third of a
+/// remittance posting's time here.
 enum JSONText {
-    static func encode(_ value: Any) -> String {
-        var out = ""
-        write(value, into: &out)
-        return out
-    }
-
     /// Timeline facts: a flat object of strings, integers and lists of strings, written without dynamic casts.
     static func encode(_ facts: [String: SystemFact]) -> String {
         var out = "{"
@@ -33,44 +27,29 @@ enum JSONText {
         return out + "}"
     }
 
-    static func write(_ value: Any, into out: inout String) {
-        // Most likely shapes first: every cast from `Any` costs a runtime type check.
-        if let text = value as? String { return string(text, into: &out) }
-        if let number = value as? Int { out += String(number); return }
-        if value is NSNull { out += "null"; return }
-        if let object = value as? [String: Any] {
-            out += "{"
-            for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
-                string(key, into: &out)
-                out += ":"
-                write(object[key] ?? NSNull(), into: &out)
-            }
-            out += "}"
-            return
-        }
-        if let strings = value as? [String] {
-            out += "["
-            for (index, item) in strings.enumerated() {
-                if index > 0 { out += "," }
-                string(item, into: &out)
-            }
-            out += "]"
-            return
-        }
+    /// Appends `value` as JSON text, objects with their keys sorted.
+    static func write(_ value: AuditValue, into out: inout String) {
         switch value {
-        case let flag as Bool: out += flag ? "true" : "false"
-        case let number as Int64: out += String(number)
-        case let number as Double: out += number.isFinite ? String(number) : "null"
-        case let array as [Any]:
+        case .null: out += "null"
+        case .text(let text): string(text, into: &out)
+        case .integer(let number): out += String(number)
+        case .flag(let flag): out += flag ? "true" : "false"
+        case .list(let items):
             out += "["
-            for (index, item) in array.enumerated() {
+            for (index, item) in items.enumerated() {
                 if index > 0 { out += "," }
                 write(item, into: &out)
             }
             out += "]"
-        default:
-            out += "null"
+        case .object(let members):
+            out += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                string(key, into: &out)
+                out += ":"
+                write(members[key] ?? .null, into: &out)
+            }
+            out += "}"
         }
     }
 

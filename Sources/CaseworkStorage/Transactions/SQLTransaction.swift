@@ -97,7 +97,7 @@ struct SQLTransaction: WriteTransaction {
              .text(theCase.priority.rawValue), SQLValue(theCase.owner?.kind), SQLValue(theCase.owner?.id),
              .text(theCase.stage.rawValue), .text(theCase.status.rawValue), .text(theCase.createdAt.description), .text(theCase.createdBy),
              .text(theCase.updatedAt.description), .text(theCase.updatedBy), SQLValue(theCase.revision), SQLValue(openedByRuleID)])
-        try saveLabels(theCase, organizationID: organizationID)
+        try saveLabels(theCase, organizationID: organizationID, replacing: false)
     }
 
     func updateCase(_ theCase: Case, organizationID: String, labelsChanged: Bool, at: Instant, by userID: String) throws {
@@ -114,7 +114,7 @@ struct SQLTransaction: WriteTransaction {
              .text(theCase.status.rawValue), SQLValue(theCase.resolutionNote), SQLValue(theCase.resolvedAt?.description),
              SQLValue(theCase.canceledAt?.description), .text(at.description), .text(userID),
              SQLValue(theCase.status == .active && theCase.stage == .awaitingPayment), .text(theCase.id)])
-        if labelsChanged { try saveLabels(theCase, organizationID: organizationID) }
+        if labelsChanged { try saveLabels(theCase, organizationID: organizationID, replacing: true) }
     }
 
     func flagPaymentReceived(caseID: String) throws {
@@ -122,26 +122,27 @@ struct SQLTransaction: WriteTransaction {
     }
 
     func insertClaimLink(organizationID: String, caseID: String, claimID: String, submissionID: String?, at: Instant, by userID: String) throws {
-        try db.execute(
+        try db.survivable { _ = try db.execute(
             """
             INSERT INTO case_claims (organization_id, case_id, claim_id, submission_id, active, linked_at, linked_by)
             VALUES (?, ?, ?, ?, 1, ?, ?)
             """,
-            [.text(organizationID), .text(caseID), .text(claimID), SQLValue(submissionID), .text(at.description), .text(userID)])
+            [.text(organizationID), .text(caseID), .text(claimID), SQLValue(submissionID), .text(at.description), .text(userID)]) }
     }
 
     func deleteClaimLink(caseID: String, claimID: String) throws {
         try db.execute("DELETE FROM case_claims WHERE case_id = ? AND claim_id = ?", [.text(caseID), .text(claimID)])
     }
 
-    /// Rewrites the case's tags and CARC rows from the value.
-    private func saveLabels(_ theCase: Case, organizationID: String) throws {
-        try db.execute("DELETE FROM case_tags WHERE case_id = ?", [.text(theCase.id)])
+    /// Writes the case's tags and CARC rows from the value, first deleting those it had when `replacing`
+    /// (a new case has none).
+    private func saveLabels(_ theCase: Case, organizationID: String, replacing: Bool) throws {
+        if replacing { try db.execute("DELETE FROM case_tags WHERE case_id = ?", [.text(theCase.id)]) }
         for (position, tag) in theCase.tags.enumerated() {
             try db.execute("INSERT INTO case_tags (organization_id, case_id, position, tag) VALUES (?, ?, ?, ?)",
                            [.text(organizationID), .text(theCase.id), SQLValue(position), .text(tag)])
         }
-        try db.execute("DELETE FROM case_carc_codes WHERE case_id = ?", [.text(theCase.id)])
+        if replacing { try db.execute("DELETE FROM case_carc_codes WHERE case_id = ?", [.text(theCase.id)]) }
         let resolved = Set(theCase.resolvedCarcCodes)
         for (position, code) in theCase.carcCodes.enumerated() {
             try db.execute("INSERT INTO case_carc_codes (organization_id, case_id, position, code, resolved) VALUES (?, ?, ?, ?, ?)",

@@ -6,7 +6,7 @@ enum ActivityAudit {
     static func changes(from before: Activity, to after: Activity) -> [AuditChange] {
         let old = fields(before), new = fields(after)
         return zip(old, new).compactMap { was, now in
-            was.value == now.value ? nil : AuditChange(field: was.name, before: AuditChange.value(was.value), after: AuditChange.value(now.value))
+            was.value == now.value ? nil : AuditChange(field: was.name, before: was.value, after: now.value)
         }
     }
 

@@ -1,25 +1,21 @@
-import Foundation
 import CaseworkDomain
 
-/// One changed field of an audited entity: its value before and after, as JSON-compatible values
-/// (strings, numbers, booleans, arrays, string-keyed dictionaries; `NSNull` for null).
-public struct AuditChange {
+/// One changed field of an audited entity: its value before and after.
+public struct AuditChange: Equatable, Sendable {
     public let field: String
-    public let before: Any
-    public let after: Any
+    public let before: AuditValue
+    public let after: AuditValue
 
-    public init(field: String, before: Any, after: Any) {
-        self.field = field; self.before = before; self.after = after
+    /// The change of `field` from `before` to `after` (an optional's nil is written as JSON null).
+    public init(field: String, before: some AuditValueConvertible, after: some AuditValueConvertible) {
+        self.field = field; self.before = before.auditValue; self.after = after.auditValue
     }
-
-    /// A JSON-compatible value for an optional: the value or `NSNull`.
-    public static func value(_ v: Any?) -> Any { v ?? NSNull() }
 }
 
 extension [AuditChange] {
     /// Appends the change of `field` when `old` and `new` differ (nil is written as JSON null).
-    mutating func note<T: Equatable>(_ field: String, _ old: T?, _ new: T?) {
-        if old != new { append(AuditChange(field: field, before: AuditChange.value(old), after: AuditChange.value(new))) }
+    mutating func note<T: Equatable & AuditValueConvertible>(_ field: String, _ old: T?, _ new: T?) {
+        if old != new { append(AuditChange(field: field, before: old, after: new)) }
     }
 }
 

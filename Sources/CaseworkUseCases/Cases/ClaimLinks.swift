@@ -44,7 +44,7 @@ enum ClaimLinks {
         try SystemEvents.record(tx, ambient, caller: caller, caseID: caseID, event: .claimRemoved,
                                 facts: ["claim_id": .text(claimID), "claim_number": .text(number)], at: now)
         try tx.insertAuditEntry(.onCase(caseID, by: caller, action: "claim_removed",
-                                        changes: [AuditChange(field: "claim_id", before: claimID, after: AuditChange.value(nil))], at: now))
+                                        changes: [AuditChange(field: "claim_id", before: claimID, after: AuditValue.null)], at: now))
         theCase.patientID = try derivedPatient(tx, caseID: caseID)
         try CaseSaving.touch(tx, ambient, caller: caller, before: before, after: theCase, at: now)
         return try CaseSaving.requireRecord(tx, organizationID: org, id: caseID)
@@ -77,7 +77,7 @@ enum ClaimLinks {
                             submissionID: String?, at: Instant) throws {
         if let holder = try holdingCase(tx, claimID: claimID, except: caseID) { throw holder }
         do {
-            try tx.attempt { try tx.insertClaimLink(organizationID: caller.organizationID, caseID: caseID, claimID: claimID, submissionID: submissionID, at: at, by: caller.userID) }
+            try tx.insertClaimLink(organizationID: caller.organizationID, caseID: caseID, claimID: claimID, submissionID: submissionID, at: at, by: caller.userID)
         } catch where StorageError.isUniqueViolation(error) {
             throw try holdingCase(tx, claimID: claimID, except: caseID) ?? CaseRuleViolation.duplicateClaim(claimID: claimID)
         }

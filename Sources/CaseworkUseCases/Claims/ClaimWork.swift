@@ -55,8 +55,8 @@ public struct ClaimWork: Sendable {
         }
         try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "claim", entityID: stored.id,
                                            action: "create",
-                                           changes: [AuditChange(field: "claim_number", before: AuditChange.value(nil), after: claim.claimNumber),
-                                                     AuditChange(field: "expected_cents", before: AuditChange.value(nil),
+                                           changes: [AuditChange(field: "claim_number", before: AuditValue.null, after: claim.claimNumber),
+                                                     AuditChange(field: "expected_cents", before: AuditValue.null,
                                                                  after: claim.amounts.expected.amount)],
                                            at: now))
         return stored.id
@@ -88,7 +88,7 @@ public struct ClaimWork: Sendable {
         if audited {
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "submission", entityID: stored.id,
                                                action: "create",
-                                               changes: [AuditChange(field: "sequence", before: AuditChange.value(nil), after: sequence)],
+                                               changes: [AuditChange(field: "sequence", before: AuditValue.null, after: sequence)],
                                                at: now))
         }
         return stored

@@ -30,7 +30,7 @@ public struct PayerWork: Sendable {
         try tx.insertPayer(stored, organizationID: organizationID, importKey: importKey, at: now)
         try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "payer", entityID: stored.id,
                                            action: "create",
-                                           changes: [AuditChange(field: "name", before: AuditChange.value(nil), after: stored.name)], at: now))
+                                           changes: [AuditChange(field: "name", before: AuditValue.null, after: stored.name)], at: now))
         return stored
     }
 

@@ -22,7 +22,7 @@ public struct UserWork: Sendable {
             do { try tx.insertUser(user, at: now) } catch let error where StorageError.isUniqueViolation(error) { throw duplicate }
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "user", entityID: user.id,
                                                action: "create",
-                                               changes: [AuditChange(field: "role", before: AuditChange.value(nil), after: role.rawValue)],
+                                               changes: [AuditChange(field: "role", before: AuditValue.null, after: role.rawValue)],
                                                at: now))
             return user
         }
@@ -41,7 +41,7 @@ public struct UserWork: Sendable {
             }
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "team", entityID: team.id,
                                                action: "create",
-                                               changes: [AuditChange(field: "member_ids", before: AuditChange.value(nil), after: team.memberIDs)],
+                                               changes: [AuditChange(field: "member_ids", before: AuditValue.null, after: team.memberIDs)],
                                                at: now))
             return team
         }

@@ -25,7 +25,7 @@ public struct OrganizationWork: Sendable {
                 throw duplicate
             }
             try tx.insertAuditEntry(AuditEntry(organizationID: id, actorID: nil, entityType: "organization", entityID: id, action: "create",
-                                               changes: [AuditChange(field: "name", before: AuditChange.value(nil), after: name)], at: now))
+                                               changes: [AuditChange(field: "name", before: AuditValue.null, after: name)], at: now))
             return id
         }
     }
@@ -41,7 +41,7 @@ public struct OrganizationWork: Sendable {
             }
             try tx.insertSubject(organizationID: organizationID, name: name, position: tx.nextSubjectPosition(organizationID: organizationID))
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "subject", entityID: name,
-                                               action: "create", changes: [AuditChange(field: "name", before: AuditChange.value(nil), after: name)],
+                                               action: "create", changes: [AuditChange(field: "name", before: AuditValue.null, after: name)],
                                                at: ambient.now()))
         }
     }
@@ -80,7 +80,7 @@ public struct OrganizationWork: Sendable {
             try tx.saveDenialCategory(organizationID: organizationID, carcCode: code, subject: subject, at: now)
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "denial_category", entityID: code,
                                                action: "update",
-                                               changes: [AuditChange(field: "subject", before: AuditChange.value(before), after: subject)], at: now))
+                                               changes: [AuditChange(field: "subject", before: before, after: subject)], at: now))
             return DenialCategoryEntry(carcCode: code, subject: subject, customized: true)
         }
     }

@@ -97,8 +97,8 @@ struct PlanApplier {
                              by: caller.userID)
         try tx.insertAuditEntry(AuditEntry(organizationID: caller.organizationID, actorID: caller.userID, entityType: "remittance", entityID: id,
                                            action: "post", changes: [
-                                               AuditChange(field: "trace_number", before: AuditChange.value(nil), after: era.traceNumber),
-                                               AuditChange(field: "total_payment_cents", before: AuditChange.value(nil), after: era.totalPaymentCents),
+                                               AuditChange(field: "trace_number", before: AuditValue.null, after: era.traceNumber),
+                                               AuditChange(field: "total_payment_cents", before: AuditValue.null, after: era.totalPaymentCents),
                                            ], at: now))
     }
 
@@ -138,10 +138,10 @@ struct PlanApplier {
                                            payerClaimNumber: planned.payerClaimNumber), organizationID: org, at: now)
         try tx.insertAuditEntry(AuditEntry(organizationID: org, actorID: caller.userID, entityType: "claim", entityID: claim.id, action: "create",
                                            changes: [
-                                               AuditChange(field: "claim_number", before: AuditChange.value(nil), after: planned.claimNumber),
-                                               AuditChange(field: "paid_cents", before: AuditChange.value(nil), after: amounts.paid.amount),
-                                               AuditChange(field: "expected_cents", before: AuditChange.value(nil), after: amounts.expected.amount),
-                                               AuditChange(field: "trace_number", before: AuditChange.value(nil), after: era.traceNumber),
+                                               AuditChange(field: "claim_number", before: AuditValue.null, after: planned.claimNumber),
+                                               AuditChange(field: "paid_cents", before: AuditValue.null, after: amounts.paid.amount),
+                                               AuditChange(field: "expected_cents", before: AuditValue.null, after: amounts.expected.amount),
+                                               AuditChange(field: "trace_number", before: AuditValue.null, after: era.traceNumber),
                                            ], at: now))
         return claim.id
     }

@@ -23,7 +23,7 @@ public struct WorkRuleWork: Sendable {
             try tx.insertWorkRule(rule, organizationID: caller.organizationID, at: now)
             try tx.insertAuditEntry(AuditEntry(organizationID: caller.organizationID, actorID: caller.userID, entityType: "work_rule",
                                                entityID: rule.id, action: "create",
-                                               changes: [AuditChange(field: "name", before: AuditChange.value(nil), after: rule.name)], at: now))
+                                               changes: [AuditChange(field: "name", before: AuditValue.null, after: rule.name)], at: now))
             return rule
         }
     }
@@ -61,7 +61,7 @@ public struct WorkRuleWork: Sendable {
             try tx.deleteWorkRule(organizationID: caller.organizationID, id: id)
             try tx.insertAuditEntry(AuditEntry(organizationID: caller.organizationID, actorID: caller.userID, entityType: "work_rule",
                                                entityID: id, action: "delete",
-                                               changes: [AuditChange(field: "name", before: before.name, after: AuditChange.value(nil))],
+                                               changes: [AuditChange(field: "name", before: before.name, after: AuditValue.null)],
                                                at: ambient.now()))
         }
     }

@@ -38,7 +38,7 @@ public struct ActivityWork: Sendable {
         try tx.touchCase(caseID: caseID)
         try tx.insertAuditEntry(AuditEntry(organizationID: caller.organizationID, actorID: caller.userID, entityType: "activity",
                                            entityID: stored.id, action: "create",
-                                           changes: [AuditChange(field: "kind", before: AuditChange.value(nil), after: stored.kind.rawValue)],
+                                           changes: [AuditChange(field: "kind", before: AuditValue.null, after: stored.kind.rawValue)],
                                            at: now))
         return stored
     }

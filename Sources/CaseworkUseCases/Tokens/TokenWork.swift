@@ -26,7 +26,7 @@ public struct TokenWork: Sendable {
             try tx.insertToken(record, organizationID: organizationID, userID: userID, secret: secret)
             try tx.insertAuditEntry(AuditEntry(organizationID: organizationID, actorID: actorID, entityType: "token", entityID: record.id,
                                                action: "create",
-                                               changes: [AuditChange(field: "user_id", before: AuditChange.value(nil), after: userID)],
+                                               changes: [AuditChange(field: "user_id", before: AuditValue.null, after: userID)],
                                                at: record.createdAt))
             return record
         }
@@ -46,7 +46,7 @@ public struct TokenWork: Sendable {
             try tx.revokeToken(id: id, at: now)
             try tx.insertAuditEntry(AuditEntry(organizationID: caller.organizationID, actorID: caller.userID, entityType: "token",
                                                entityID: id, action: "revoke",
-                                               changes: [AuditChange(field: "revoked_at", before: AuditChange.value(nil), after: now.description)],
+                                               changes: [AuditChange(field: "revoked_at", before: AuditValue.null, after: now.description)],
                                                at: now))
             record.revokedAt = now
             return record

@@ -21,7 +21,8 @@ public protocol CaseWrites {
     func updateCase(_ theCase: Case, organizationID: String, labelsChanged: Bool, at: Instant, by userID: String) throws
     /// Sets the case's payment-received flag and bumps its revision.
     func flagPaymentReceived(caseID: String) throws
-    /// Links the claim to the case (active while the case is).
+    /// Links the claim to the case (active while the case is). A refusal leaves the transaction usable,
+    /// so the caller can read who holds the claim.
     /// - Throws: a `DriverFailure` of kind `.uniqueViolation` when another active case holds the claim (rule 1).
     func insertClaimLink(organizationID: String, caseID: String, claimID: String, submissionID: String?, at: Instant, by userID: String) throws
     /// Removes the claim's link to the case.

@@ -12,14 +12,23 @@ public enum Identifier {
     @Sendable public static func make(_ kind: String) -> String {
         var generator = SystemRandomNumberGenerator()
         let millis = UInt64(max(0, Date().timeIntervalSince1970 * 1000)) & 0xFFFF_FFFF_FFFF
-        let random = generator.next()
-        let high = millis << 16 | random >> 48, low = generator.next()
-        // Sixteen digits per half, zero-padded, so the text sorts as the numbers do.
-        return kind + "_" + padded(high) + padded(low)
+        let high = millis << 16 | generator.next() >> 48, low = generator.next()
+        // Sixteen digits per half, zero-padded, so the text sorts as the numbers do; written in place.
+        let prefix = kind.utf8
+        return String(unsafeUninitializedCapacity: prefix.count + 33) { text in
+            let at = text.initialize(fromContentsOf: prefix)
+            text[at] = UInt8(ascii: "_")
+            writeHex(high, into: text, at: at + 1)
+            writeHex(low, into: text, at: at + 17)
+            return at + 33
+        }
     }
 
-    private static func padded(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+    /// Writes `value` as 16 lower-case hex digits at `text[at...]`.
+    private static func writeHex(_ value: UInt64, into text: UnsafeMutableBufferPointer<UInt8>, at: Int) {
+        for index in 0..<16 {
+            let digit = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+            text[at + index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+        }
     }
 }
