@@ -72,7 +72,7 @@ def read_835(binary, path, repeat):
         match = re.search(r"([0-9.]+) MB/s", line)
         if match:
             rate = float(match.group(1))
-    summary = re.search(r"(\d+) payments, (\d+) claims, (\d+) imbalances, (\d+) warnings", result.stdout)
+    summary = re.search(r"(\d+) payments?, (\d+) claims?, (\d+) imbalances?, (\d+) warnings?", result.stdout)
     if not summary:
         raise RuntimeError(f"read-835 printed no summary: {result.stdout.strip()[:500]}")
     payments, claims, imbalances, warnings = map(int, summary.groups())
@@ -111,7 +111,7 @@ def rows_written(before, after):
 def summary_of_line(line):
     """The figures of an import-835 summary line."""
     figures = {}
-    for key, pattern in (("payments", r"(\d+) payments?"), ("duplicates", r"\((\d+) duplicates?\)"), ("matched", r"(\d+) claims matched"),
+    for key, pattern in (("payments", r"(\d+) payments?"), ("duplicates", r"\((\d+) duplicates?\)"), ("matched", r"(\d+) claims? matched"),
                          ("created", r"(\d+) created"), ("denials", r"(\d+) denials?"), ("cases_opened", r"(\d+) cases? opened"),
                          ("cases_updated", r"(\d+) updated"), ("warnings", r"(\d+) warnings?")):
         match = re.search(pattern, line)

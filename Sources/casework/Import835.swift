@@ -54,14 +54,13 @@ struct Import835: ParsableCommand {
     static func line(_ result: FilePostingResult) -> String {
         let p = result.payments
         let fresh = p.filter { !$0.duplicate }
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return [
-            count(p.count, "payment") + " (\(p.count - fresh.count) duplicate\(p.count - fresh.count == 1 ? "" : "s"))",
-            "\(fresh.map(\.claimsMatched).reduce(0, +)) claims matched", "\(fresh.map(\.claimsCreated).reduce(0, +)) created",
-            count(fresh.map(\.reversals).reduce(0, +), "reversal"), count(fresh.map(\.denials.count).reduce(0, +), "denial"),
-            count(fresh.map(\.casesOpened.count).reduce(0, +), "case") + " opened", "\(fresh.map(\.casesUpdated.count).reduce(0, +)) updated",
-            count(fresh.map(\.imbalances.count).reduce(0, +), "imbalance"),
-            count(result.warnings.count + fresh.map(\.warnings.count).reduce(0, +), "warning"),
+            counted(p.count, "payment") + " (" + counted(p.count - fresh.count, "duplicate") + ")",
+            counted(fresh.map(\.claimsMatched).reduce(0, +), "claim") + " matched", "\(fresh.map(\.claimsCreated).reduce(0, +)) created",
+            counted(fresh.map(\.reversals).reduce(0, +), "reversal"), counted(fresh.map(\.denials.count).reduce(0, +), "denial"),
+            counted(fresh.map(\.casesOpened.count).reduce(0, +), "case") + " opened", "\(fresh.map(\.casesUpdated.count).reduce(0, +)) updated",
+            counted(fresh.map(\.imbalances.count).reduce(0, +), "imbalance"),
+            counted(result.warnings.count + fresh.map(\.warnings.count).reduce(0, +), "warning"),
         ].joined(separator: ", ")
     }
 

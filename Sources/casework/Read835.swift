@@ -59,8 +59,9 @@ struct Read835: ParsableCommand {
                         ("warnings", .array(warnings.map(JSON.warning))),
                     ]))
                 } else {
-                    print("\(path): \(summary.payments) payments, \(summary.claims) claims, "
-                        + "\(summary.imbalances) imbalances, \(summary.warnings) warnings")
+                    print("\(path): " + [counted(summary.payments, "payment"), counted(summary.claims, "claim"),
+                                           counted(summary.imbalances, "imbalance"), counted(summary.warnings, "warning")]
+                        .joined(separator: ", "))
                 }
             }
         }

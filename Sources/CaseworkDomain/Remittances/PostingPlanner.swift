@@ -111,10 +111,12 @@ public enum PostingPlanner {
                     continue
                 }
             }
-            let start = payment.paymentDate ?? state.today
+            // Follow-up is the team's own schedule for the new case, counted from the day it opens (a
+            // file posted weeks after its payment date must not open cases already overdue); the
+            // payer's clock is the claim's appeal deadline.
             plan.casesToOpen.append(PlannedCase(
                 ruleID: rule.id, subject: subject, carcCodes: finding.reasons, owner: rule.owner, priority: rule.priority,
-                followUpBy: rule.followUpDays.map { start.adding(days: $0) }, claims: [ref]))
+                followUpBy: rule.followUpDays.map { state.today.adding(days: $0) }, claims: [ref]))
             if rule.action == .addToPayerCase { openedByRule[rule.id, default: [:]][subject] = plan.casesToOpen.count - 1 }
             plan.denials.append(FoundDenial(claim: ref, claimNumber: claim.claimNumber, finding: finding, outcome: .caseOpened, ruleID: rule.id))
         }

@@ -43,7 +43,7 @@ import Testing
                                        state: F.state(rules: rules))
         #expect(plan.casesToOpen.count == 2)
         #expect(plan.casesToOpen[0] == PlannedCase(ruleID: "r-timely", subject: "timely filing", carcCodes: [CARC("CO-29")!], owner: .user("u1"),
-                                                   priority: .high, followUpBy: Day("2026-11-07"), claims: [.new(0)]))
+                                                   priority: .high, followUpBy: Day("2026-12-06"), claims: [.new(0)]))
         #expect(plan.casesToOpen[1].ruleID == "r-any")
         #expect(plan.casesToOpen[1].owner == .team("t1"))
         #expect(plan.casesToOpen[1].followUpBy == nil)
