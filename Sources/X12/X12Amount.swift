@@ -3,9 +3,16 @@
 /// Accepted text: an optional '-', digits, an optional '.', digits, at least one digit in
 /// all ("12", "12.3", ".28", "-1.27", "5."). More than two decimals are accepted only when
 /// the extra ones are zeros ("1.230" → 123 cents; "1.235" is refused). No '+', exponent,
-/// spaces or thousands separators. Values beyond ±(2^63 − 1) cents are refused, never
-/// trapped. Source elements: BPR02, CLP03–05, SVC02–03, CAS03/06/…, AMT02, PLB04/06/….
+/// spaces or thousands separators. Values beyond ±`largestCents` are refused, never trapped.
+/// Source elements: BPR02, CLP03–05, SVC02–03, CAS03/06/…, AMT02, PLB04/06/….
 enum X12Amount {
+    /// The largest amount read, in cents: $1,000,000,000.00 either way (X12's R 1/18 would allow
+    /// 18 digits). No remittance figure comes near it, and whatever adds figures up — a claim's
+    /// adjustments, a payment's claims, an organization's outstanding total — stays far inside
+    /// 64-bit cents (a file of 18-digit amounts crashed posting with an overflow). The JSON API
+    /// takes the same bound for the amounts a client sends.
+    static let largestCents = 100_000_000_000
+
     /// What reading an element as an amount gave.
     enum Reading: Equatable {
         case cents(Int)
@@ -13,7 +20,7 @@ enum X12Amount {
         case empty
         /// Not an X12 decimal, or more than two non-zero decimals.
         case invalid
-        /// Too many digits for integer cents.
+        /// Beyond ±`largestCents`.
         case tooLarge
     }
 
@@ -25,7 +32,8 @@ enum X12Amount {
     }
 
     /// The common case, at most 16 bytes of '-'?, digits, '.', at most two digits (no
-    /// overflow possible): the cents; nil for anything else (`readCarefully` decides).
+    /// overflow possible) within ±`largestCents`: the cents; nil for anything else
+    /// (`readCarefully` decides).
     @inline(__always)
     static func readShort(_ bytes: UnsafeRawBufferPointer) -> Int? {
         let count = bytes.count
@@ -56,8 +64,8 @@ enum X12Amount {
                 index &+= 1
             }
         }
-        guard digits > 0 else { return nil }
         let total = whole &* 100 &+ fraction
+        guard digits > 0, total <= largestCents else { return nil }
         return negative ? -total : total
     }
 
@@ -101,7 +109,7 @@ enum X12Amount {
         if fractionDigits == 1 { fraction *= 10 }
         let (hundreds, o1) = whole.multipliedReportingOverflow(by: 100)
         let (total, o2) = hundreds.addingReportingOverflow(fraction)
-        if o1 || o2 { return .tooLarge }
+        if o1 || o2 || total > largestCents { return .tooLarge }
         return .cents(negative ? -total : total)
     }
 

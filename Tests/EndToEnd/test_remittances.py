@@ -129,6 +129,9 @@ BAD_INPUTS = {
     "non-numeric amount": lambda good: good.replace(b"*100.00*0.00*", b"*100.00*1O.00*", 1),
     "wrong SE count": lambda good: good.replace(b"~SE*13*", b"~SE*12*", 1),
     "CAS with a dangling triplet": lambda good: good.replace(b"CAS*CO*29*100.00~", b"CAS*CO*29*100.00*1*45~", 1),
+    # Amounts whose sums overflowed 64-bit cents and crashed the server: refused beyond $1,000,000,000.
+    "adjustment beyond the largest amount": lambda good: good.replace(b"CAS*CO*29*100.00~", b"CAS*CO*29*92233720368547758.07~", 1),
+    "charge beyond the largest amount": lambda good: good.replace(b"*100.00*0.00*", b"*-1000000000.01*0.00*", 1),
     "empty body": lambda good: b"",
     "binary garbage": lambda good: bytes(range(256)) * 8,
 }

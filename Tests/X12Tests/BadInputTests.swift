@@ -108,7 +108,7 @@ import Testing
     @Test func hugeDigitStrings() throws {
         let text = Self.valid.replacingOccurrences(of: "AMT*B6*90", with: "AMT*B6*" + String(repeating: "9", count: 10_000))
         #expect(Self.error(text.bytes) == X12Error(segmentNumber: 17, byteOffset: Self.offset(of: "AMT"), segmentID: "AMT",
-                                                   message: "AMT02 is too large for an amount"))
+                                                   message: "AMT02 is beyond ±1000000000.00, the largest amount read"))
         let count = Self.valid.replacingOccurrences(of: "SE*17*", with: "SE*" + String(repeating: "1", count: 30) + "*")
         #expect(Self.error(count.bytes)?.message == "SE01 is not a segment count")
     }

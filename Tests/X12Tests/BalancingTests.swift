@@ -95,10 +95,19 @@ import Testing
         #expect(payment.imbalances.isEmpty)
     }
 
-    @Test func hugeAmountsWrapInsteadOfTrapping() throws {
-        let big = "92233720368547758.07"  // Int.max cents
+    /// Amounts at the largest read balance without trapping; beyond it, the file is refused at the
+    /// first such element (Int.max cents once crashed the posting's sums).
+    @Test func amountsAtTheLargestBalanceAndBeyondAreRefused() throws {
+        let big = "1000000000.00"
         let body = ["BPR*I*\(big)*C*CHK", "CLP*A*1*-\(big)*\(big)", "CAS*CO*45*\(big)*1*45*\(big)"]
         let payment = try #require(ERAReader.read(Synthetic().file(sets: [body]).bytes).payments.first)
-        #expect(payment.imbalances.count == 1)
+        #expect(payment.imbalances.map(\.differenceCents) == [400_000_000_000])  // the claim: -1e11 charged, 2e11 adjusted, 1e11 paid
+        let beyond = body.map { $0.replacingOccurrences(of: big, with: "92233720368547758.07") }
+        #expect(throws: X12Error.self) { try ERAReader.read(Synthetic().file(sets: [beyond]).bytes) }
+        do {
+            _ = try ERAReader.read(Synthetic().file(sets: [beyond]).bytes)
+        } catch {
+            #expect(error.segmentID == "BPR" && error.message == "BPR02 is beyond ±1000000000.00, the largest amount read")
+        }
     }
 }

@@ -6,7 +6,7 @@ import Testing
     @Test(arguments: [
         ("0", 0), ("5", 500), ("12.3", 1230), ("12.34", 1234), (".28", 28), ("-1.27", -127), ("5.", 500),
         ("1.230", 123), ("1.2300000", 123), ("0063.00", 6300), ("-0", 0), ("-.5", -50),
-        ("92233720368547758.07", Int.max),
+        ("1000000000", 100_000_000_000), ("-1000000000.00", -100_000_000_000), ("0000000001000000000.00", 100_000_000_000),
     ])
     func readsCents(_ text: String, _ cents: Int) {
         #expect(X12Amount.read(text) == .cents(cents), "\(text)")
@@ -21,8 +21,10 @@ import Testing
         #expect(X12Amount.read("") == .empty)
     }
 
-    @Test(arguments: ["92233720368547758.08", "99999999999999999999", String(repeating: "9", count: 5000),
-                      "-" + String(repeating: "1", count: 40) + ".00"])
+    /// Beyond $1,000,000,000.00 either way, whether the text is short or long (a file of such amounts
+    /// overflowed the sums of its posting).
+    @Test(arguments: ["1000000000.01", "-1000000000.01", "9999999999999", "92233720368547758.07", "92233720368547758.08",
+                      "99999999999999999999", String(repeating: "9", count: 5000), "-" + String(repeating: "1", count: 40) + ".00"])
     func refusesWhatDoesNotFitInsteadOfTrapping(_ text: String) {
         #expect(X12Amount.read(text) == .tooLarge)
     }
