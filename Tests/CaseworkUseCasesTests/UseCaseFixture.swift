@@ -59,7 +59,12 @@ struct UseCaseFixture {
     let otherPayer: Payer
 
     init(_ driver: Driver) throws {
-        store = try driver.store()
+        try self.init(store: try driver.store())
+    }
+
+    /// The same over `store` (e.g. a file, where readers and the writer are separate connections).
+    init(store: CaseworkStore) throws {
+        self.store = store
         organizationID = try OrganizationWork(database: store).create(name: "Pinned Billing")
         ann = Caller(user: try UserWork(database: store).add(organizationID: organizationID, name: "Ann", email: "ann@test.dev", role: .biller, actorID: nil), teamIDs: [])
         bo = Caller(user: try UserWork(database: store).add(organizationID: organizationID, name: "Bo", email: "bo@test.dev", role: .biller, actorID: nil), teamIDs: [])

@@ -1,6 +1,8 @@
 import CaseworkDomain
 import CaseworkStorage
 import CaseworkUseCases
+import Foundation
+import Synchronization
 import Testing
 
 /// The work-rule and token use cases on each driver with a pinned clock and numbered ids.
@@ -63,6 +65,41 @@ import Testing
             try f.rules.update(caller: f.ann, id: "rule_none") { _ in Self.input("none") }
         }
         #expect(try f.store.rules.list(organizationID: f.organizationID).isEmpty)
+    }
+
+    /// A token's use is noted after the request, so authenticating never waits for the database's
+    /// writer, which a long 835 posting may hold for minutes (a fresh token's first request once
+    /// waited for the whole posting). The writer is held here until authentication has answered.
+    @Test func authenticatingNeverWaitsForTheWriter() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("casework-token-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let f = try UseCaseFixture(store: try CaseworkStore(path: folder.appendingPathComponent("db.sqlite").path))
+        let issued = try f.tokens.issue(organizationID: f.organizationID, userID: f.bo.userID, actorID: f.ann.userID)
+        let writerHeld = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), writerDone = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? f.store.write { _ in
+                writerHeld.signal()
+                _ = release.wait(timeout: .now() + 30)
+            }
+            writerDone.signal()
+        }.start()
+        #expect(writerHeld.wait(timeout: .now() + 10) == .success)
+        let answered = DispatchSemaphore(value: 0)
+        let user = Mutex<String?>(nil)
+        Thread {
+            let found = try? f.store.tokens.authenticate(token: issued.token)?.userID
+            user.withLock { $0 = found }
+            answered.signal()
+        }.start()
+        let answeredWhileHeld = answered.wait(timeout: .now() + 10) == .success
+        release.signal()
+        #expect(answeredWhileHeld)
+        #expect(writerDone.wait(timeout: .now() + 10) == .success)
+        if !answeredWhileHeld { _ = answered.wait(timeout: .now() + 10) }
+        #expect(user.withLock { $0 } == f.bo.userID)
+        // The use is written once the writer is free; listing the tokens waits for it.
+        #expect(try f.store.tokens.list(caller: f.bo).first?.lastUsedAt != nil)
     }
 
     @Test(arguments: Driver.available) func anIssuedTokenAuthenticatesUntilItsOwnerRevokesIt(_ driver: Driver) throws {

@@ -10,7 +10,9 @@ enum TokenRoutes {
             return Responses.json(.object(fields(issued.record) + [("token", .string(issued.token))]), status: 201,
                                   headers: [("Location", "/v1/tokens/\(issued.record.id)"), ("Cache-Control", "no-store")])
         }
-        table.add("GET", "/v1/tokens") { ctx in
+        // The list first writes the tokens' queued last uses: its read must begin after that, not
+        // share the token lookup's snapshot.
+        table.add("GET", "/v1/tokens", oneSnapshot: false) { ctx in
             Responses.page(try ctx.store.tokens.list(caller: ctx.caller).map(representation), nextCursor: nil)
         }
         table.add("DELETE", "/v1/tokens/{id}", role: .viewer) { ctx in

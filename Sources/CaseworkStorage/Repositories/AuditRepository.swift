@@ -5,7 +5,7 @@ import Foundation
 /// Reads the audit log, and records reads of patients (HIPAA access audit).
 public struct AuditRepository: Sendable {
     let database: any SQLDatabase
-    let reads: ReadAuditQueue
+    let reads: DeferredWrites
 
     /// Events matching `filter`, newest first, a page at a time; every read of patient data made
     /// before the call is in the log by then (queued reads are written first).
@@ -36,7 +36,7 @@ public struct AuditRepository: Sendable {
         }
     }
 
-    /// Records that `actorID` read the given patients' records (queued: see `ReadAuditQueue`).
+    /// Records that `actorID` read the given patients' records (queued: see `DeferredWrites`).
     public func recordPatientReads(organizationID: String, actorID: String, patientIDs: [String]) {
         let now = Instant.now().description
         reads.add(patientIDs.map { .init(organizationID: organizationID, actorID: actorID, entityID: $0, action: "read", changes: "{}", at: now) })

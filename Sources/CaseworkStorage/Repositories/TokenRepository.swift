@@ -6,10 +6,13 @@ import Foundation
 /// (Issuing and revoking are `TokenWork`'s, in CaseworkUseCases.)
 public struct TokenRepository: Sendable {
     let database: any SQLDatabase
+    /// Where a token's last use is recorded, after the request that used it.
+    let deferred: DeferredWrites
 
-    /// The caller's own tokens, newest first (never their secrets).
+    /// The caller's own tokens, newest first (never their secrets), with every use recorded so far.
     public func list(caller: Caller) throws -> [TokenRecord] {
-        try database.read { db in
+        deferred.drain()
+        return try database.read { db in
             try db.query("SELECT * FROM api_tokens WHERE organization_id = ? AND user_id = ? ORDER BY created_at DESC, id DESC",
                          [.text(caller.organizationID), .text(caller.userID)]).map(Self.record)
         }
@@ -23,7 +26,8 @@ public struct TokenRepository: Sendable {
 
     /// The caller a presented token stands for, or nil when it is unknown or revoked.
     /// The lookup is by SHA-256 digest; the stored digest is then compared in constant time.
-    /// Records the last use, at most once a minute per token (so reads rarely write).
+    /// Records the last use, at most once a minute per token, after the request (`DeferredWrites`:
+    /// a request never waits for the database's writer to note it).
     public func authenticate(token: String) throws -> Caller? {
         guard token.utf8.count <= 256 else { return nil }
         let digest = Self.digest(token)
@@ -42,9 +46,7 @@ public struct TokenRepository: Sendable {
         guard let found else { return nil }
         let now = Instant.now()
         if found.lastUsed.flatMap(Instant.init).map({ now.secondsSinceEpoch - $0.secondsSinceEpoch >= 60 }) ?? true {
-            _ = try database.write { db in
-                try db.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [.text(now.description), .text(found.tokenID)])
-            }
+            deferred.add([.tokenUse(id: found.tokenID, at: now.description)])
         }
         return found.caller
     }

@@ -32,6 +32,7 @@ public enum MigrationCatalog {
             migration("0022_case_appeal_rollup.sql", PackageResources._022_case_appeal_rollup_sql),
             migration("0023_organization_on_every_row.sql", PackageResources._023_organization_on_every_row_sql),
             migration("0024_activity_counts.sql", PackageResources._024_activity_counts_sql),
+            migration("0025_patients_by_name_and_member_id.sql", PackageResources._025_patients_by_name_and_member_id_sql),
         ]
     }
 

@@ -15,6 +15,7 @@ enum PostgreSQLMigrationCatalog {
             MigrationCatalog.migration("0007_data_version_once_per_transaction.sql", PackageResources._007_data_version_once_per_transaction_sql),
             MigrationCatalog.migration("0008_keyed_by_organization.sql", PackageResources._008_keyed_by_organization_sql),
             MigrationCatalog.migration("0009_activity_counts.sql", PackageResources._009_activity_counts_sql),
+            MigrationCatalog.migration("0010_patients_by_name_and_member_id.sql", PackageResources._010_patients_by_name_and_member_id_sql),
         ]
     }
 }

@@ -6,7 +6,7 @@ import CaseworkUseCases
 public final class CaseworkStore: Transactions {
     let database: any SQLDatabase
     /// Reads of patient data, written to the audit log off the request path.
-    let readAudits: ReadAuditQueue
+    let deferredWrites: DeferredWrites
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     /// - Throws: `SQLiteError` when the file cannot be opened or a migration fails.
@@ -32,7 +32,7 @@ public final class CaseworkStore: Transactions {
 
     private init(database: any SQLDatabase) throws {
         self.database = database
-        readAudits = ReadAuditQueue(database: database)
+        deferredWrites = DeferredWrites(database: database)
         try codes.loadShippedListsIfMissing()
     }
 
@@ -43,14 +43,14 @@ public final class CaseworkStore: Transactions {
 
     public var organizations: OrganizationRepository { OrganizationRepository(database: database) }
     public var users: UserRepository { UserRepository(database: database) }
-    public var tokens: TokenRepository { TokenRepository(database: database) }
+    public var tokens: TokenRepository { TokenRepository(database: database, deferred: deferredWrites) }
     public var payers: PayerRepository { PayerRepository(database: database) }
     public var patients: PatientRepository { PatientRepository(database: database) }
     public var claims: ClaimRepository { ClaimRepository(database: database) }
     public var cases: CaseRepository { CaseRepository(database: database) }
     public var activities: ActivityRepository { ActivityRepository(database: database) }
     public var dashboards: DashboardRepository { DashboardRepository(database: database) }
-    public var audit: AuditRepository { AuditRepository(database: database, reads: readAudits) }
+    public var audit: AuditRepository { AuditRepository(database: database, reads: deferredWrites) }
     public var remittances: RemittanceRepository { RemittanceRepository(database: database) }
     public var denialCategories: DenialCategoryRepository { DenialCategoryRepository(database: database) }
     public var rules: WorkRuleRepository { WorkRuleRepository(database: database) }
@@ -82,7 +82,7 @@ public final class CaseworkStore: Transactions {
 
     /// Writes what is still queued (reads of patient data) before the process ends; waits at most `timeout` seconds.
     public func close(timeout: Double = 10) {
-        readAudits.drain(timeout: timeout)
+        deferredWrites.drain(timeout: timeout)
     }
 
     /// Versions of the migrations applied to this file, ascending.

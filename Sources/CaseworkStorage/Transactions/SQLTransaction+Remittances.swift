@@ -38,11 +38,13 @@ extension SQLTransaction {
     }
 
     func patientID(organizationID: String, lastName: String, firstName: String, memberID: String?) throws -> String? {
-        try db.queryOne(
+        // `member_id = ?` or `IS NULL`, not `IS NOT DISTINCT FROM ?`: PostgreSQL seeks no index with the latter.
+        let member = memberID == nil ? "member_id IS NULL" : "member_id = ?"
+        return try db.queryOne(
             """
-            SELECT id FROM patients WHERE organization_id = ? AND last_name = ? AND first_name = ? AND member_id IS NOT DISTINCT FROM ?
+            SELECT id FROM patients WHERE organization_id = ? AND last_name = ? AND first_name = ? AND \(member)
             ORDER BY created_at, id LIMIT 1
-            """, [.text(organizationID), .text(lastName), .text(firstName), SQLValue(memberID)])?.string("id")
+            """, [.text(organizationID), .text(lastName), .text(firstName)] + (memberID.map { [.text($0)] } ?? []))?.string("id")
     }
 
     func insertPayment(id: String, organizationID: String, payerID: String, era: ERAPayment, sourceName: String?, at: Instant,

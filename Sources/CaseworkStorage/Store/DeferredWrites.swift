@@ -2,10 +2,11 @@ import CaseworkDomain
 import CaseworkUseCases
 import Foundation
 
-/// Audit events of patient-data reads, written after the read answers so that a read never waits
-/// for the database's single writer (which a large remittance posting may hold for many seconds).
+/// The writes a read causes — audit events of patient-data reads, a token's last use — made after
+/// the read answers, so that a read never waits for the database's single writer (which a large
+/// remittance posting may hold for many seconds; a token's first request of the minute once did).
 ///
-/// Events are queued in the order they happen and written in the next write transaction of the
+/// Entries are queued in the order they happen and written in the next write transaction of the
 /// database, before that transaction's own rows (the queue is the database's `WriteRider`): the
 /// audit log's order (by id) is then the order in which reads and writes happened. When no write
 /// comes, a writer thread of the queue commits them itself, `gatherSeconds` after they arrive, so
@@ -14,17 +15,25 @@ import Foundation
 /// its whole page cache at its next transaction — SQLite resets a reader's cache whenever the WAL
 /// changed — so per-request commits made every GET /v1/cases/{id} re-read its pages from the file:
 /// 15 `pread`s per request, against 2–5 with the gather.) The price: a crash loses at most the
-/// reads of the last 20 ms. A batch that cannot be written (the database busy) goes back to the
+/// entries of the last 20 ms. A batch that cannot be written (the database busy) goes back to the
 /// front of the queue; after five failures for another reason it is dropped.
 ///
-/// Whoever reads the audit log first waits for the queue to drain (`drain`), so the log never
-/// misses a read that happened before the query; `CaseworkStore.close()` drains it before the
+/// Whoever reads the audit log or the token list first waits for the queue to drain (`drain`), so
+/// neither misses what happened before the query; `CaseworkStore.close()` drains it before the
 /// process ends.
 ///
 /// **Concurrency.** `@unchecked Sendable`: `pending`, `boarded`, `idle` and `failures` are only
 /// touched under `condition`'s lock. The writer thread holds the queue weakly between batches and
 /// ends when the queue is gone.
-final class ReadAuditQueue: WriteRider, @unchecked Sendable {
+final class DeferredWrites: WriteRider, @unchecked Sendable {
+    /// One write to make.
+    enum Entry: Sendable {
+        /// An audit event of a read of patient data.
+        case read(Read)
+        /// Token `id` was used at `at` (`api_tokens.last_used_at`).
+        case tokenUse(id: String, at: String)
+    }
+
     /// One read: who read which patient (or `bulk`), with what action and details, when.
     struct Read: Sendable {
         var organizationID: String
@@ -36,7 +45,7 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         var at: String
     }
 
-    /// How long queued reads wait for company (or for a write to ride along with) before the
+    /// How long queued entries wait for company (or for a write to ride along with) before the
     /// queue's own thread commits them.
     static let gatherSeconds = 0.02
     /// Failed attempts (other than busy) after which a batch is dropped.
@@ -44,10 +53,10 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
 
     private let database: any SQLDatabase
     private let condition = NSCondition()
-    private var pending: [Read] = []
+    private var pending: [Entry] = []
     /// Batches written into a transaction that has not ended yet.
     private var boarded = 0
-    /// The writer thread waits for reads: a new one must wake it.
+    /// The writer thread waits for entries: a new one must wake it.
     private var idle = false
     /// Consecutive failures of the batch at the front (busy excluded).
     private var failures = 0
@@ -58,15 +67,20 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         let thread = Thread { [weak self] in
             while let queue = self { queue.commitNextBatch(waitingAtMost: 1) }
         }
-        thread.name = "read audit writer"
+        thread.name = "deferred writer"
         thread.start()
     }
 
-    /// Queues `reads`; returns at once.
+    /// Queues the audit events of `reads`; returns at once.
     func add(_ reads: [Read]) {
-        guard !reads.isEmpty else { return }
+        add(reads.map(Entry.read))
+    }
+
+    /// Queues `entries`; returns at once.
+    func add(_ entries: [Entry]) {
+        guard !entries.isEmpty else { return }
         condition.lock()
-        pending += reads
+        pending += entries
         if idle {
             idle = false
             condition.broadcast()      // `drain` may wait on the condition too
@@ -74,7 +88,7 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits until every read queued so far is written (at most `timeout` seconds).
+    /// Waits until every entry queued so far is written (at most `timeout` seconds).
     /// - Returns: whether the queue drained in time.
     @discardableResult
     func drain(timeout: Double = 30) -> Bool {
@@ -87,7 +101,7 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         return true
     }
 
-    /// Writes every queued read into the write transaction this thread has open, as a nested
+    /// Writes every queued entry into the write transaction this thread has open, as a nested
     /// `write` (a savepoint: a failure undoes only them and puts them back in the queue).
     func board() -> (@Sendable (_ committed: Bool) -> Void)? {
         condition.lock()
@@ -98,9 +112,14 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         guard !batch.isEmpty else { return nil }
         do {
             try database.write { db in
-                for read in batch {
-                    try AuditLog.record(db, organizationID: read.organizationID, actorID: read.actorID, entityType: "patient",
-                                        entityID: read.entityID, action: read.action, changesJSON: read.changes, at: read.at)
+                for entry in batch {
+                    switch entry {
+                    case .read(let read):
+                        try AuditLog.record(db, organizationID: read.organizationID, actorID: read.actorID, entityType: "patient",
+                                            entityID: read.entityID, action: read.action, changesJSON: read.changes, at: read.at)
+                    case .tokenUse(let id, let at):
+                        try db.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [.text(at), .text(id)])
+                    }
                 }
             }
         } catch {
@@ -111,7 +130,7 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
     }
 
     /// The transaction `batch` rode in ended: done, or back to the front of the queue.
-    private func landed(_ batch: [Read], committed: Bool, busy: Bool) {
+    private func landed(_ batch: [Entry], committed: Bool, busy: Bool) {
         condition.lock()
         boarded -= 1
         if committed {
@@ -128,7 +147,7 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits up to `seconds` for reads, lets them gather, then commits them in a transaction of
+    /// Waits up to `seconds` for entries, lets them gather, then commits them in a transaction of
     /// their own (unless a write took them meanwhile).
     private func commitNextBatch(waitingAtMost seconds: Double) {
         condition.lock()
@@ -140,14 +159,14 @@ final class ReadAuditQueue: WriteRider, @unchecked Sendable {
         let waiting = !pending.isEmpty
         condition.unlock()
         guard waiting else { return }
-        // Also right after a batch: reads that arrived while it was written wait for company.
+        // Also right after a batch: entries that arrived while it was written wait for company.
         Thread.sleep(forTimeInterval: Self.gatherSeconds)
         condition.lock()
         let stillWaiting = !pending.isEmpty          // else a write took them meanwhile
         condition.unlock()
         guard stillWaiting else { return }
         do {
-            try database.write { _ in }     // the rider writes the queued reads
+            try database.write { _ in }     // the rider writes the queued entries
         } catch {
             Thread.sleep(forTimeInterval: 0.05)   // busy: another process holds the lock; the batch is queued again
         }
