@@ -25,6 +25,8 @@ CASES = [
     ("te in http/1.0", b"POST /healthz HTTP/1.0\r\n" + TE + b"\r\n0\r\n\r\n", 400),
     ("content-length repeated, different", post(b"Content-Length: 3\r\nContent-Length: 4\r\n", b"abcd"), 400),
     ("content-length list, different", post(b"Content-Length: 3, 4\r\n", b"abcd"), 400),
+    ("content-length repeated, same value", post(b"Content-Length: 4\r\nContent-Length: 4\r\n", b"abcd"), 400),
+    ("content-length list, same value", post(b"Content-Length: 4, 4\r\n", b"abcd"), 400),
     ("content-length negative", post(b"Content-Length: -1\r\n"), 400),
     ("content-length plus sign", post(b"Content-Length: +3\r\n", b"abc"), 400),
     ("content-length hex", post(b"Content-Length: 0x3\r\n", b"abc"), 400),

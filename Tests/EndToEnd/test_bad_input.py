@@ -1,4 +1,7 @@
 """Malformed JSON, wrong types, unknown enum values, bad CARCs and bad ids: problem+json with a pointer, never a 500."""
+import http.client
+import json
+
 import pytest
 
 
@@ -21,6 +24,20 @@ def test_health_is_open_and_everything_else_needs_a_token(client):
         assert status == 401 and headers["www-authenticate"].startswith("Bearer"), path
         status, body, _ = client.get(path, token="cw_" + "0" * 64)
         assert status == 401, path
+
+
+def test_authorization_sent_twice_is_400_whichever_comes_first(client):
+    # Which of two tokens would count is ambiguous; a valid one beside a bogus one must not pass.
+    for pair in [(client.token, "bogus"), ("bogus", client.token), (client.token, client.token)]:
+        conn = http.client.HTTPConnection("127.0.0.1", client.port, timeout=30)
+        conn.putrequest("GET", "/v1/me")
+        for token in pair:
+            conn.putheader("Authorization", f"Bearer {token}")
+        conn.endheaders()
+        response = conn.getresponse()
+        body = json.loads(response.read())
+        conn.close()
+        assert response.status == 400 and body["type"] == "/problems/invalid-header", pair
 
 
 @pytest.mark.parametrize("raw", [b"{", b"not json", b"[1,2", b"\xff\xfe", b'{"claims": [}'])

@@ -1,6 +1,7 @@
 """X12 835 files in, claims and denials out (issue 8): every shared file posts, repeats post once,
 concurrency, reversals, bad input refused whole, PHI kept out of answers' logs."""
 import concurrent.futures
+import gzip
 import http.client
 import socket
 
@@ -167,6 +168,14 @@ def test_media_type_and_size_limits(server):
     client, _ = fresh_org(server, "Limits")
     good = x12.file([x12.claim_with_paid("LIM-1", 500)], trace="LIM-T")
     assert post_835(client, good, content_type="application/json")[0] == 415
+    # A compressed file is refused as such, not read as a malformed 835 (and a JSON body alike).
+    for coding in ["gzip", "deflate", "gzip, identity"]:
+        status, body, headers = client.request("POST", "/v1/remittances", raw=gzip.compress(good),
+                                               headers={"Content-Type": "application/edi-x12", "Content-Encoding": coding})
+        assert (status, body["type"], headers["accept-encoding"]) == (415, "/problems/unsupported-media-type", "identity"), coding
+    status, _, _ = client.request("POST", "/v1/cases", raw=gzip.compress(b"{}"), headers={"Content-Encoding": "gzip"})
+    assert status == 415
+    assert client.all_pages("/v1/remittances") == []
     assert post_835(client, good, content_type="text/plain; charset=utf-8")[0] == 201
     # A declared body over the 64 MiB limit is refused before any byte of it is read.
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:

@@ -100,8 +100,14 @@ struct ParserTests {
         }
     }
 
-    @Test func identicalRepeatedContentLengthIsAccepted() throws {
-        let events = parse("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\nContent-Length: 2, 2\r\n\r\nok")
+    /// DESIGN §7: a repeated Content-Length is refused even when the values agree (RFC 9112 §6.3
+    /// allows either); one value is read.
+    @Test func repeatedContentLengthIsRefusedEvenWhenIdentical() throws {
+        for head in ["Content-Length: 2\r\nContent-Length: 2", "Content-Length: 2, 2", "Content-Length: 2,"] {
+            let events = parse("POST / HTTP/1.1\r\nHost: h\r\n\(head)\r\n\r\nok")
+            #expect(events.first?.errorStatus == 400, "\(head)")
+        }
+        let events = parse("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n\r\nok")
         #expect(try #require(events.first?.request).body == Array("ok".utf8))
     }
 

@@ -19,6 +19,7 @@ enum RemittanceRoutes {
 
     static func register(_ table: inout RouteTable) {
         table.add("POST", path) { ctx in
+            try RequestBody.requireIdentityCoding(ctx.request)
             let mediaType = (ctx.request.headers["Content-Type"] ?? "").split(separator: ";").first
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
             guard mediaTypes.contains(mediaType) else {

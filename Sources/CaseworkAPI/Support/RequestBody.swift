@@ -4,8 +4,24 @@ import HTTPServer
 /// Decodes JSON request bodies into `Decodable` input types, turning every failure into a
 /// problem with a JSON pointer to the field (RFC 6901).
 enum RequestBody {
+    /// The body must come as it is: a `Content-Encoding` other than `identity` is 415 with
+    /// `Accept-Encoding: identity` (RFC 9110 §8.4.1, §12.5.3; no route decodes a coding, and a
+    /// gzip-compressed file must not be read as a malformed one).
+    static func requireIdentityCoding(_ request: HTTPRequest) throws {
+        let codings = request.headers.values("Content-Encoding")
+            .flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty && $0 != "identity" }
+        guard codings.isEmpty else {
+            throw APIError(status: 415, slug: "unsupported-media-type", title: "Unsupported media type",
+                           detail: "Content-Encoding \(codings.joined(separator: ", ")) is not accepted: send the body as it is.",
+                           headers: [("Accept-Encoding", "identity")])
+        }
+    }
+
     /// Decodes `T` from the body as far as it goes, with the problems found (none when it matched).
     private static func decodeCollecting<T: Decodable>(_ type: T.Type, from request: HTTPRequest) throws -> (T, [FieldError]) {
+        try requireIdentityCoding(request)
         if let contentType = request.headers["Content-Type"] {
             let mediaType = (contentType.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? "")
                 .trimmingCharacters(in: .whitespaces).lowercased()

@@ -90,9 +90,14 @@ struct RouteTable {
 
 /// `Authorization: Bearer <token>` (RFC 6750 §2.1) resolved to a caller.
 enum Authentication {
-    /// - Throws: 401 with `WWW-Authenticate: Bearer` when the token is missing, malformed, unknown or revoked.
+    /// - Throws: 400 when `Authorization` is sent more than once (which one would count is
+    ///   ambiguous: RFC 9110 §5.3 allows repeating only list-valued fields); 401 with
+    ///   `WWW-Authenticate: Bearer` when the token is missing, malformed, unknown or revoked.
     static func caller(for request: HTTPRequest, store: any CaseworkData) throws -> Caller {
         let challenge = [("WWW-Authenticate", "Bearer realm=\"casework\"")]
+        if request.headers.values("Authorization").count > 1 {
+            throw APIError(status: 400, slug: "invalid-header", title: "Invalid header", detail: "Send Authorization once.")
+        }
         guard let header = request.headers["Authorization"] else {
             throw APIError(status: 401, slug: "unauthorized", title: "Unauthorized",
                            detail: "Send Authorization: Bearer <token>.", headers: challenge)

@@ -11,8 +11,10 @@ enum BodyFraming: Equatable {
     ///
     /// - Throws: `HTTPParseError` with 400 for both Content-Length and Transfer-Encoding,
     ///   Transfer-Encoding in HTTP/1.0, a final coding other than `chunked`, `chunked` twice,
-    ///   or a Content-Length that is not a list of identical non-negative decimal numbers
-    ///   (RFC 9112 §6.1, §6.2, §6.3; RFC 9110 §8.6); 501 for a coding other than `chunked`
+    ///   or a Content-Length that is not one non-negative decimal number — given twice, even with
+    ///   the same value (`2, 2`), it is refused: RFC 9112 §6.3 lets a recipient either refuse or
+    ///   merge identical values, and this server refuses any repetition (RFC 9112 §6.1, §6.2,
+    ///   §6.3; RFC 9110 §8.6); 501 for a coding other than `chunked`
     ///   before the final `chunked`; 413 for a Content-Length over `maxBodyBytes`.
     static func of(_ headers: HTTPHeaders, version: HTTPVersion, maxBodyBytes: Int) throws(HTTPParseError) -> BodyFraming {
         let hasLength = headers.contains("Content-Length")
@@ -37,19 +39,15 @@ enum BodyFraming: Equatable {
             return .chunked
         }
         guard hasLength else { return .none }
-        var length: Int?
-        for value in headers.values("Content-Length") {
-            for element in value.split(separator: ",", omittingEmptySubsequences: false) {
-                guard let parsed = parseDecimal(element.trimmingOWS()) else {
-                    throw .badRequest("Content-Length must be a non-negative decimal number.")
-                }
-                if let length, length != parsed {
-                    throw .badRequest("Content-Length values disagree.")
-                }
-                length = parsed
-            }
+        let values = headers.values("Content-Length")
+        let elements = values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let lengths = elements.map { parseDecimal($0.trimmingOWS()) }
+        if lengths.contains(nil) { throw .badRequest("Content-Length must be a non-negative decimal number.") }
+        if Set(lengths).count > 1 { throw .badRequest("Content-Length values disagree.") }
+        if lengths.count > 1 { throw .badRequest("Content-Length must be given once.") }
+        guard let first = lengths.first, let length = first else {
+            throw .badRequest("Content-Length must be a non-negative decimal number.")
         }
-        guard let length else { throw .badRequest("Content-Length must be a non-negative decimal number.") }
         if length > maxBodyBytes { throw .contentTooLarge }
         return length == 0 ? .none : .length(length)
     }
