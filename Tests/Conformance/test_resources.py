@@ -129,6 +129,53 @@ def test_slowloris_trickle_does_not_extend_the_header_timeout(make_server):
     assert elapsed < 1.5, elapsed
 
 
+def trickle_body(srv, body_length, pieces, pause):
+    """Sends a POST head declaring `body_length`, then `pieces` of the body with `pause` seconds
+    between them, until the server answers or closes; returns (what came back, seconds taken)."""
+    s = connect(srv.port)
+    got, start = b"", time.monotonic()
+    try:
+        s.sendall(b"POST /healthz HTTP/1.1\r\nHost: conf.test\r\nConnection: close\r\nContent-Length: %d\r\n\r\n" % body_length)
+        s.setblocking(False)
+        for piece in pieces:
+            time.sleep(pause)
+            try:
+                chunk = s.recv(65536)
+                got += chunk
+                if not chunk or got:
+                    break
+            except BlockingIOError:
+                pass
+            try:
+                s.send(piece)
+            except OSError:
+                break
+        s.setblocking(True)
+        rest, _ = read_until_close(s, timeout=8)
+        got += rest
+    finally:
+        s.close()
+    return got, time.monotonic() - start
+
+
+def test_a_body_trickling_under_the_minimum_rate_is_408(make_server):
+    """One byte every 0.2 s keeps arriving well within the idle timeout (5 s), yet after the
+    grace (the header timeout, 1 s) the body must average 500 bytes/s: 408 and close at ~1 s."""
+    srv = make_server("--header-timeout", "1", "--idle-timeout", "5")
+    got, elapsed = trickle_body(srv, 1000, [b"x"] * 40, 0.2)
+    assert got.startswith(b"HTTP/1.1 408 "), got
+    assert b"Connection: close\r\n" in got
+    assert elapsed < 3, elapsed
+
+
+def test_a_slow_body_above_the_minimum_rate_is_read(make_server):
+    """2,000 bytes sent 200 at a time every 0.2 s (about 1,000 bytes/s) take 2 s, past the
+    grace, and stay above 500 bytes/s: the request is answered (405: /healthz takes GET)."""
+    srv = make_server("--header-timeout", "1", "--idle-timeout", "5")
+    got, _ = trickle_body(srv, 2000, [b"x" * 200] * 10, 0.2)
+    assert got.startswith(b"HTTP/1.1 405 "), got[:200]
+
+
 def test_silent_connection_is_closed_after_the_header_timeout(make_server):
     """A connection that sends nothing is closed (no response) once the header timeout
     (1 s) has passed since accept, well before the idle timeout (5 s)."""

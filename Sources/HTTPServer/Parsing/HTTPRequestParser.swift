@@ -57,6 +57,15 @@ struct HTTPRequestParser {
         (state == .requestLine && position < buffer.count) || state == .headerLines
     }
 
+    /// Bytes of the current request's body received so far, while one is being read
+    /// (between its head and its end); nil otherwise.
+    var bodyBytesReceived: Int? {
+        switch state {
+        case .fixedBody, .chunkSizeLine, .chunkData, .chunkDataEnd, .trailerLines: return body.count
+        case .requestLine, .headerLines, .failed: return nil
+        }
+    }
+
     /// True once an error was reported.
     var hasFailed: Bool { state == .failed }
 

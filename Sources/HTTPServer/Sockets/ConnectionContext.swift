@@ -9,6 +9,8 @@ struct ConnectionContext: Sendable {
     let headerReadTimeout: Double
     /// Seconds without progress before closing.
     let idleTimeout: Double
+    /// Slowest average body arrival after `headerReadTimeout` of grace (bytes/s) → 408.
+    let minimumBodyBytesPerSecond: Double
     /// Seconds to keep reading (and discarding) after the server half-closed, so
     /// unread client bytes don't turn the close into a reset that destroys the
     /// response in flight (RFC 9112 §9.6).

@@ -33,6 +33,8 @@ extension HTTPConnection {
             switch event {
             case .expectContinue:
                 output.append(contentsOf: ResponseSerializer.continueBytes)
+                // The client sends its body only now: the minimum body rate counts from here.
+                if bodyStartedAt != nil { bodyStartedAt = .now() }
             case .request(let request):
                 dispatch(request)
             case .error(let error):

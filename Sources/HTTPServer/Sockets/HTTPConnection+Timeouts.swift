@@ -11,7 +11,10 @@ extension HTTPConnection {
     /// - unsent output (client not reading): `idleTimeout` after the last progress;
     /// - the first header section of a connection: `headerReadTimeout` after accept;
     /// - a later partial header section: `headerReadTimeout` after its first byte;
-    /// - otherwise (idle, or a body arriving): `idleTimeout` after the last byte read.
+    /// - a body arriving: `idleTimeout` after the last byte read, and no later than the moment
+    ///   its average rate since it started, less `headerReadTimeout` of grace, falls under
+    ///   `minimumBodyBytesPerSecond` (a trickle of bytes otherwise held the connection);
+    /// - otherwise (idle): `idleTimeout` after the last byte read.
     func currentDeadline() -> DispatchTime? {
         switch phase {
         case .closed:
@@ -31,6 +34,10 @@ extension HTTPConnection {
             }
             if parser.hasPartialHead, let headStartedAt {
                 return headStartedAt + context.headerReadTimeout
+            }
+            if let bodyStartedAt, let received = parser.bodyBytesReceived {
+                let rateDeadline = bodyStartedAt + context.headerReadTimeout + Double(received) / context.minimumBodyBytesPerSecond
+                return min(lastActivity + context.idleTimeout, rateDeadline)
             }
             return lastActivity + context.idleTimeout
         }

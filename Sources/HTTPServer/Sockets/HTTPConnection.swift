@@ -74,6 +74,8 @@ final class HTTPConnection: LoopHandler, @unchecked Sendable {
     let openedAt = DispatchTime.now()
     /// Whether the parser has produced any event yet (a first head was complete).
     var receivedHead = false
+    /// When the body now being read began (its head completed), for the minimum body rate.
+    var bodyStartedAt: DispatchTime?
     /// Last byte read or written.
     var lastActivity = DispatchTime.now()
     var lingerDeadline = DispatchTime.distantFuture
@@ -180,6 +182,11 @@ final class HTTPConnection: LoopHandler, @unchecked Sendable {
                 if headStartedAt == nil { headStartedAt = lastActivity }
             } else {
                 headStartedAt = nil
+            }
+            if parser.bodyBytesReceived == nil {
+                bodyStartedAt = nil
+            } else if bodyStartedAt == nil || !events.isEmpty {
+                bodyStartedAt = lastActivity     // a head just completed: its body starts now
             }
             processPending()
         case .closingAfterWrite, .lingering:

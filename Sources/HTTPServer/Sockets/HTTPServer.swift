@@ -51,6 +51,7 @@ public final class HTTPServer: Sendable {
             limits: configuration.parserLimits,
             headerReadTimeout: configuration.headerReadTimeout,
             idleTimeout: configuration.idleTimeout,
+            minimumBodyBytesPerSecond: configuration.minimumBodyBytesPerSecond,
             lingerTimeout: 2,
             maxLingerBytes: 1 << 20,
             responder: responder,

@@ -24,6 +24,11 @@ public struct HTTPServerConfiguration: Sendable {
     /// Seconds a connection may go without progress (idle between requests, a stalled
     /// body, a client not reading its response) before it is closed.
     public var idleTimeout: Double = 60
+    /// The slowest average a request body may arrive at, in bytes per second, once
+    /// `headerReadTimeout` seconds of grace from its start have passed; slower → 408 and
+    /// close. Without it a client trickling one byte per second (under the idle timeout)
+    /// held a connection for as long as its declared length lasted.
+    public var minimumBodyBytesPerSecond: Double = 500
     /// Most simultaneously open connections; a connection over it gets 503 and is closed.
     /// So does one accepted when the process is near its open-file limit (a reserve of
     /// descriptors is kept, see `Socket.descriptorCeiling()`), whatever this says.
@@ -67,7 +72,7 @@ public struct HTTPServerConfiguration: Sendable {
             + " max-body-bytes=\(maxBodyBytes)"
             + maxBodyBytesByPath.sorted { $0.key < $1.key }.map { " max-body-bytes[\($0.key)]=\($0.value)" }.joined()
             + " header-timeout=\(headerReadTimeout)s"
-            + " idle-timeout=\(idleTimeout)s max-connections=\(maxConnections)"
+            + " idle-timeout=\(idleTimeout)s min-body-rate=\(Int(minimumBodyBytesPerSecond))B/s max-connections=\(maxConnections)"
             + " shutdown-grace=\(shutdownGracePeriod)s event-loops=\(eventLoops) workers=\(workerThreads) worker-nice=\(workerNiceness)"
     }
 
