@@ -35,7 +35,7 @@ def test_a_call_is_logged_for_when_it_happened_and_sorts_there(server):
     assert call["occurred_at"] == yesterday.strftime("%Y-%m-%dT%H:%M:%SZ")          # stored and shown in UTC
     assert call["created_at"] >= note["created_at"]
     # Newest first by when it happened: the call logged later sorts below the note, page after page.
-    timeline = [a["id"] for a in client.all_pages(f"{path}?limit=1") if a["kind"] != "system"]
+    timeline = [a["id"] for a in client.all_pages(path, limit=1) if a["kind"] != "system"]
     assert timeline == [note["id"], call["id"]]
     status, body, _ = client.get("/v1/cases/00000000-0000-0000-0000-000000000000/activities?cursor=bm9wZQ")
     assert status == 400 and [e["parameter"] for e in body["errors"]] == ["cursor"]   # the bad cursor before the missing case

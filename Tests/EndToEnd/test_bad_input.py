@@ -88,6 +88,30 @@ def test_bad_query_parameters_are_400(client):
     assert status == 400 and "denied" in pointers(body)
 
 
+def test_a_cursor_is_read_only_by_the_list_that_gave_it(client):
+    # Every list's ids sort alike, so a cursor of one once paged another from the wrong place.
+    lists = ["/v1/claims", "/v1/payers", "/v1/patients", "/v1/users", "/v1/audit"]
+    cursors = {}
+    for path in lists:
+        status, body, _ = client.get(f"{path}?limit=1")
+        assert status == 200 and body["next_cursor"], path
+        cursors[path] = body["next_cursor"]
+        assert client.get(f"{path}?limit=1&cursor={body['next_cursor']}")[0] == 200, path
+    for path in lists:
+        for other, cursor in cursors.items():
+            if other != path:
+                status, body = problem(client.get(f"{path}?limit=1&cursor={cursor}"))
+                assert status == 400 and "cursor" in pointers(body), (path, other)
+
+
+def test_an_empty_cursor_and_a_repeated_parameter_are_400_everywhere(client):
+    for path in ["/v1/claims", "/v1/cases", "/v1/payers", "/v1/remittances", "/v1/audit", "/v1/patients"]:
+        status, body = problem(client.get(f"{path}?cursor="))
+        assert status == 400 and "cursor" in pointers(body), path
+        status, body = problem(client.get(f"{path}?limit=1&limit=2"))
+        assert status == 400 and "limit" in pointers(body), path
+
+
 def test_patch_rejects_unknown_members_and_types(client):
     status, body = problem(client.patch("/v1/cases/case_nope", {"stage": 3}))
     assert status == 422 and "/stage" in pointers(body)

@@ -64,13 +64,21 @@ struct QueryReader {
         return trimmed
     }
 
-    /// `limit` (1–200, default 50) and `cursor`.
+    /// `limit` (1–200, default 50) and `cursor` (not empty: a `next_cursor` is never empty).
     mutating func page() -> PageRequest {
-        PageRequest(limit: int("limit", range: 1...PageRequest.maximumLimit) ?? 50, cursor: string("cursor"))
+        let cursor = string("cursor")
+        if cursor?.isEmpty == true { fail("cursor", "Send the next_cursor of the previous page, or no cursor for the first.") }
+        return PageRequest(limit: int("limit", range: 1...PageRequest.maximumLimit) ?? 50, cursor: cursor)
     }
 
-    /// Throws one 400 naming every bad parameter.
+    /// Throws one 400 naming every bad parameter, and every parameter given more than once (no
+    /// parameter takes several values: which one would count is ambiguous).
     func check() throws {
+        var errors = errors
+        var seen = Set<String>(), repeated = Set<String>()
+        for pair in query.pairs where !seen.insert(pair.name).inserted && repeated.insert(pair.name).inserted {
+            errors.append(FieldError(parameter: pair.name, "Give \(pair.name) once."))
+        }
         guard !errors.isEmpty else { return }
         throw APIError(status: 400, slug: "invalid-query", title: "Invalid query parameter",
                        detail: errors.map(\.detail).joined(separator: " "), errors: errors)

@@ -12,7 +12,7 @@ extension RemittanceRepository {
         if let to = filter.paidTo { conditions.append("p.payment_date <= ?"); bindings.append(.text(to.description)) }
         let whereClause = conditions.joined(separator: " AND ")
         return try database.read { db in
-            try page.keyed(column: "p.id", key: { (r: RemittancePaymentRecord) in r.id }) { clause, extra, limit in
+            try page.keyed(list: "remittances", column: "p.id", key: { (r: RemittancePaymentRecord) in r.id }) { clause, extra, limit in
                 try db.query("\(Self.paymentSelect) WHERE \(whereClause)\(clause) ORDER BY p.id LIMIT ?",
                              bindings + extra + [.integer(Int64(limit))]).map(Self.payment)
             }

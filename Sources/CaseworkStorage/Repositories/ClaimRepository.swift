@@ -28,7 +28,7 @@ public struct ClaimRepository: Sendable {
         }
         let whereClause = conditions.joined(separator: " AND ")
         return try database.read { db in
-            try page.keyed(column: "id", key: { (r: ClaimRecord) in r.claim.id }) { clause, extra, limit in
+            try page.keyed(list: "claims", column: "id", key: { (r: ClaimRecord) in r.claim.id }) { clause, extra, limit in
                 try db.query("SELECT cl.* FROM claims cl WHERE \(whereClause)\(clause) ORDER BY id LIMIT ?",
                              bindings + extra + [.integer(Int64(limit))])
                     .map { try Self.record(db, Self.claim($0)) }

@@ -16,7 +16,7 @@ public struct PatientRepository: Sendable {
     /// Patients ordered by id, a page at a time.
     public func list(organizationID: String, page: PageRequest) throws -> Page<Patient> {
         try database.read { db in
-            try page.keyed(column: "id", key: { (p: Patient) in p.id }) { clause, bindings, limit in
+            try page.keyed(list: "patients", column: "id", key: { (p: Patient) in p.id }) { clause, bindings, limit in
                 try db.query("SELECT * FROM patients WHERE organization_id = ?\(clause) ORDER BY id LIMIT ?",
                              [.text(organizationID)] + bindings + [.integer(Int64(limit))]).map(Self.patient)
             }

@@ -15,7 +15,7 @@ public struct PayerRepository: Sendable {
     /// Payers ordered by id, a page at a time.
     public func list(organizationID: String, page: PageRequest) throws -> Page<Payer> {
         try database.read { db in
-            try page.keyed(column: "id", key: { (p: Payer) in p.id }) { clause, bindings, limit in
+            try page.keyed(list: "payers", column: "id", key: { (p: Payer) in p.id }) { clause, bindings, limit in
                 try db.query("SELECT * FROM payers WHERE organization_id = ?\(clause) ORDER BY id LIMIT ?",
                              [.text(organizationID)] + bindings + [.integer(Int64(limit))]).map(Self.payer)
             }

@@ -22,7 +22,7 @@ public struct UserRepository: Sendable {
     /// Users ordered by id, a page at a time.
     public func list(organizationID: String, page: PageRequest) throws -> Page<User> {
         try database.read { db in
-            try page.keyed(column: "id", key: { (u: User) in u.id }) { clause, bindings, limit in
+            try page.keyed(list: "users", column: "id", key: { (u: User) in u.id }) { clause, bindings, limit in
                 try db.query("SELECT * FROM users WHERE organization_id = ?\(clause) ORDER BY id LIMIT ?",
                              [.text(organizationID)] + bindings + [.integer(Int64(limit))]).map(Self.user)
             }
@@ -37,7 +37,7 @@ public struct UserRepository: Sendable {
     /// Teams ordered by id, a page at a time.
     public func listTeams(organizationID: String, page: PageRequest) throws -> Page<Team> {
         try database.read { db in
-            try page.keyed(column: "id", key: { (t: Team) in t.id }) { clause, bindings, limit in
+            try page.keyed(list: "teams", column: "id", key: { (t: Team) in t.id }) { clause, bindings, limit in
                 try db.query("SELECT id FROM teams WHERE organization_id = ?\(clause) ORDER BY id LIMIT ?",
                              [.text(organizationID)] + bindings + [.integer(Int64(limit))])
                     .compactMap { try Self.team(db, organizationID: organizationID, id: $0.string("id")) }
