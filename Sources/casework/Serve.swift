@@ -48,6 +48,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds a connection may stay idle or stalled (keep-alive, slow body, unread response) before it is closed.")
     var idleTimeout: Double = HTTPServerConfiguration().idleTimeout
 
+    @Option(help: "Slowest average, in bytes per second, a request body may arrive at once the header timeout's grace from its start has passed; slower: 408 and close.")
+    var minBodyRate: Int = Int(HTTPServerConfiguration().minimumBodyBytesPerSecond)
+
     @Option(help: "Seconds in-flight requests get to finish after SIGTERM/SIGINT.")
     var shutdownGrace: Double = HTTPServerConfiguration().shutdownGracePeriod
 
@@ -70,6 +73,7 @@ struct Serve: ParsableCommand {
         where !(value > 0 && value <= 86_400) {
             throw ValidationError("\(name) must be more than 0 and at most 86400 seconds.")
         }
+        guard (1...1_000_000_000).contains(minBodyRate) else { throw ValidationError("--min-body-rate must be between 1 and 1000000000 bytes per second.") }
         guard (1...256).contains(eventLoops) else { throw ValidationError("--event-loops must be between 1 and 256.") }
         if let workers, !(1...1024).contains(workers) { throw ValidationError("--workers must be between 1 and 1024.") }
         guard (0...19).contains(workerNice) else { throw ValidationError("--worker-nice must be between 0 and 19.") }
@@ -123,6 +127,7 @@ struct Serve: ParsableCommand {
         configuration.maxHeaderCount = maxHeaderCount
         configuration.headerReadTimeout = headerTimeout
         configuration.idleTimeout = idleTimeout
+        configuration.minimumBodyBytesPerSecond = Double(minBodyRate)
         configuration.shutdownGracePeriod = shutdownGrace
         configuration.eventLoops = eventLoops
         configuration.workerThreads = workers

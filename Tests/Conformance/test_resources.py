@@ -32,7 +32,7 @@ def test_configuration_flags_are_applied_and_printed_as_one_line(server):
 
 
 def test_every_flag_is_applied_and_printed(make_server):
-    srv = make_server("--header-timeout", "1.5", "--idle-timeout", "7", "--max-connections", "33",
+    srv = make_server("--header-timeout", "1.5", "--idle-timeout", "7", "--min-body-rate", "321", "--max-connections", "33",
                       "--max-body-bytes", "4321", "--max-header-bytes", "5000", "--max-header-count", "12",
                       "--max-request-line-bytes", "777", "--shutdown-grace", "2.5", "--max-remittance-bytes", "98765",
                       "--event-loops", "3", "--workers", "3", "--worker-nice", "7")
@@ -40,7 +40,7 @@ def test_every_flag_is_applied_and_printed(make_server):
     assert config == {"host": "127.0.0.1", "port": str(srv.port), "max-request-line-bytes": "777",
                       "max-header-bytes": "5000", "max-header-count": "12", "max-body-bytes": "4321",
                       "max-body-bytes[/v1/remittances]": "98765",
-                      "header-timeout": "1.5s", "idle-timeout": "7.0s", "max-connections": "33",
+                      "header-timeout": "1.5s", "idle-timeout": "7.0s", "min-body-rate": "321B/s", "max-connections": "33",
                       "shutdown-grace": "2.5s", "event-loops": "3", "workers": "3", "worker-nice": "7"}
     # Exactly the three handler threads run at the nice value asked for; no other thread is below normal priority.
     nices = sorted(int((task / "stat").read_text().rsplit(")", 1)[1].split()[16])
@@ -62,9 +62,10 @@ def rejected_status(port, data):
 def test_invalid_flag_values_are_refused(database):
     import subprocess
     from conformance_support import binary
-    out = subprocess.run([binary(), "serve", "--db", database[0], "--port", "0", "--idle-timeout", "0"],
-                         capture_output=True, text=True, timeout=30)
-    assert out.returncode != 0 and "idle-timeout" in out.stderr
+    for flag in ["--idle-timeout", "--min-body-rate"]:
+        out = subprocess.run([binary(), "serve", "--db", database[0], "--port", "0", flag, "0"],
+                             capture_output=True, text=True, timeout=30)
+        assert out.returncode != 0 and flag[2:] in out.stderr, flag
 
 
 # --- timeouts (a server with 1 s header timeout, 2 s idle timeout) -------------------
