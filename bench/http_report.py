@@ -33,9 +33,11 @@ def paired_ratio(ours, peer, field):
 
 
 def ratio_text(ours, peer, field):
-    """'1.25x (rounds 1.31, 1.25, 0.96)'."""
+    """'1.25x (rounds 1.31, 1.25, 0.96; ratio of the medians 0.99)': the judged figure, the rounds it
+    comes from, and the ratio of the two servers' medians for comparison with earlier reports."""
     median, ratios = paired_ratio(ours, peer, field)
-    return f"{median:.2f}x (rounds {', '.join(f'{r:.2f}' for r in ratios)})"
+    return (f"{median:.2f}x (rounds {', '.join(f'{r:.2f}' for r in ratios)}; "
+            f"ratio of the medians {ours[field] / peer[field]:.2f})")
 
 
 def row_name(label, case_id):

@@ -82,7 +82,7 @@ struct X12Segment {
             if required { throw error("\(name(index)) is missing") }
             return nil
         case .invalid: throw error("\(name(index)) is not a decimal amount")
-        case .tooLarge: throw error("\(name(index)) is beyond ±1000000000.00, the largest amount read")
+        case .tooLarge: throw error("\(name(index)) is beyond ±\(X12Amount.largestCents / 100).00, the largest amount read")
         }
     }
 

@@ -1,3 +1,5 @@
+import CaseworkUseCases
+
 /// A JSON document built in code: object keys keep their order, nulls are explicit (RFC 8259).
 public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral {
@@ -90,16 +92,11 @@ public enum JSONValue: Sendable, Equatable, ExpressibleByStringLiteral, Expressi
                 case 0x0A: out += [92, UInt8(ascii: "n")]
                 case 0x0D: out += [92, UInt8(ascii: "r")]
                 case 0x09: out += [92, UInt8(ascii: "t")]
-                default: out += [92, UInt8(ascii: "u"), 48, 48, hexDigit(byte >> 4), hexDigit(byte & 15)]
+                default: out += [92, UInt8(ascii: "u"), 48, 48, Hex.digit(byte >> 4), Hex.digit(byte & 15)]
                 }
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
         out.append(UInt8(ascii: "\""))
-    }
-
-    /// The lower-case hexadecimal digit of `nibble` (0...15).
-    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
     }
 }

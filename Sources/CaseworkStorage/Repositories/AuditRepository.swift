@@ -5,12 +5,13 @@ import Foundation
 /// Reads the audit log, and records reads of patients (HIPAA access audit).
 public struct AuditRepository: Sendable {
     let database: any SQLDatabase
-    let reads: DeferredWrites
+    /// Where patient reads are recorded, after the request that made them.
+    let deferred: DeferredWrites
 
     /// Events matching `filter`, newest first, a page at a time; every read of patient data made
     /// before the call is in the log by then (queued reads are written first).
     public func events(organizationID: String, filter: AuditFilter, page: PageRequest) throws -> Page<AuditEvent> {
-        reads.drain()
+        deferred.drain()
         var conditions = ["organization_id = ?"]
         var bindings: [SQLValue] = [.text(organizationID)]
         if let v = filter.entityType { conditions.append("entity_type = ?"); bindings.append(.text(v)) }
@@ -39,14 +40,14 @@ public struct AuditRepository: Sendable {
     /// Records that `actorID` read the given patients' records (queued: see `DeferredWrites`).
     public func recordPatientReads(organizationID: String, actorID: String, patientIDs: [String]) {
         let now = Instant.now().description
-        reads.add(patientIDs.map { .init(organizationID: organizationID, actorID: actorID, entityID: $0, action: "read", changes: "{}", at: now) })
+        deferred.add(patientIDs.map { .init(organizationID: organizationID, actorID: actorID, entityID: $0, action: "read", changes: "{}", at: now) })
     }
 
     /// Records one bulk read of patient data (an export of `rows` rows naming patients), so that an
     /// access audit finds it among the patient events: entity `patient`, id `bulk`, the action
     /// given (e.g. `export`), and as changes the request's `filter` (its query) and the row count.
     public func recordBulkPatientRead(organizationID: String, actorID: String, action: String, filter: String, rows: Int) {
-        reads.add([.init(organizationID: organizationID, actorID: actorID, entityID: "bulk", action: action,
+        deferred.add([.init(organizationID: organizationID, actorID: actorID, entityID: "bulk", action: action,
                          changes: AuditLog.json([.init(field: "filter", before: AuditValue.null, after: filter),
                                                  .init(field: "rows", before: AuditValue.null, after: rows)]),
                          at: Instant.now().description)])

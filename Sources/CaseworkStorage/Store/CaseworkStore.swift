@@ -5,7 +5,7 @@ import CaseworkUseCases
 /// Repositories hang off it; each scopes every query by the caller's organization.
 public final class CaseworkStore: Transactions {
     let database: any SQLDatabase
-    /// Reads of patient data, written to the audit log off the request path.
+    /// What reads cause to be written (audit events of patient reads, tokens' last use), off the request path.
     let deferredWrites: DeferredWrites
 
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
@@ -50,7 +50,7 @@ public final class CaseworkStore: Transactions {
     public var cases: CaseRepository { CaseRepository(database: database) }
     public var activities: ActivityRepository { ActivityRepository(database: database) }
     public var dashboards: DashboardRepository { DashboardRepository(database: database) }
-    public var audit: AuditRepository { AuditRepository(database: database, reads: deferredWrites) }
+    public var audit: AuditRepository { AuditRepository(database: database, deferred: deferredWrites) }
     public var remittances: RemittanceRepository { RemittanceRepository(database: database) }
     public var denialCategories: DenialCategoryRepository { DenialCategoryRepository(database: database) }
     public var rules: WorkRuleRepository { WorkRuleRepository(database: database) }
@@ -80,7 +80,7 @@ public final class CaseworkStore: Transactions {
         try database.write { db in try db.executeScript("ANALYZE") }
     }
 
-    /// Writes what is still queued (reads of patient data) before the process ends; waits at most `timeout` seconds.
+    /// Writes what is still queued (see `DeferredWrites`) before the process ends; waits at most `timeout` seconds.
     public func close(timeout: Double = 10) {
         deferredWrites.drain(timeout: timeout)
     }

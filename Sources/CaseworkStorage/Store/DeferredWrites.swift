@@ -22,7 +22,7 @@ import Foundation
 /// neither misses what happened before the query; `CaseworkStore.close()` drains it before the
 /// process ends.
 ///
-/// **Concurrency.** `@unchecked Sendable`: `pending`, `boarded`, `idle` and `failures` are only
+/// **Concurrency.** `@unchecked Sendable`: `pending`, `boarded`, `idle`, `failures` and `tokensInFlight` are only
 /// touched under `condition`'s lock. The writer thread holds the queue weakly between batches and
 /// ends when the queue is gone.
 final class DeferredWrites: WriteRider, @unchecked Sendable {
@@ -60,6 +60,10 @@ final class DeferredWrites: WriteRider, @unchecked Sendable {
     private var idle = false
     /// Consecutive failures of the batch at the front (busy excluded).
     private var failures = 0
+    /// Tokens with a use queued or written but not yet committed: until it lands, every request
+    /// with the token still reads the old `last_used_at`, and a second entry would only repeat it
+    /// (behind a long posting, thousands of them).
+    private var tokensInFlight = Set<String>()
 
     init(database: any SQLDatabase) {
         self.database = database
@@ -76,16 +80,26 @@ final class DeferredWrites: WriteRider, @unchecked Sendable {
         add(reads.map(Entry.read))
     }
 
-    /// Queues `entries`; returns at once.
+    /// Queues `entries` (a token's use only when none of it is in flight); returns at once.
     func add(_ entries: [Entry]) {
         guard !entries.isEmpty else { return }
         condition.lock()
-        pending += entries
+        for entry in entries {
+            if case .tokenUse(let id, _) = entry, !tokensInFlight.insert(id).inserted { continue }
+            pending.append(entry)
+        }
         if idle {
             idle = false
             condition.broadcast()      // `drain` may wait on the condition too
         }
         condition.unlock()
+    }
+
+    /// Entries queued and not yet taken by a transaction.
+    var queuedCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return pending.count
     }
 
     /// Waits until every entry queued so far is written (at most `timeout` seconds).
@@ -133,6 +147,7 @@ final class DeferredWrites: WriteRider, @unchecked Sendable {
     private func landed(_ batch: [Entry], committed: Bool, busy: Bool) {
         condition.lock()
         boarded -= 1
+        var settled = committed
         if committed {
             failures = 0
         } else {
@@ -141,7 +156,11 @@ final class DeferredWrites: WriteRider, @unchecked Sendable {
                 pending = batch + pending
             } else {
                 failures = 0
+                settled = true
             }
+        }
+        if settled {
+            for case .tokenUse(let id, _) in batch { tokensInFlight.remove(id) }
         }
         condition.broadcast()
         condition.unlock()

@@ -18,17 +18,9 @@ public enum Identifier {
         return String(unsafeUninitializedCapacity: prefix.count + 33) { text in
             let at = text.initialize(fromContentsOf: prefix)
             text[at] = UInt8(ascii: "_")
-            writeHex(high, into: text, at: at + 1)
-            writeHex(low, into: text, at: at + 17)
+            Hex.write(high, into: text, at: at + 1)
+            Hex.write(low, into: text, at: at + 17)
             return at + 33
-        }
-    }
-
-    /// Writes `value` as 16 lower-case hex digits at `text[at...]`.
-    private static func writeHex(_ value: UInt64, into text: UnsafeMutableBufferPointer<UInt8>, at: Int) {
-        for index in 0..<16 {
-            let digit = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
-            text[at + index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
         }
     }
 }

@@ -39,15 +39,14 @@ enum BodyFraming: Equatable {
             return .chunked
         }
         guard hasLength else { return .none }
-        let values = headers.values("Content-Length")
-        let elements = values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        let lengths = elements.map { parseDecimal($0.trimmingOWS()) }
-        if lengths.contains(nil) { throw .badRequest("Content-Length must be a non-negative decimal number.") }
-        if Set(lengths).count > 1 { throw .badRequest("Content-Length values disagree.") }
-        if lengths.count > 1 { throw .badRequest("Content-Length must be given once.") }
-        guard let first = lengths.first, let length = first else {
+        let lengths = headers.values("Content-Length")
+            .flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .map { parseDecimal($0.trimmingOWS()) }
+        guard !lengths.contains(nil), let length = lengths.first ?? nil else {
             throw .badRequest("Content-Length must be a non-negative decimal number.")
         }
+        if Set(lengths).count > 1 { throw .badRequest("Content-Length values disagree.") }
+        if lengths.count > 1 { throw .badRequest("Content-Length must be given once.") }
         if length > maxBodyBytes { throw .contentTooLarge }
         return length == 0 ? .none : .length(length)
     }
