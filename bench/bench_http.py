@@ -4,12 +4,15 @@
 1. Builds `casework` in release mode (scratch path .build-release-bench, so a debug build at the
    repository root is not disturbed) and the Hummingbird 2 peer in bench/peers/hummingbird-peer
    (its own Package.swift and .build; `make test` never builds it).
-2. Makes var/bench-http.sqlite with `casework demo` (reused while the demo generator and the
-   migrations are unchanged) and picks one case with sqlite3: the one with the most claims, then
+2. Makes var/bench-http-seed.sqlite with `casework demo` (reused while the demo generator and the
+   migrations are unchanged), copies it to var/bench-http.sqlite (every run starts from the seed,
+   not from the audit rows of earlier runs) and picks one case with sqlite3: the one with the most claims, then
    tags, CARCs and open tasks (lowest number on ties).
 3. Starts the servers on 127.0.0.1: casework (`serve --port 0`), the peer (same database file, same
    two endpoints) and nginx (`return 200 '{"status":"ok"}'`, generated config under var/, only
-   /healthz). For each: the first responses are checked, then the RSS with 1,000 idle keep-alive
+   /healthz). casework answers a repeated GET /v1/cases/{id} from its case cache (the body kept
+   while the organization's data version holds: auth, one indexed read, the audit entry queued);
+   the peer computes the case each time. For each: the first responses are checked, then the RSS with 1,000 idle keep-alive
    connections (each opened, given one GET /healthz and its answer read, then held; VmRSS and the
    number of open fds read from /proc/PID; while they are held the server's CPU is read over 10 s,
    bench/idle_connections.py).
@@ -54,6 +57,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var"
 PEER_DIR = ROOT / "bench" / "peers" / "hummingbird-peer"
 SCRATCH = ROOT / ".build-release-bench"
+SEED = VAR / "bench-http-seed.sqlite"
 DB = VAR / "bench-http.sqlite"
 CONNECTIONS = (16, 256)
 
@@ -131,20 +135,30 @@ def sqlite_one(sql):
 
 
 def prepare_database(binary, reseed):
-    """var/bench-http.sqlite from `casework demo`; returns (token, case id)."""
-    marker = Path(str(DB) + ".params")
-    token_file = Path(str(DB) + ".token")
+    """var/bench-http.sqlite, a fresh copy of var/bench-http-seed.sqlite from `casework demo` (the seed
+    is reused while the demo generator and the migrations are unchanged); returns (token, case id).
+    Every run starts from the seed: each GET /v1/cases/{id} adds an audit row (a million or more per
+    run), and a database grown by earlier runs would make every run slower than the last."""
+    marker = Path(str(SEED) + ".params")
+    token_file = Path(str(SEED) + ".token")
     params = {"generator": generator_fingerprint()}
     current = json.loads(marker.read_text()) if marker.exists() else None
     VAR.mkdir(exist_ok=True)
-    if reseed or current != params or not DB.exists() or not token_file.exists():
+    if reseed or current != params or not SEED.exists() or not token_file.exists():
         for suffix in ("", "-wal", "-shm", ".params", ".token"):
-            Path(str(DB) + suffix).unlink(missing_ok=True)
-        out = run([binary, "demo", "--db", DB], capture_output=True, text=True).stdout
+            Path(str(SEED) + suffix).unlink(missing_ok=True)
+        out = run([binary, "demo", "--db", SEED], capture_output=True, text=True).stdout
+        # Into the file itself, so that the file alone is the seed (the last connection to close removes the WAL).
+        run(["sqlite3", SEED, "PRAGMA wal_checkpoint(TRUNCATE);"], capture_output=True, text=True)
         token_file.write_text(out.strip().splitlines()[-1].strip() + "\n")
         marker.write_text(json.dumps(params) + "\n")
     else:
-        log(f"reusing {DB.relative_to(ROOT)}")
+        log(f"reusing {SEED.relative_to(ROOT)}")
+    if Path(str(SEED) + "-wal").exists():
+        raise SystemExit(f"{SEED} has a WAL file left: the demo did not close it cleanly")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(DB) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(SEED, DB)
     token = token_file.read_text().strip()
     # The richest case: most claims, then tags, CARCs and open tasks; the lowest number on ties.
     row = sqlite_one(
@@ -378,7 +392,7 @@ def main():
                         help="rounds over every run and server, interleaved; the median is reported (default 3)")
     parser.add_argument("--no-build", action="store_true", help="use the binaries already built")
     parser.add_argument("--casework-bin", help="measure this casework binary instead of building one")
-    parser.add_argument("--reseed", action="store_true", help="make var/bench-http.sqlite again")
+    parser.add_argument("--reseed", action="store_true", help="make var/bench-http-seed.sqlite again")
     parser.add_argument("--skip-nginx", action="store_true")
     parser.add_argument("--casework-log-level", help="CASEWORK_LOG_LEVEL for the server (default: its own, info)")
     args = parser.parse_args()

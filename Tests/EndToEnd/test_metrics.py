@@ -78,6 +78,15 @@ def test_counters_move_with_traffic(metered):
     assert moved("http_requests_total", method="GET", route="/v1/cases/{id}", status="404") == 1
     assert moved("http_request_duration_seconds_count", method="GET", route="/healthz") == 5
     assert moved("representation_cache_total", result="miss") >= 1 and moved("representation_cache_total", result="hit") >= 1
+    assert moved("case_representation_cache_total", result="miss") == 1        # the 404: no case to keep
+    # A case on a posted claim: its second read is served from the case cache.
+    claim_id = client.get("/v1/claims?limit=1")[1]["items"][0]["id"]
+    status, created, _ = client.request("POST", "/v1/cases", {"claims": [{"claim_id": claim_id}], "subject": "other"})
+    case_id = created["id"] if status == 201 else created["active_case"]["id"]
+    hits = value(samples(metered.port), "case_representation_cache_total", result="hit")
+    first, second = client.get(f"/v1/cases/{case_id}"), client.get(f"/v1/cases/{case_id}")
+    assert first[0] == second[0] == 200 and first[1] == second[1]
+    assert value(samples(metered.port), "case_representation_cache_total", result="hit") == hits + 1
     assert moved("remittance_payments_posted_total") == len(posted) > 0
     assert moved("remittance_claims_posted_total") == sum(p["claims_matched"] + p["claims_created"] for p in posted)
     assert value(after, "http_open_connections") >= 1                # the scrape's own connection at least

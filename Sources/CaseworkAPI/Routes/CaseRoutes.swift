@@ -1,6 +1,7 @@
 import CaseworkDomain
 import CaseworkUseCases
 import HTTPServer
+import Metrics
 
 /// `/v1/cases`: open, read, change, resolve, cancel, reactivate, and the case's claims.
 enum CaseRoutes {
@@ -15,12 +16,7 @@ enum CaseRoutes {
             return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), status: 201,
                                   headers: [("Location", "/v1/cases/\(record.case.id)"), ("ETag", CaseRepresentation.etag(record))])
         }
-        table.add("GET", "/v1/cases/{id}") { ctx in
-            guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: ctx.parameter("id")) else {
-                throw APIError.notFound("case", ctx.parameter("id"))
-            }
-            return try conditional(ctx, record)
-        }
+        table.add("GET", "/v1/cases/{id}", read)
         table.add("PATCH", "/v1/cases/{id}") { ctx in
             let allowUnlisted = try CodeCheck.overridden(ctx)
             let changes = try RequestBody.decode(PatchCaseBody.self, from: ctx.request) { body in
@@ -88,16 +84,39 @@ enum CaseRoutes {
         ActivityRoutes.register(&table)
     }
 
-    /// 304 when `If-None-Match` names the current ETag, else 200 with the case.
-    static func conditional(_ ctx: RequestContext, _ record: CaseRecord) throws -> HTTPResponse {
-        let etag = CaseRepresentation.etag(record)
-        if ctx.noneMatch(etag) {
-            return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", etag)]))
+    /// GET /v1/cases/{id}: the case as last computed while the organization's data is unchanged
+    /// (one indexed read of its data version, in the request's snapshot), else loaded and computed;
+    /// a bodiless 304 when `If-None-Match` names its ETag. Every 200 audits a read of the case's patient.
+    /// - Throws: `APIError.notFound` for a case the organization does not have.
+    static func read(_ ctx: RequestContext) throws -> HTTPResponse {
+        let id = ctx.parameter("id")
+        let version = try ctx.store.organizations.dataVersion(organizationID: ctx.organizationID)
+        let key = ctx.organizationID + "\u{1F}" + id
+        let entry: RepresentationCache.Entry
+        if let cached = ctx.caches.cases.entry(for: key, at: version) {
+            entry = cached
+            caseCacheHits.increment()
+        } else {
+            caseCacheMisses.increment()
+            guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: id) else {
+                throw APIError.notFound("case", id)
+            }
+            let meanings = try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))
+            entry = RepresentationCache.Entry(version: version, body: CaseRepresentation.case(record, meanings: meanings).serialized(),
+                                              etag: CaseRepresentation.etag(record), patientIDs: record.case.patientID.map { [$0] } ?? [])
+            ctx.caches.cases.store(entry, for: key)
+        }
+        if ctx.noneMatch(entry.etag) {
+            return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)]))
         }
         // The case names its patient: reading it is a PHI access.
-        ctx.auditPatientReads(record.case.patientID.map { [$0] } ?? [])
-        return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", etag)])
+        ctx.auditPatientReads(entry.patientIDs)
+        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json"), ("ETag", entry.etag)]), body: entry.body)
     }
+
+    /// `case_representation_cache_total{result}`, made once.
+    private static let caseCacheHits = Counter(label: "case_representation_cache_total", dimensions: [("result", "hit")])
+    private static let caseCacheMisses = Counter(label: "case_representation_cache_total", dimensions: [("result", "miss")])
 
     static func written(_ ctx: RequestContext, _ record: CaseRecord) throws -> HTTPResponse {
         Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", CaseRepresentation.etag(record))])

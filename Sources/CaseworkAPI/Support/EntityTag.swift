@@ -30,7 +30,7 @@ enum EntityTag {
         let version = try ctx.store.organizations.dataVersion(organizationID: ctx.organizationID)
         let key = [ctx.organizationID, ctx.caller.userID, ctx.request.target, today.description].joined(separator: "\u{1F}")
         let entry: RepresentationCache.Entry
-        if let cached = ctx.cache.entry(for: key, at: version) {
+        if let cached = ctx.caches.views.entry(for: key, at: version) {
             entry = cached
             cacheHits.increment()
         } else {
@@ -38,7 +38,7 @@ enum EntityTag {
             let (json, patientRows) = try compute()
             let body = json.serialized()
             entry = RepresentationCache.Entry(version: version, body: body, etag: of(body), patientRows: patientRows)
-            ctx.cache.store(entry, for: key)
+            ctx.caches.views.store(entry, for: key)
         }
         if ctx.noneMatch(entry.etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)])) }
         ctx.auditBulkPatientRead(rows: entry.patientRows)

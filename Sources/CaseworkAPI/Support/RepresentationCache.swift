@@ -1,8 +1,17 @@
 import Foundation
 
-/// Recently computed representations of views and dashboards, each valid while its
-/// organization's data version is unchanged: an unchanged poll then costs one indexed read
-/// instead of the aggregate queries, and answers 304 with the same content ETag as before.
+/// The server's representation caches: views and dashboards (per caller, target and day), and
+/// single cases (per organization and case id), kept apart so that reading many cases never evicts
+/// the dashboards, whose recomputation is the expensive one.
+struct RepresentationCaches: Sendable {
+    let views = RepresentationCache()
+    /// About 1.7 kB a case: some 2 MB when full.
+    let cases = RepresentationCache(capacity: 1024)
+}
+
+/// Recently computed representations (of views and dashboards, or of single cases), each valid
+/// while its organization's data version is unchanged: an unchanged poll then costs one indexed
+/// read instead of the queries behind the body, and answers 304 with the same ETag as before.
 final class RepresentationCache: @unchecked Sendable {  // all state behind `lock`
     struct Entry: Sendable {
         /// The organization's data version the body was computed at.
@@ -11,6 +20,8 @@ final class RepresentationCache: @unchecked Sendable {  // all state behind `loc
         let etag: String
         /// How many rows of the body name a patient (a bulk PHI read each time the body is sent).
         var patientRows = 0
+        /// The patients a single-entity body names (a read of each audited each time it is sent).
+        var patientIDs: [String] = []
     }
 
     private let lock = NSLock()

@@ -8,7 +8,7 @@ struct RequestContext {
     let parameters: RouteParameters
     let caller: Caller
     let store: any CaseworkData
-    let cache: RepresentationCache
+    let caches: RepresentationCaches
 
     var organizationID: String { caller.organizationID }
     /// The case use cases over the store, at the system's time.

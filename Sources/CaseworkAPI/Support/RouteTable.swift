@@ -5,7 +5,7 @@ import HTTPServer
 struct RouteTable {
     typealias Handler = @Sendable (RequestContext) throws -> HTTPResponse
     let store: any CaseworkData
-    let cache = RepresentationCache()
+    let caches = RepresentationCaches()
     var router = Router()
 
     /// Adds a route whose handler runs only for a valid bearer token (else 401) of a user whose
@@ -16,14 +16,14 @@ struct RouteTable {
     /// (three for a case: token, case, code meanings). A route that must see writes committed while
     /// it runs (the audit log, which first writes the queued reads) passes `false`.
     mutating func add(_ method: String, _ pattern: String, role: Role? = nil, oneSnapshot: Bool? = nil, _ handler: @escaping Handler) {
-        let store = self.store, cache = self.cache
+        let store = self.store, caches = self.caches
         let required = role ?? (method == "GET" ? .viewer : .biller)
         let shared = oneSnapshot ?? (method == "GET")
         router.add(method, pattern) { request, parameters in
             RequestRecord.current?.route = pattern
-            guard shared else { return Self.answer(request, parameters, store: store, cache: cache, required: required, method: method, handler) }
+            guard shared else { return Self.answer(request, parameters, store: store, caches: caches, required: required, method: method, handler) }
             do {
-                return try store.snapshot { Self.answer(request, parameters, store: store, cache: cache, required: required, method: method, handler) }
+                return try store.snapshot { Self.answer(request, parameters, store: store, caches: caches, required: required, method: method, handler) }
             } catch {
                 return ErrorMapping.apiError(for: error).response
             }
@@ -32,7 +32,7 @@ struct RouteTable {
 
     /// Authenticates, checks the role, runs `handler` (behind the idempotency gate for a POST with a
     /// key); every failure becomes a problem response.
-    private static func answer(_ request: HTTPRequest, _ parameters: RouteParameters, store: any CaseworkData, cache: RepresentationCache,
+    private static func answer(_ request: HTTPRequest, _ parameters: RouteParameters, store: any CaseworkData, caches: RepresentationCaches,
                                required: Role, method: String, _ handler: Handler) -> HTTPResponse {
         do {
             let caller = try Authentication.caller(for: request, store: store)
@@ -42,7 +42,7 @@ struct RouteTable {
                 throw APIError(status: 403, slug: "forbidden", title: "Forbidden",
                                detail: "This needs the \(required.rawValue) role; you are \(caller.user.role.rawValue).")
             }
-            let ctx = RequestContext(request: request, parameters: parameters, caller: caller, store: store, cache: cache)
+            let ctx = RequestContext(request: request, parameters: parameters, caller: caller, store: store, caches: caches)
             if method == "POST", let key = request.headers["Idempotency-Key"] {
                 return try IdempotencyGate.run(ctx, key: key) {
                     do { return try handler(ctx) } catch { return ErrorMapping.apiError(for: error).response }

@@ -21,6 +21,8 @@ public struct CodeListRepository: Sendable {
     }
 
     /// Replaces the whole list of `list.kind` with `list`, in one transaction (all codes or none).
+    /// Every organization's data version moves with it: the meanings a cached representation shows
+    /// (a case's CARC descriptions) come from the lists.
     public func replace(_ list: CodeList) throws -> CodeListSummary {
         try database.write { db in try Self.replace(db, list) }
     }
@@ -28,6 +30,7 @@ public struct CodeListRepository: Sendable {
     static func replace(_ db: any SQLExecutor, _ list: CodeList) throws -> CodeListSummary {
         let kind = SQLValue.text(list.kind.rawValue), now = Instant.now()
         try db.execute("DELETE FROM codes WHERE kind = ?", [kind])
+        try db.execute("UPDATE organizations SET data_version = data_version + 1")
         try db.execute("""
             INSERT INTO code_lists (kind, source, list_date, imported_at, code_count) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (kind) DO UPDATE SET source = excluded.source, list_date = excluded.list_date,

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Crypto
+import Synchronization
 
 /// The caller a bearer token stands for.
 struct Caller {
@@ -10,16 +11,23 @@ struct Caller {
     let teamIDs: [String]
 }
 
-/// A case's JSON body and its ETag.
+/// A case's JSON body, its ETag and its patient (whose read is audited).
 struct CaseBody {
     let json: [UInt8]
     let etag: String
+    let patientID: String?
 }
 
 /// The same reads as `casework`'s `TokenRepository.authenticate` and `CaseRepository.record`:
-/// the same statements, each group in its own read transaction.
-struct CaseStore: Sendable {
+/// the same statements, each group in its own read transaction; and the same case cache as
+/// `casework`'s GET /v1/cases/{id}: a case's body is kept while its organization's data version
+/// (`organizations.data_version`, read first in the case's transaction) is unchanged.
+final class CaseStore: Sendable {
     let pool: ConnectionPool
+    /// Bodies by organization and case id, with the data version they were read at.
+    private let cache = Mutex<[String: (version: Int, body: CaseBody)]>([:])
+
+    init(pool: ConnectionPool) { self.pool = pool }
 
     /// The caller of `token` (looked up by the lower-case hex SHA-256 of its UTF-8 bytes, the stored
     /// digest then compared in constant time), or nil. Records the token's last use at most once a
@@ -66,7 +74,18 @@ struct CaseStore: Sendable {
     /// The JSON of case `id` of the organization, shaped like `CaseRepresentation.case`, or nil.
     func caseBody(organizationID: String, id: String) throws -> CaseBody? {
         try pool.withConnection { db in
-            try db.read { try Self.load(db, organizationID: organizationID, id: id) }
+            try db.read {
+                var version = 0
+                try db.query("SELECT data_version FROM organizations WHERE id = ?", [organizationID]) { version = $0.int("data_version") }
+                let key = organizationID + "\u{1F}" + id
+                if let kept = cache.withLock({ $0[key] }), kept.version == version { return kept.body }
+                guard let body = try Self.load(db, organizationID: organizationID, id: id) else { return nil }
+                cache.withLock { kept in
+                    if kept.count >= 1024 { kept.removeAll() }
+                    kept[key] = (version, body)
+                }
+                return body
+            }
         }
     }
 
@@ -214,7 +233,7 @@ struct CaseStore: Sendable {
         json.key("canceled_at"); json.optional(field("canceled_at"))
         json.key("revision"); json.int(revision)
         json.close()
-        return CaseBody(json: json.bytes, etag: "\"r\(revision)\"")
+        return CaseBody(json: json.bytes, etag: "\"r\(revision)\"", patientID: field("patient_id"))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

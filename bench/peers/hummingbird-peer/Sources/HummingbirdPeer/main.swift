@@ -23,7 +23,9 @@ guard let path = option("--db") else {
 }
 let host = option("--host") ?? "127.0.0.1"
 let port = option("--port").flatMap { Int($0) } ?? 0
-let store = CaseStore(pool: try ConnectionPool(path: path))
+let pool = try ConnectionPool(path: path)
+let store = CaseStore(pool: pool)
+let readAudit = ReadAudit(pool: pool)
 
 let healthBody = Array(#"{"status":"ok"}"#.utf8)
 
@@ -31,7 +33,7 @@ let router = Router()
 router.get("/healthz") { _, _ -> Response in
     Responses.json(.ok, healthBody)
 }
-// SQLite calls are short and synchronous; they run on the request's own thread, as in casework.
+// SQLite calls are short and synchronous; they run on the request's own task (casework hands them to its worker threads).
 router.get("/v1/cases/:id") { request, context -> Response in
     guard let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer "),
           let caller = try store.authenticate(token: authorization.dropFirst("Bearer ".count)) else {
@@ -40,6 +42,10 @@ router.get("/v1/cases/:id") { request, context -> Response in
     let id = context.parameters.get("id") ?? ""
     guard let body = try store.caseBody(organizationID: caller.organizationID, id: id) else {
         return Responses.problem(.notFound, "Not found")
+    }
+    // As casework does: a 200 naming a patient is an audited read of the patient's data.
+    if let patientID = body.patientID {
+        readAudit.record(organizationID: caller.organizationID, actorID: caller.userID, patientID: patientID)
     }
     return Responses.json(.ok, body.json, etag: body.etag)
 }
