@@ -92,31 +92,21 @@ enum CaseRoutes {
         let id = ctx.parameter("id")
         let version = try ctx.store.organizations.dataVersion(organizationID: ctx.organizationID)
         let key = ctx.organizationID + "\u{1F}" + id
-        let entry: RepresentationCache.Entry
-        if let cached = ctx.caches.cases.entry(for: key, at: version) {
-            entry = cached
-            caseCacheHits.increment()
-        } else {
-            caseCacheMisses.increment()
+        let entry = try ctx.caches.cases.entry(for: key, at: version, counters: caseCacheCounters) {
             guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: id) else {
                 throw APIError.notFound("case", id)
             }
             let meanings = try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))
-            entry = RepresentationCache.Entry(version: version, body: CaseRepresentation.case(record, meanings: meanings).serialized(),
-                                              etag: CaseRepresentation.etag(record), patientIDs: record.case.patientID.map { [$0] } ?? [])
-            ctx.caches.cases.store(entry, for: key)
-        }
-        if ctx.noneMatch(entry.etag) {
-            return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)]))
+            return RepresentationCache.Entry(version: version, body: CaseRepresentation.case(record, meanings: meanings).serialized(),
+                                             etag: CaseRepresentation.etag(record), patientIDs: record.case.patientID.map { [$0] } ?? [])
         }
         // The case names its patient: reading it is a PHI access.
-        ctx.auditPatientReads(entry.patientIDs)
-        return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json"), ("ETag", entry.etag)]), body: entry.body)
+        return EntityTag.answer(ctx, entry) { ctx.auditPatientReads(entry.patientIDs) }
     }
 
     /// `case_representation_cache_total{result}`, made once.
-    private static let caseCacheHits = Counter(label: "case_representation_cache_total", dimensions: [("result", "hit")])
-    private static let caseCacheMisses = Counter(label: "case_representation_cache_total", dimensions: [("result", "miss")])
+    private static let caseCacheCounters = (hit: Counter(label: "case_representation_cache_total", dimensions: [("result", "hit")]),
+                                            miss: Counter(label: "case_representation_cache_total", dimensions: [("result", "miss")]))
 
     static func written(_ ctx: RequestContext, _ record: CaseRecord) throws -> HTTPResponse {
         Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", CaseRepresentation.etag(record))])

@@ -7,8 +7,8 @@ import Metrics
 /// exactly when the bytes do, which is what polling widgets need.
 enum EntityTag {
     /// `representation_cache_total{result}`, made once (a lookup in the metrics registry per poll is not free).
-    private static let cacheHits = Counter(label: "representation_cache_total", dimensions: [("result", "hit")])
-    private static let cacheMisses = Counter(label: "representation_cache_total", dimensions: [("result", "miss")])
+    private static let counters = (hit: Counter(label: "representation_cache_total", dimensions: [("result", "hit")]),
+                                   miss: Counter(label: "representation_cache_total", dimensions: [("result", "miss")]))
 
     /// `"<first 16 bytes of SHA-256 in hex>"`.
     static func of(_ body: [UInt8]) -> String {
@@ -29,19 +29,19 @@ enum EntityTag {
                                        _ compute: () throws -> (body: JSONValue, patientRows: Int)) throws -> HTTPResponse {
         let version = try ctx.store.organizations.dataVersion(organizationID: ctx.organizationID)
         let key = [ctx.organizationID, ctx.caller.userID, ctx.request.target, today.description].joined(separator: "\u{1F}")
-        let entry: RepresentationCache.Entry
-        if let cached = ctx.caches.views.entry(for: key, at: version) {
-            entry = cached
-            cacheHits.increment()
-        } else {
-            cacheMisses.increment()
+        let entry = try ctx.caches.views.entry(for: key, at: version, counters: counters) {
             let (json, patientRows) = try compute()
             let body = json.serialized()
-            entry = RepresentationCache.Entry(version: version, body: body, etag: of(body), patientRows: patientRows)
-            ctx.caches.views.store(entry, for: key)
+            return RepresentationCache.Entry(version: version, body: body, etag: of(body), patientRows: patientRows)
         }
+        return answer(ctx, entry) { ctx.auditBulkPatientRead(rows: entry.patientRows) }
+    }
+
+    /// A bodiless 304 when `If-None-Match` names `entry`'s ETag, else a JSON 200 with its body once
+    /// `audit` has recorded the read (a 304 shows nothing new and is not audited).
+    static func answer(_ ctx: RequestContext, _ entry: RepresentationCache.Entry, audit: () -> Void) -> HTTPResponse {
         if ctx.noneMatch(entry.etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)])) }
-        ctx.auditBulkPatientRead(rows: entry.patientRows)
+        audit()
         return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json"), ("ETag", entry.etag)]), body: entry.body)
     }
 }

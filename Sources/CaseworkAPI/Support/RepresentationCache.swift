@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 
 /// The server's representation caches: views and dashboards (per caller, target and day), and
 /// single cases (per organization and case id), kept apart so that reading many cases never evicts
@@ -37,6 +38,19 @@ final class RepresentationCache: @unchecked Sendable {  // all state behind `loc
         lock.lock(); defer { lock.unlock() }
         guard let entry = entries[key], entry.version == version else { return nil }
         return entry
+    }
+
+    /// The entry for `key` at `version`: the one kept (a hit), else the one `compute` makes, kept
+    /// for the next request (a miss); `counters` count which.
+    func entry(for key: String, at version: Int, counters: (hit: Counter, miss: Counter), compute: () throws -> Entry) rethrows -> Entry {
+        if let kept = entry(for: key, at: version) {
+            counters.hit.increment()
+            return kept
+        }
+        counters.miss.increment()
+        let made = try compute()
+        store(made, for: key)
+        return made
     }
 
     /// Stores `entry` under `key`, replacing an older one.
