@@ -10,9 +10,9 @@
    tags, CARCs and open tasks (lowest number on ties).
 3. Starts the servers on 127.0.0.1: casework (`serve --port 0`), the peer (same database file, same
    two endpoints) and nginx (`return 200 '{"status":"ok"}'`, generated config under var/, only
-   /healthz). casework answers a repeated GET /v1/cases/{id} from its case cache (the body kept
-   while the organization's data version holds: auth, one indexed read, the audit entry queued);
-   the peer computes the case each time. For each: the first responses are checked, then the RSS with 1,000 idle keep-alive
+   /healthz). Both answer a repeated GET /v1/cases/{id} from a case cache (the body kept while the
+   organization's data version holds: auth, one indexed read) and queue the patient-read audit row
+   that a writer thread commits every 20 ms, so the two do the same work. For each: the first responses are checked, then the RSS with 1,000 idle keep-alive
    connections (each opened, given one GET /healthz and its answer read, then held; VmRSS and the
    number of open fds read from /proc/PID; while they are held the server's CPU is read over 10 s,
    bench/idle_connections.py).

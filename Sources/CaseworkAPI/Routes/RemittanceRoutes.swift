@@ -19,7 +19,6 @@ enum RemittanceRoutes {
 
     static func register(_ table: inout RouteTable) {
         table.add("POST", path) { ctx in
-            try RequestBody.requireIdentityCoding(ctx.request)
             let mediaType = (ctx.request.headers["Content-Type"] ?? "").split(separator: ";").first
                 .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
             guard mediaTypes.contains(mediaType) else {

@@ -6,7 +6,8 @@ import HTTPServer
 enum RequestBody {
     /// The body must come as it is: a `Content-Encoding` other than `identity` is 415 with
     /// `Accept-Encoding: identity` (RFC 9110 §8.4.1, §12.5.3; no route decodes a coding, and a
-    /// gzip-compressed file must not be read as a malformed one).
+    /// gzip-compressed file must not be read as a malformed one). Checked by `RouteTable` for every
+    /// request with a body, whatever its route reads it as.
     static func requireIdentityCoding(_ request: HTTPRequest) throws {
         let codings = request.headers.values("Content-Encoding")
             .flatMap { $0.split(separator: ",") }
@@ -21,7 +22,6 @@ enum RequestBody {
 
     /// Decodes `T` from the body as far as it goes, with the problems found (none when it matched).
     private static func decodeCollecting<T: Decodable>(_ type: T.Type, from request: HTTPRequest) throws -> (T, [FieldError]) {
-        try requireIdentityCoding(request)
         if let contentType = request.headers["Content-Type"] {
             let mediaType = (contentType.split(separator: ";", omittingEmptySubsequences: false).first.map(String.init) ?? "")
                 .trimmingCharacters(in: .whitespaces).lowercased()

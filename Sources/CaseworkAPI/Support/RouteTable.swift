@@ -30,8 +30,8 @@ struct RouteTable {
         }
     }
 
-    /// Authenticates, checks the role, runs `handler` (behind the idempotency gate for a POST with a
-    /// key); every failure becomes a problem response.
+    /// Authenticates, checks the role, refuses a body in a content coding (`RequestBody.requireIdentityCoding`),
+    /// runs `handler` (behind the idempotency gate for a POST with a key); every failure becomes a problem response.
     private static func answer(_ request: HTTPRequest, _ parameters: RouteParameters, store: any CaseworkData, caches: RepresentationCaches,
                                required: Role, method: String, _ handler: Handler) -> HTTPResponse {
         do {
@@ -42,6 +42,7 @@ struct RouteTable {
                 throw APIError(status: 403, slug: "forbidden", title: "Forbidden",
                                detail: "This needs the \(required.rawValue) role; you are \(caller.user.role.rawValue).")
             }
+            if !request.body.isEmpty { try RequestBody.requireIdentityCoding(request) }
             let ctx = RequestContext(request: request, parameters: parameters, caller: caller, store: store, caches: caches)
             if method == "POST", let key = request.headers["Idempotency-Key"] {
                 return try IdempotencyGate.run(ctx, key: key) {

@@ -1,9 +1,9 @@
 import Foundation
 import Synchronization
 
-/// The audit events of patient reads, written as `casework`'s `DeferredWrites` writes them: the
-/// request queues one, and one thread commits what gathered in a write transaction of its own,
-/// 20 ms after the first of them arrived (the same `audit_events` rows: entity `patient`, action `read`).
+/// The audit events of patient reads, written much as `casework`'s `DeferredWrites` writes them:
+/// the request queues one, and one thread commits what gathered every 20 ms in a write transaction
+/// of its own (the same `audit_events` rows: entity `patient`, action `read`).
 final class ReadAudit: Sendable {
     private struct Read {
         let organizationID: String
