@@ -107,7 +107,7 @@ def main():
     parser.add_argument("--swift", default="swift")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
     parser.add_argument("--binary", help="another casework binary to measure (an older build, for an A/B run)")
-    parser.add_argument("--serve-arg", action="append", default=[], help="an extra `serve` argument, e.g. --serve-arg=--workers=4")
+    parser.add_argument("--serve-arg", action="append", default=[], help="an extra `serve` argument, e.g. --serve-arg=--read-workers=4")
     args = parser.parse_args()
     bench_http.ensure_tools()
     binary = Path(args.binary) if args.binary else release_binary(args.swift, not args.no_build)

@@ -57,8 +57,11 @@ struct Serve: ParsableCommand {
     @Option(help: "Event loops: threads that accept, read, parse and write, each over one epoll instance (default: one per core).")
     var eventLoops: Int = HTTPServerConfiguration().eventLoops
 
-    @Option(help: "Threads that run request handlers (default: one more than the cores on SQLite, whose handlers compute; twice the cores, at least 4, on PostgreSQL, whose handlers wait on the network); more requests wait in order.")
-    var workers: Int?
+    @Option(help: "Threads that run the handlers of GET and HEAD requests (default: one per core, at least 2, on SQLite, whose handlers compute; twice the cores, at least 4, on PostgreSQL, whose handlers wait on the network); more such requests wait in order.")
+    var readWorkers: Int?
+
+    @Option(help: "Threads that run the handlers of requests that change state, POST, PATCH, PUT, DELETE (default: 2 on SQLite, whose writes take turns at one writer; as --read-workers on PostgreSQL); more such requests wait in order, never in the way of reads.")
+    var writeWorkers: Int?
 
     @Option(help: "Nice steps (0-19) below normal at which the handler threads run, so connections and health checks go first.")
     var workerNice: Int = HTTPServerConfiguration().workerNiceness
@@ -75,7 +78,9 @@ struct Serve: ParsableCommand {
         }
         guard (1...1_000_000_000).contains(minBodyRate) else { throw ValidationError("--min-body-rate must be between 1 and 1000000000 bytes per second.") }
         guard (1...256).contains(eventLoops) else { throw ValidationError("--event-loops must be between 1 and 256.") }
-        if let workers, !(1...1024).contains(workers) { throw ValidationError("--workers must be between 1 and 1024.") }
+        for (name, value) in [("--read-workers", readWorkers), ("--write-workers", writeWorkers)] {
+            if let value, !(1...1024).contains(value) { throw ValidationError("\(name) must be between 1 and 1024.") }
+        }
         guard (0...19).contains(workerNice) else { throw ValidationError("--worker-nice must be between 0 and 19.") }
         guard shutdownGrace >= 0, shutdownGrace <= 86_400 else {
             throw ValidationError("--shutdown-grace must be between 0 and 86400 seconds.")
@@ -130,8 +135,9 @@ struct Serve: ParsableCommand {
         configuration.minimumBodyBytesPerSecond = Double(minBodyRate)
         configuration.shutdownGracePeriod = shutdownGrace
         configuration.eventLoops = eventLoops
-        configuration.workerThreads = workers
-            ?? (location.postgreSQL == nil ? HTTPServerConfiguration.computingWorkers : HTTPServerConfiguration.waitingWorkers)
+        let embedded = location.postgreSQL == nil
+        configuration.readWorkerThreads = readWorkers ?? (embedded ? HTTPServerConfiguration.computingWorkers : HTTPServerConfiguration.waitingWorkers)
+        configuration.writeWorkerThreads = writeWorkers ?? (embedded ? HTTPServerConfiguration.writingWorkers : HTTPServerConfiguration.waitingWorkers)
         configuration.workerNiceness = workerNice
         Self.raiseDescriptorLimit(toAtLeast: maxConnections + 256)
         let server = HTTPServer(configuration: configuration, responder: CompressingResponder(wrapping: CaseworkApplication(store: store, metrics: metrics)))

@@ -35,19 +35,24 @@ def test_every_flag_is_applied_and_printed(make_server):
     srv = make_server("--header-timeout", "1.5", "--idle-timeout", "7", "--min-body-rate", "321", "--max-connections", "33",
                       "--max-body-bytes", "4321", "--max-header-bytes", "5000", "--max-header-count", "12",
                       "--max-request-line-bytes", "777", "--shutdown-grace", "2.5", "--max-remittance-bytes", "98765",
-                      "--event-loops", "3", "--workers", "3", "--worker-nice", "7")
+                      "--event-loops", "3", "--read-workers", "3", "--write-workers", "5", "--worker-nice", "7")
     config = dict(item.split("=", 1) for item in srv.config_line().split(":", 1)[1].split())
     assert config == {"host": "127.0.0.1", "port": str(srv.port), "max-request-line-bytes": "777",
                       "max-header-bytes": "5000", "max-header-count": "12", "max-body-bytes": "4321",
                       "max-body-bytes[/v1/remittances]": "98765",
                       "header-timeout": "1.5s", "idle-timeout": "7.0s", "min-body-rate": "321B/s", "max-connections": "33",
-                      "shutdown-grace": "2.5s", "event-loops": "3", "workers": "3", "worker-nice": "7"}
-    # Exactly the three handler threads run at the nice value asked for; no other thread is below normal priority.
-    nices = sorted(int((task / "stat").read_text().rsplit(")", 1)[1].split()[16])
-                   for task in pathlib.Path(f"/proc/{srv.proc.pid}/task").iterdir())
-    assert nices.count(7) == 3 and all(n <= 0 for n in nices if n != 7), nices
+                      "shutdown-grace": "2.5s", "event-loops": "3", "read-workers": "3", "write-workers": "5",
+                      "worker-nice": "7"}
+    # Exactly the eight handler threads (three for reads, five for writes) run at the nice value asked
+    # for; no other thread is below normal priority.
+    tasks = list(pathlib.Path(f"/proc/{srv.proc.pid}/task").iterdir())
+    nices = {task.name: int((task / "stat").read_text().rsplit(")", 1)[1].split()[16]) for task in tasks}
+    names = {task.name: (task / "comm").read_text().strip() for task in tasks}
+    handlers = sorted(names[t] for t, n in nices.items() if n == 7)
+    assert handlers == [f"http.read.{i}" for i in range(3)] + [f"http.write.{i}" for i in range(5)], (names, nices)
+    assert all(n <= 0 for n in nices.values() if n != 7), nices
     # Exactly three event-loop threads.
-    names = [(task / "comm").read_text().strip() for task in pathlib.Path(f"/proc/{srv.proc.pid}/task").iterdir()]
+    names = list(names.values())
     assert sorted(n for n in names if n.startswith("http.loop.")) == ["http.loop.0", "http.loop.1", "http.loop.2"], names
     assert rejected_status(srv.port, b"POST /healthz HTTP/1.1\r\n" + H + b"Content-Length: 4322\r\n\r\n") == 413
     assert rejected_status(srv.port, b"GET /" + b"a" * 800 + b" HTTP/1.1\r\n" + H + b"\r\n") == 414

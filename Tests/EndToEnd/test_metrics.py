@@ -92,6 +92,8 @@ def test_counters_move_with_traffic(metered):
     assert value(after, "http_open_connections") >= 1                # the scrape's own connection at least
     for name in ("http_worker_queue_depth", "log_lines_dropped_total", "db_pool_waits_total"):
         assert any(key[0] == name for key in after), name
+    # Reads and writes wait for workers of their own: the depth of each lane is reported.
+    assert {dict(key[1]).get("lane") for key in after if key[0] == "http_worker_queue_depth"} == {"read", "write"}
     # The database's memory, read at each scrape: the page caches hold something after these reads, within their budget.
     budget = value(after, "sqlite_page_cache_budget_bytes")
     assert budget == (16_384 + 4 * 8_192) * 1024

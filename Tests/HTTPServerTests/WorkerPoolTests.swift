@@ -6,7 +6,7 @@ import Testing
 @Suite("Worker pool")
 struct WorkerPoolTests {
     @Test func oneWorkerRunsJobsInTheOrderTheyCame() {
-        let pool = WorkerPool(threads: 1, niceness: 0)
+        let pool = WorkerPool(threads: 1, niceness: 0, lane: "test")
         let order = Locked<[Int]>([])
         let done = DispatchSemaphore(value: 0)
         for index in 0..<2_000 {
@@ -20,7 +20,7 @@ struct WorkerPoolTests {
     }
 
     @Test func jobsRunOnWorkerThreadsAtTheNiceValueAskedFor() {
-        let pool = WorkerPool(threads: 3, niceness: 6)
+        let pool = WorkerPool(threads: 3, niceness: 6, lane: "test")
         let seen = Locked<[(onWorker: Bool, nice: Int32, name: String)]>([])
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<30 {
@@ -36,7 +36,7 @@ struct WorkerPoolTests {
         let runs = seen.withLock { $0 }
         #expect(runs.count == 30)
         #expect(runs.allSatisfy { $0.onWorker && $0.nice == 6 })
-        #expect(Set(runs.map(\.name)).isSubset(of: (0..<3).map(WorkerPool.threadName)))
+        #expect(Set(runs.map(\.name)).isSubset(of: (0..<3).map { WorkerPool.threadName(lane: "test", $0) }))
         // The thread that queued the work is neither a worker nor lowered.
         #expect(!WorkerPool.isWorkerThread)
         #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == 0)

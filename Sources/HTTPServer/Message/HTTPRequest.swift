@@ -65,4 +65,13 @@ public struct HTTPRequest: Sendable {
         case .http1_0: return tokens.contains("keep-alive")
         }
     }
+
+    /// Whether the method is safe, i.e. read-only by definition: GET, HEAD, OPTIONS or TRACE
+    /// (RFC 9110 §9.2.1). Such requests run on the server's read workers.
+    var hasSafeMethod: Bool {
+        switch method {
+        case "GET", "HEAD", "OPTIONS", "TRACE": return true
+        default: return false
+        }
+    }
 }

@@ -17,10 +17,12 @@ struct ConnectionContext: Sendable {
     let lingerTimeout: Double
     /// Bytes discarded during lingering before giving up and closing at once.
     let maxLingerBytes: Int
-    /// Answers requests; called on `workers`.
+    /// Answers requests; called on `readWorkers` and `writeWorkers`.
     let responder: any HTTPResponder
-    /// The threads where `responder.respond` runs (it may block), at the configured niceness.
-    let workers: WorkerPool
+    /// The threads where `responder.respond` runs (it may block) for requests of safe methods.
+    let readWorkers: WorkerPool
+    /// The threads where `responder.respond` runs for every other request.
+    let writeWorkers: WorkerPool
     /// Debug lines for connection events; never header values or bodies.
     let logger: Logger
     /// Open connections and worker queue depth, for metrics.

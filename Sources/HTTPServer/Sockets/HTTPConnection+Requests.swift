@@ -62,7 +62,8 @@ extension HTTPConnection {
             queueResponse(response, isHead: isHead, keepAlive: keepAlive, isHTTP10: isHTTP10)
             return
         }
-        context.workers.async { [self] in
+        let workers = request.hasSafeMethod ? context.readWorkers : context.writeWorkers
+        workers.async { [self] in
             let response = responder.respond(to: request)
             if !isHead, let producer = response.stream,
                ResponseSerializer.allowsBody(ResponseSerializer.effectiveStatus(response)) {

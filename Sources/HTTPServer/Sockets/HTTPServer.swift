@@ -9,13 +9,15 @@ import Glibc
 /// Design: `configuration.eventLoops` threads each wait on an epoll instance (`EventLoop`).
 /// The listening socket is watched by all of them (EPOLLEXCLUSIVE), so accepting is spread
 /// over the loops and a connection stays on the loop that accepted it: reading, parsing,
-/// and writing happen inline there, with non-blocking sockets. Complete requests go to a
-/// fixed pool of worker threads (`WorkerPool`), where the responder may block; the
-/// response comes back to the connection's loop as one task (one wake-up). A responder may
-/// answer some requests inline on the loop instead (`HTTPResponder.answersInline`). The
-/// producer of a streamed body runs on a thread of its own, since it may block for as long
-/// as the client reads slowly (see `HTTPResponse.stream`). Idle connections cost a
-/// descriptor and one small object, and no thread; an idle server sleeps in `epoll_wait`.
+/// and writing happen inline there, with non-blocking sockets. Complete requests go to one
+/// of two fixed pools of worker threads (`WorkerPool`), where the responder may block: reads
+/// (safe methods) to one, every other request to the other, so reads never queue behind
+/// writes that wait (for a database's one writer, say). The response comes back to the
+/// connection's loop as one task (one wake-up). A responder may answer some requests inline
+/// on the loop instead (`HTTPResponder.answersInline`). The producer of a streamed body runs
+/// on a thread of its own, since it may block for as long as the client reads slowly (see
+/// `HTTPResponse.stream`). Idle connections cost a descriptor and one small object, and no
+/// thread; an idle server sleeps in `epoll_wait`.
 ///
 /// Thread safety: all stored properties are immutable and `Sendable`; the mutable
 /// server state lives in a `Locked` box.
@@ -55,7 +57,8 @@ public final class HTTPServer: Sendable {
             lingerTimeout: 2,
             maxLingerBytes: 1 << 20,
             responder: responder,
-            workers: WorkerPool(threads: configuration.workerThreads, niceness: Int32(clamping: configuration.workerNiceness)),
+            readWorkers: WorkerPool(threads: configuration.readWorkerThreads, niceness: Int32(clamping: configuration.workerNiceness), lane: "read"),
+            writeWorkers: WorkerPool(threads: configuration.writeWorkerThreads, niceness: Int32(clamping: configuration.workerNiceness), lane: "write"),
             logger: logger,
             gauges: ServerGauges())
     }

@@ -39,15 +39,23 @@ public struct HTTPServerConfiguration: Sendable {
     /// Event loops (threads each waiting on one epoll instance, see `EventLoop`) that accept,
     /// read, parse and write. Default: one per core.
     public var eventLoops: Int = ProcessInfo.processInfo.activeProcessorCount
-    /// Threads that run responders (see `WorkerPool`); requests beyond them wait in order.
-    /// Default: one more than the cores (at least 2), for responders that compute rather than wait:
-    /// more runnable handlers than cores are sliced against each other, and a handler's time then
-    /// includes the others' slices. On two cores, a handler reading from an embedded database
-    /// (median 80 µs) under 16 keep-alive connections: handler p99 1.3-1.6 ms with 3 threads
-    /// against 1.5-2.1 ms with 4, request p99 3.5-3.8 ms against 4.2-5.0 ms, requests/s the same or
-    /// higher; 16 threads had twice the p99 of 4. Responders that wait on a network (a database
+    /// Threads that run responders (see `WorkerPool`) for requests of safe methods (GET, HEAD,
+    /// OPTIONS, TRACE: RFC 9110 §9.2.1); more such requests wait in order. They never wait behind
+    /// requests that change state, which have threads of their own (`writeWorkerThreads`): on an
+    /// embedded database those queue for its one writer, and a long one (an 835 posting holds
+    /// the writer for seconds) once held every shared worker with the writes waiting behind it.
+    /// Default: one per core (at least 2), for responders that compute rather than wait: more
+    /// runnable handlers than cores are sliced against each other, and a handler's time then
+    /// includes the others' slices. On two cores, GET /v1/cases/{id} from a representation cache
+    /// under 16 keep-alive connections (`make bench-http`'s load, alternating servers): request p99
+    /// 2.9 ms with 2 threads against 3.5 ms with 3 and 3.5 ms with 1, requests/s 10% below 3
+    /// threads'; 16 threads had twice the p99 of 4. Responders that wait on a network (a database
     /// server) want more threads.
-    public var workerThreads: Int = Self.computingWorkers
+    public var readWorkerThreads: Int = Self.computingWorkers
+    /// Threads that run responders for requests of every other method (POST, PUT, PATCH, DELETE…).
+    /// Default 2: on an embedded database writes take turns at its one writer anyway; the second
+    /// thread decodes, checks and reads for the next write while one writes.
+    public var writeWorkerThreads: Int = Self.writingWorkers
     /// How many nice steps below normal the worker threads run (0–19; 0 = no difference), so
     /// that connections and inline answers are scheduled ahead of heavy handlers. Default 0: on
     /// Linux 6.18 (EEVDF) a loop waking for an inline answer gets the CPU from busy workers at
@@ -56,8 +64,10 @@ public struct HTTPServerConfiguration: Sendable {
     /// involuntary switches per request against 0.4; 10-20% fewer requests/s).
     public var workerNiceness: Int = 0
 
-    /// One worker per core and one more: for responders that compute (the default).
-    public static var computingWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount + 1) }
+    /// One worker per core, at least 2: for responders that compute (the default of reads).
+    public static var computingWorkers: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
+    /// Two workers: for writes that take turns at one database writer (the default of writes).
+    public static let writingWorkers = 2
     /// Twice the cores, at least 4: for responders that spend much of their time waiting on a
     /// network, so that the cores stay busy while some wait.
     public static var waitingWorkers: Int { max(4, 2 * ProcessInfo.processInfo.activeProcessorCount) }
@@ -73,7 +83,7 @@ public struct HTTPServerConfiguration: Sendable {
             + maxBodyBytesByPath.sorted { $0.key < $1.key }.map { " max-body-bytes[\($0.key)]=\($0.value)" }.joined()
             + " header-timeout=\(headerReadTimeout)s"
             + " idle-timeout=\(idleTimeout)s min-body-rate=\(Int(minimumBodyBytesPerSecond))B/s max-connections=\(maxConnections)"
-            + " shutdown-grace=\(shutdownGracePeriod)s event-loops=\(eventLoops) workers=\(workerThreads) worker-nice=\(workerNiceness)"
+            + " shutdown-grace=\(shutdownGracePeriod)s event-loops=\(eventLoops) read-workers=\(readWorkerThreads) write-workers=\(writeWorkerThreads) worker-nice=\(workerNiceness)"
     }
 
     /// The parser limits derived from these settings.

@@ -12,9 +12,9 @@ import Glibc
 /// every core busy the connections' own queues — reading, parsing, writing, and answers given
 /// inline such as health checks — still get the CPU first. Raising one's own nice value needs no
 /// privilege; nothing ever lowers it again. The threads live as long as the process (a server
-/// makes one pool).
+/// makes two pools: one for reads, one for writes; see `HTTPServerConfiguration.readWorkerThreads`).
 ///
-/// The number of jobs waiting for a worker is the gauge `http_worker_queue_depth`.
+/// The number of jobs waiting for a worker is the gauge `http_worker_queue_depth{lane}`.
 ///
 /// Thread safety (`@unchecked Sendable`): `jobs` is touched only with `condition` locked.
 final class WorkerPool: @unchecked Sendable {
@@ -22,16 +22,18 @@ final class WorkerPool: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var jobs = Deque<Job>()
-    private let depth = Gauge(label: "http_worker_queue_depth")
+    private let depth: Gauge
 
     /// Starts `threads` (at least 1) worker threads at nice `niceness` (0 = as the process; the
-    /// kernel holds values above 19 at 19) and returns once every one of them is named, marked and
-    /// at its priority, so a server that says it is listening has its workers as configured.
-    init(threads: Int, niceness: Int32) {
+    /// kernel holds values above 19 at 19), named `http.<lane>.<index>`, and returns once every one
+    /// of them is named, marked and at its priority, so a server that says it is listening has its
+    /// workers as configured.
+    init(threads: Int, niceness: Int32, lane: String) {
+        depth = Gauge(label: "http_worker_queue_depth", dimensions: [("lane", lane)])
         let count = max(1, threads)
         let ready = DispatchSemaphore(value: 0)
         for index in 0..<count {
-            NamedThread.start(Self.threadName(index)) { [self] in
+            NamedThread.start(Self.threadName(lane: lane, index)) { [self] in
                 Self.marker.withLock { _ = $0.insert(pthread_self()) }
                 Self.lowerPriority(by: niceness)
                 ready.signal()
@@ -68,8 +70,8 @@ final class WorkerPool: @unchecked Sendable {
     /// Whether the calling thread is a worker of some pool.
     static var isWorkerThread: Bool { marker.withLock { $0.contains(pthread_self()) } }
 
-    /// The OS name of worker `index` (ps, /proc/PID/task/*/comm), e.g. `http.worker.3`, for operators.
-    static func threadName(_ index: Int) -> String { "http.worker.\(index)" }
+    /// The OS name of worker `index` of `lane` (ps, /proc/PID/task/*/comm), e.g. `http.read.1`, for operators.
+    static func threadName(lane: String, _ index: Int) -> String { "http.\(lane).\(index)" }
 
     /// Sets the calling thread's nice value to `niceness` (`who` 0 is the calling thread on Linux,
     /// see setpriority(2), BUGS). A refusal leaves the thread at normal priority.
