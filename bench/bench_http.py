@@ -6,16 +6,16 @@
    (its own Package.swift and .build; `make test` never builds it).
 2. Makes var/bench-http-seed.sqlite with `casework demo` (reused while the demo generator and the
    migrations are unchanged), copies it to var/bench-http.sqlite (every run starts from the seed,
-   not from the audit rows of earlier runs) and picks one case with sqlite3: the one with the most claims, then
-   tags, CARCs and open tasks (lowest number on ties).
+   not from the audit rows of earlier runs) and picks one case with sqlite3: the one with the most
+   claims, then tags, CARCs and open tasks (lowest number on ties).
 3. Starts the servers on 127.0.0.1: casework (`serve --port 0`), the peer (same database file, same
    two endpoints) and nginx (`return 200 '{"status":"ok"}'`, generated config under var/, only
    /healthz). Both answer a repeated GET /v1/cases/{id} from a case cache (the body kept while the
    organization's data version holds: auth, one indexed read) and queue the patient-read audit row
-   that a writer thread commits every 20 ms, so the two do the same work. For each: the first responses are checked, then the RSS with 1,000 idle keep-alive
-   connections (each opened, given one GET /healthz and its answer read, then held; VmRSS and the
-   number of open fds read from /proc/PID; while they are held the server's CPU is read over 10 s,
-   bench/idle_connections.py).
+   that a writer thread commits every 20 ms, so the two do the same work. For each: the first
+   responses are checked, then the RSS with 1,000 idle keep-alive connections (each opened, given
+   one GET /healthz and its answer read, then held; VmRSS and the number of open fds read from
+   /proc/PID; while they are held the server's CPU is read over 10 s, bench/idle_connections.py).
 4. Measures with one wrk at a time, so that the servers never compete for the cores (the others sit
    idle): after a short warm-up per endpoint, `--rounds` rounds (default 3) in which every run —
    `wrk -t2 -cN -dS --latency` per endpoint at 16 and 256 connections, and /healthz with

@@ -1,7 +1,6 @@
 import CaseworkDomain
 import CaseworkUseCases
 import HTTPServer
-import Metrics
 
 /// `/v1/cases`: open, read, change, resolve, cancel, reactivate, and the case's claims.
 enum CaseRoutes {
@@ -13,7 +12,7 @@ enum CaseRoutes {
                                     more: try subjectProblems(ctx, body.subject)) { try body.validated() }
             }
             let record = try ctx.caseWork.create(caller: ctx.caller, newCase: newCase)
-            return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), status: 201,
+            return Responses.json(try representation(ctx, record), status: 201,
                                   headers: [("Location", "/v1/cases/\(record.case.id)"), ("ETag", CaseRepresentation.etag(record))])
         }
         table.add("GET", "/v1/cases/{id}", read)
@@ -92,24 +91,25 @@ enum CaseRoutes {
         let id = ctx.parameter("id")
         let version = try ctx.store.organizations.dataVersion(organizationID: ctx.organizationID)
         let key = ctx.organizationID + "\u{1F}" + id
-        let entry = try ctx.caches.cases.entry(for: key, at: version, counters: caseCacheCounters) {
+        let entry = try ctx.caches.cases.entry(for: key, at: version) {
             guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: id) else {
                 throw APIError.notFound("case", id)
             }
-            let meanings = try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))
-            return RepresentationCache.Entry(version: version, body: CaseRepresentation.case(record, meanings: meanings).serialized(),
+            return RepresentationCache.Entry(version: version, body: try representation(ctx, record).serialized(),
                                              etag: CaseRepresentation.etag(record), patientIDs: record.case.patientID.map { [$0] } ?? [])
         }
         // The case names its patient: reading it is a PHI access.
         return EntityTag.answer(ctx, entry) { ctx.auditPatientReads(entry.patientIDs) }
     }
 
-    /// `case_representation_cache_total{result}`, made once.
-    private static let caseCacheCounters = (hit: Counter(label: "case_representation_cache_total", dimensions: [("result", "hit")]),
-                                            miss: Counter(label: "case_representation_cache_total", dimensions: [("result", "miss")]))
+    /// The case as the API shows it, with the meanings of its CARCs from the code lists.
+    static func representation(_ ctx: RequestContext, _ record: CaseRecord) throws -> JSONValue {
+        CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code)))
+    }
 
+    /// A 200 with the case as changed, and its ETag.
     static func written(_ ctx: RequestContext, _ record: CaseRecord) throws -> HTTPResponse {
-        Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", CaseRepresentation.etag(record))])
+        Responses.json(try representation(ctx, record), headers: [("ETag", CaseRepresentation.etag(record))])
     }
 
     /// An error at `/subject` when the (trimmed, non-blank) subject is not in the organization's list, so

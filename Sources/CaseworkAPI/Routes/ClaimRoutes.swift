@@ -84,7 +84,7 @@ enum ClaimRoutes {
             do {
                 let record = try ctx.caseWork.addClaims(caller: ctx.caller, caseID: body.case_id,
                                                         claims: [(claimID, body.submission_id)], expectedRevision: nil)
-                return Responses.json(CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code))), headers: [("ETag", CaseRepresentation.etag(record))])
+                return try CaseRoutes.written(ctx, record)
             } catch StorageError.notFound(let entity, let id) where entity == "case" {
                 throw APIError.validation([FieldError(pointer: "/case_id", "No such case in your organization: \(id).")])
             } catch StorageError.invalidReference(let field, let id) where field.hasSuffix("/submission_id") {

@@ -1,15 +1,10 @@
 import CaseworkDomain
 import CaseworkUseCases
 import HTTPServer
-import Metrics
 
 /// Strong entity tags computed from a representation's bytes (RFC 9110 §8.8.3): the tag changes
 /// exactly when the bytes do, which is what polling widgets need.
 enum EntityTag {
-    /// `representation_cache_total{result}`, made once (a lookup in the metrics registry per poll is not free).
-    private static let counters = (hit: Counter(label: "representation_cache_total", dimensions: [("result", "hit")]),
-                                   miss: Counter(label: "representation_cache_total", dimensions: [("result", "miss")]))
-
     /// `"<first 16 bytes of SHA-256 in hex>"`.
     static func of(_ body: [UInt8]) -> String {
         "\"" + Hex.sha256(body).prefix(32) + "\""
@@ -29,7 +24,7 @@ enum EntityTag {
                                        _ compute: () throws -> (body: JSONValue, patientRows: Int)) throws -> HTTPResponse {
         let version = try ctx.store.organizations.dataVersion(organizationID: ctx.organizationID)
         let key = [ctx.organizationID, ctx.caller.userID, ctx.request.target, today.description].joined(separator: "\u{1F}")
-        let entry = try ctx.caches.views.entry(for: key, at: version, counters: counters) {
+        let entry = try ctx.caches.views.entry(for: key, at: version) {
             let (json, patientRows) = try compute()
             let body = json.serialized()
             return RepresentationCache.Entry(version: version, body: body, etag: of(body), patientRows: patientRows)

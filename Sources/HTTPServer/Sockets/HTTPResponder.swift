@@ -1,6 +1,8 @@
 /// Something that turns a request into a response: a `Router`, or any custom type.
 public protocol HTTPResponder: Sendable {
-    /// Called on a Dispatch worker thread; may block (e.g. on SQLite). Must not throw.
+    /// Called on a worker thread of the server (a read worker for safe methods, a write worker
+    /// otherwise: see `HTTPServerConfiguration.readWorkerThreads`); may block (e.g. on SQLite).
+    /// Must not throw.
     ///
     /// Called once per request, requests of one connection strictly in order (the next
     /// is not started before this one's response is queued for writing); requests of
@@ -17,11 +19,11 @@ public protocol HTTPResponder: Sendable {
     /// message it could not frame or that broke a limit (400, 408, 413, 414, 431, 501, 505;
     /// RFC 9112 §2.2, §6.3) or a connection over the limit (503). Returns the response to send,
     /// e.g. with a request id added, and is the place to log it. Runs on the connection's
-    /// queue (or the accepting thread, for 503): keep it short; it must not block.
+    /// event loop (also the accepting thread, for 503): keep it short; it must not block.
     func refused(_ response: HTTPResponse) -> HTTPResponse
 
     /// Whether `request` is answered without blocking (a health check): then `respond` is
-    /// called at once on the connection's own queue instead of waiting for a worker behind
+    /// called at once on the connection's event loop instead of waiting for a worker behind
     /// heavy requests. Must itself be quick; such a `respond` must not block.
     func answersInline(_ request: HTTPRequest) -> Bool
 }
