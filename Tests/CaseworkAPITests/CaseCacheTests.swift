@@ -66,6 +66,44 @@ import Testing
         #expect(described?.first?["description"] as? String == "Claim lacks information (test list).")
     }
 
+    /// A claim correction changes the case's totals but not its revision: the ETag must still move
+    /// (RFC 9110 §8.8.3), so a poll gets the new body and an If-Match from before is refused.
+    @Test func theETagMovesWithTheBodyEvenWhenTheRevisionDoesNot() throws {
+        let api = try APITestHarness()
+        let (id, _) = try caseWithPatient(api)
+        let before = api.send("GET", "/v1/cases/\(id)")
+        let etag = try #require(before.headers["ETag"])
+        #expect(etag.wholeMatch(of: /"r1-[0-9a-f]{16}"/) != nil, "\(etag)")
+        #expect(before.json["totals"]["total_outstanding_cents"] as? Int == 5_000)
+        let claimID = try #require((before.json["claims"] as? [[String: Any]])?.first?["claim_id"] as? String)
+        #expect(api.send("PATCH", "/v1/claims/\(claimID)", json: ["write_off_cents": 1_000]).status == 200)
+
+        let after = api.send("GET", "/v1/cases/\(id)", headers: [("If-None-Match", etag)])
+        #expect(after.status == 200)
+        #expect(after.json["revision"] as? Int == 1)
+        #expect(after.json["totals"]["total_outstanding_cents"] as? Int == 4_000)
+        let current = try #require(after.headers["ETag"])
+        #expect(current != etag && current.hasPrefix("\"r1-"))
+        #expect(api.send("GET", "/v1/cases/\(id)", headers: [("If-None-Match", current)]).status == 304)
+
+        // The tag from before the correction names a body that no longer is: 412 with the current tag.
+        let stale = api.send("PATCH", "/v1/cases/\(id)", json: ["priority": "high"], headers: [("If-Match", etag)])
+        #expect(stale.status == 412)
+        #expect(stale.headers["ETag"] == current)
+        #expect(api.send("GET", "/v1/cases/\(id)").json["priority"] as? String != "high")
+        // A weak form of the current tag never matches (strong comparison); the current tag listed among others does,
+        // in one field line or in several (RFC 9110 §5.3), for If-None-Match too.
+        #expect(api.send("PATCH", "/v1/cases/\(id)", json: ["priority": "high"], headers: [("If-Match", "W/" + current)]).status == 412)
+        #expect(api.send("GET", "/v1/cases/\(id)", headers: [("If-None-Match", etag), ("If-None-Match", "\"x\", \(current)")]).status == 304)
+        let moved = api.send("PATCH", "/v1/cases/\(id)", json: ["priority": "high"],
+                             headers: [("If-Match", "\"x\", \(etag)"), ("If-Match", current)])
+        #expect(moved.status == 200)
+        #expect(moved.json["revision"] as? Int == 2)
+        // The ETag a change answers with is the one the next GET gives.
+        let written = try #require(moved.headers["ETag"])
+        #expect(api.send("GET", "/v1/cases/\(id)", headers: [("If-None-Match", written)]).status == 304)
+    }
+
     @Test func everyReadIsAuditedAndOtherOrganizationsSeeNothing() throws {
         let api = try APITestHarness()
         let (id, patientID) = try caseWithPatient(api)

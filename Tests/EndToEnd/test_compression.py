@@ -64,3 +64,30 @@ def test_curl_compressed_works(client):
     assert json.loads(compressed) == json.loads(plain)
     csv = subprocess.run(["curl", "-sf", "--compressed", "-H", auth, "-H", "Accept: text/csv", url], capture_output=True, check=True).stdout
     assert csv.startswith(b"number,payer,patient")
+
+
+def test_a_case_etag_moves_when_only_its_claims_amounts_do_gzip_or_not(client):
+    """A claim correction moves the case's totals, not its revision: the case's ETag (either coding)
+    must still change, a poll with the old one gets the new body, and an If-Match with it is 412."""
+    case = client.get("/v1/cases?view=open&limit=1")[1]["items"][0]
+    path = f"/v1/cases/{case['id']}"
+    status, headers, body = raw_get(client, path, {"Accept-Encoding": "gzip"})
+    assert status == 200
+    old = headers["etag"]
+    plain = client.get(path)[1]
+    claim = plain["claims"][0]
+    outstanding = plain["totals"]["total_outstanding_cents"]
+    assert outstanding > 0
+    status, corrected, _ = client.patch(f"/v1/claims/{claim['claim_id']}", {"write_off_cents": 1})
+    assert status == 200, corrected
+
+    status, headers, body = raw_get(client, path, {"Accept-Encoding": "gzip", "If-None-Match": old})
+    assert status == 200 and headers["etag"] != old
+    fresh = json.loads(gzip.decompress(body)) if headers.get("content-encoding") == "gzip" else json.loads(body)
+    assert fresh["revision"] == plain["revision"]
+    assert fresh["totals"]["total_outstanding_cents"] == outstanding - 1
+    status, problem, h = client.patch(path, {"priority": "high"}, headers={"If-Match": old})
+    assert status == 412 and problem["type"] == "/problems/precondition-failed"
+    assert h["etag"] == headers["etag"].replace("-gzip", "")
+    status, changed, h = client.patch(path, {"priority": "high"}, headers={"If-Match": headers["etag"]})
+    assert status == 200 and changed["priority"] == "high" and changed["revision"] == plain["revision"] + 1

@@ -61,6 +61,11 @@ enum CaseRepresentation {
         c.owner.map { .object([("type", .string($0.kind)), ("id", .string($0.id)), ("name", .optional(name))]) } ?? .null
     }
 
-    /// The strong ETag of a case: changes with every revision.
-    static func etag(_ record: CaseRecord) -> String { "\"r\(record.case.revision)\"" }
+    /// The strong ETag of a case whose JSON is `body` at `revision` (RFC 9110 §8.8.3):
+    /// `"r<revision>-<the first 8 bytes of the body's SHA-256 in lower-case hex>"`. It changes
+    /// whenever the bytes do, also when only what the case shows of other records moved (a claim's
+    /// amounts, a payer's or owner's name, a CARC's meaning), which leaves the revision as it was.
+    static func etag(revision: Int, body: [UInt8]) -> String {
+        "\"r\(revision)-" + Hex.sha256(body).prefix(16) + "\""
+    }
 }

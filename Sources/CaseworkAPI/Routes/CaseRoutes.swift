@@ -12,8 +12,7 @@ enum CaseRoutes {
                                     more: try subjectProblems(ctx, body.subject)) { try body.validated() }
             }
             let record = try ctx.caseWork.create(caller: ctx.caller, newCase: newCase)
-            return Responses.json(try representation(ctx, record), status: 201,
-                                  headers: [("Location", "/v1/cases/\(record.case.id)"), ("ETag", CaseRepresentation.etag(record))])
+            return try written(ctx, record, status: 201, headers: [("Location", "/v1/cases/\(record.case.id)")])
         }
         table.add("GET", "/v1/cases/{id}", read)
         table.add("PATCH", "/v1/cases/{id}") { ctx in
@@ -29,7 +28,7 @@ enum CaseRoutes {
                 }
             }
             let record = try ctx.caseWork.update(caller: ctx.caller, id: ctx.parameter("id"), changes: changes,
-                                                 expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+                                                 expectedRevision: try expectedRevision(ctx))
             return try written(ctx, record)
         }
         table.add("POST", "/v1/cases/{id}/resolve") { ctx in
@@ -40,7 +39,8 @@ enum CaseRoutes {
             if let note = body?.note { _ = v.text(note, at: "/note", limit: 10_000, allowEmpty: true) }
             try v.check()
             let record = try ctx.caseWork.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .resolve(resolvedCarcCodes: codes),
-                                                note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+                                                note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false,
+                                                expectedRevision: try expectedRevision(ctx))
             return try written(ctx, record)
         }
         table.add("POST", "/v1/cases/{id}/cancel") { ctx in
@@ -49,12 +49,13 @@ enum CaseRoutes {
             if let note = body?.note { _ = v.text(note, at: "/note", limit: 10_000, allowEmpty: true) }
             try v.check()
             let record = try ctx.caseWork.close(caller: ctx.caller, id: ctx.parameter("id"), closing: .cancel,
-                                                note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false, expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+                                                note: body?.note, cancelOpenWork: body?.cancel_open_activities ?? false,
+                                                expectedRevision: try expectedRevision(ctx))
             return try written(ctx, record)
         }
         table.add("POST", "/v1/cases/{id}/reactivate") { ctx in
             let record = try ctx.caseWork.reactivate(caller: ctx.caller, id: ctx.parameter("id"),
-                                                     expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+                                                     expectedRevision: try expectedRevision(ctx))
             return try written(ctx, record)
         }
         table.add("GET", "/v1/cases/{id}/claims") { ctx in
@@ -71,12 +72,12 @@ enum CaseRoutes {
             }
             let record = try ctx.caseWork.addClaims(caller: ctx.caller, caseID: ctx.parameter("id"),
                                                     claims: body.claims.map { ($0.claim_id, $0.submission_id) },
-                                                    expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+                                                    expectedRevision: try expectedRevision(ctx))
             return try written(ctx, record)
         }
         table.add("DELETE", "/v1/cases/{id}/claims/{claim_id}") { ctx in
             let record = try ctx.caseWork.removeClaim(caller: ctx.caller, caseID: ctx.parameter("id"),
-                                                      claimID: ctx.parameter("claim_id"), expectedRevision: try ctx.expectedRevision(of: ctx.parameter("id")))
+                                                      claimID: ctx.parameter("claim_id"), expectedRevision: try expectedRevision(ctx))
             return try written(ctx, record)
         }
         CaseListRoutes.register(&table)
@@ -88,18 +89,46 @@ enum CaseRoutes {
     /// a bodiless 304 when `If-None-Match` names its ETag. Every 200 audits a read of the case's patient.
     /// - Throws: `APIError.notFound` for a case the organization does not have.
     static func read(_ ctx: RequestContext) throws -> HTTPResponse {
-        let id = ctx.parameter("id")
+        let entry = try current(ctx, id: ctx.parameter("id"))
+        // The case names its patient: reading it is a PHI access.
+        return EntityTag.answer(ctx, entry) { ctx.auditPatientReads(entry.patientIDs) }
+    }
+
+    /// The case `id` as GET shows it (body, ETag, revision, patient): from the case cache while the
+    /// organization's data version holds, else loaded, computed and kept. Sends and audits nothing.
+    /// - Throws: `APIError.notFound` for a case the organization does not have.
+    static func current(_ ctx: RequestContext, id: String) throws -> RepresentationCache.Entry {
         let version = try ctx.store.organizations.dataVersion(organizationID: ctx.organizationID)
         let key = ctx.organizationID + "\u{1F}" + id
-        let entry = try ctx.caches.cases.entry(for: key, at: version) {
+        return try ctx.caches.cases.entry(for: key, at: version) {
             guard let record = try ctx.store.cases.get(organizationID: ctx.organizationID, id: id) else {
                 throw APIError.notFound("case", id)
             }
-            return RepresentationCache.Entry(version: version, body: try representation(ctx, record).serialized(),
-                                             etag: CaseRepresentation.etag(record), patientIDs: record.case.patientID.map { [$0] } ?? [])
+            let body = try representation(ctx, record).serialized()
+            return RepresentationCache.Entry(version: version, body: body,
+                                             etag: CaseRepresentation.etag(revision: record.case.revision, body: body),
+                                             patientIDs: record.case.patientID.map { [$0] } ?? [], revision: record.case.revision)
         }
-        // The case names its patient: reading it is a PHI access.
-        return EntityTag.answer(ctx, entry) { ctx.auditPatientReads(entry.patientIDs) }
+    }
+
+    /// The revision a change of the case in the path may start from under `If-Match` (RFC 9110
+    /// §13.1.1, strong comparison of each listed tag with the case's current ETag; every
+    /// `If-Match` field line counts, §5.3): nil when absent or `*`; else the current revision.
+    /// The tag is compared just before the write; inside it storage compares the revision again,
+    /// so a change of the case itself in between still fails, while a change only of what the
+    /// case shows from other records in that instant (a claim's amounts) does not.
+    /// - Throws: 412 with the current `ETag` when no listed tag is it; `APIError.notFound`.
+    static func expectedRevision(_ ctx: RequestContext) throws -> Int? {
+        let listed = ctx.request.headers.values("If-Match").flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !listed.isEmpty, !listed.contains("*") else { return nil }
+        let entry = try current(ctx, id: ctx.parameter("id"))
+        guard listed.contains(entry.etag), let revision = entry.revision else {
+            throw APIError(status: 412, slug: "precondition-failed", title: "Precondition failed",
+                           detail: "If-Match does not name the case as it is now; its current ETag is \(entry.etag).",
+                           headers: [("ETag", entry.etag)])
+        }
+        return revision
     }
 
     /// The case as the API shows it, with the meanings of its CARCs from the code lists.
@@ -107,9 +136,15 @@ enum CaseRoutes {
         CaseRepresentation.case(record, meanings: try CodeMeanings.load(ctx.store, carcs: record.case.carcCodes.map(\.code)))
     }
 
-    /// A 200 with the case as changed, and its ETag.
-    static func written(_ ctx: RequestContext, _ record: CaseRecord) throws -> HTTPResponse {
-        Responses.json(try representation(ctx, record), headers: [("ETag", CaseRepresentation.etag(record))])
+    /// The case as changed (`status` 200, or 201 for a new one, with `headers` added), with its ETag.
+    static func written(_ ctx: RequestContext, _ record: CaseRecord, status: Int = 200,
+                        headers: [(String, String)] = []) throws -> HTTPResponse {
+        let body = try representation(ctx, record).serialized()
+        var all = HTTPHeaders([("Content-Type", "application/json")])
+        for (name, value) in headers + [("ETag", CaseRepresentation.etag(revision: record.case.revision, body: body))] {
+            all.add(name, value)
+        }
+        return HTTPResponse(status: status, headers: all, body: body)
     }
 
     /// An error at `/subject` when the (trimmed, non-blank) subject is not in the organization's list, so

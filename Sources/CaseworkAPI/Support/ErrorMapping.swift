@@ -140,8 +140,8 @@ enum ErrorMapping {
             return .validation([FieldError(pointer: field, "User \(id) is a \(role): owners and assignees must be billers or admins (or, for owners, a team).")])
         case .revisionMismatch(let current):
             return APIError(status: 412, slug: "precondition-failed", title: "Precondition failed",
-                            detail: "The case changed since you read it; its current ETag is \"r\(current)\".",
-                            headers: [("ETag", "\"r\(current)\"")])
+                            detail: "The case changed while your change was checked (it is now at revision \(current)); "
+                                + "read it again for its current ETag.")
         }
     }
 }

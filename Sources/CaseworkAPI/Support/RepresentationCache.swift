@@ -24,6 +24,8 @@ final class RepresentationCache: @unchecked Sendable {  // all state behind `loc
         var patientRows = 0
         /// The patients a single-entity body names (a read of each audited each time it is sent).
         var patientIDs: [String] = []
+        /// The revision of a single case's body (what an `If-Match` naming `etag` lets a write expect).
+        var revision: Int?
     }
 
     private let lock = NSLock()

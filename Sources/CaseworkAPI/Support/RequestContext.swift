@@ -39,37 +39,12 @@ struct RequestContext {
     /// A path parameter the route pattern guarantees.
     func parameter(_ name: String) -> String { parameters[name] ?? "" }
 
-    /// The revision of the case `caseID` that an `If-Match` header admits (our strong ETags are
-    /// `"r<revision>"`; RFC 9110 §13.1.1 strong comparison), nil when the header is absent or `*`.
-    /// With several tags, the current revision is returned when listed; storage checks it again
-    /// inside the write, so a concurrent change still fails.
-    /// - Throws: 412 when the header names no revision of ours (it can never match).
-    func expectedRevision(of caseID: String) throws -> Int? {
-        guard let header = request.headers["If-Match"]?.trimmingCharacters(in: .whitespaces), header != "*" else { return nil }
-        let revisions = header.split(separator: ",").compactMap { tag -> Int? in
-            let tag = tag.trimmingCharacters(in: .whitespaces)
-            guard tag.hasPrefix("\"r"), tag.hasSuffix("\""), tag.count > 3 else { return nil }
-            let digits = String(tag.dropFirst(2).dropLast())
-            // Strong comparison is character for character: "r02" is not "r2".
-            guard let revision = Int(digits), String(revision) == digits else { return nil }
-            return revision
-        }
-        guard let first = revisions.first else {
-            throw APIError(status: 412, slug: "precondition-failed", title: "Precondition failed",
-                           detail: "If-Match names no version of this case.")
-        }
-        if revisions.count > 1, let current = try store.cases.get(organizationID: organizationID, id: caseID)?.case.revision,
-           revisions.contains(current) {
-            return current
-        }
-        return first
-    }
-
-    /// Whether `If-None-Match` lists `etag` or `*` (weak comparison, RFC 9110 §13.1.2).
+    /// Whether `If-None-Match` lists `etag` or `*` (weak comparison, RFC 9110 §13.1.2; every
+    /// field line counts, §5.3).
     func noneMatch(_ etag: String) -> Bool {
-        guard let header = request.headers["If-None-Match"] else { return false }
         let opaque = { (tag: String) in tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag }
-        return header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return request.headers.values("If-None-Match").flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
             .contains { $0 == "*" || opaque($0) == opaque(etag) }
     }
 }

@@ -1,6 +1,6 @@
 // A case: its fields (editable while active), claims with amounts and denial reasons, stage
 // buttons, resolve / cancel (asking consent when open work would be canceled with it),
-// reactivate, and the timeline (timeline.js). Changes send If-Match with the revision read, so
+// reactivate, and the timeline (timeline.js). Changes send If-Match with the ETag read, so
 // a case someone else changed meanwhile is not overwritten: a 412 shows the case as it is now,
 // with the problem above it.
 import { call, get } from './api.js';

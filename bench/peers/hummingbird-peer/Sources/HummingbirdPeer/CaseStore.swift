@@ -233,14 +233,20 @@ final class CaseStore: Sendable {
         json.key("canceled_at"); json.optional(field("canceled_at"))
         json.key("revision"); json.int(revision)
         json.close()
-        return CaseBody(json: json.bytes, etag: "\"r\(revision)\"", patientID: field("patient_id"))
+        // casework's tag: the revision and the first 8 bytes of the body's SHA-256 in hex.
+        let hash = Self.hex(SHA256.hash(data: json.bytes)).prefix(16)
+        return CaseBody(json: json.bytes, etag: "\"r\(revision)-\(hash)\"", patientID: field("patient_id"))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Lower-case hex SHA-256, the form `api_tokens.token_sha256` stores.
     static func hexDigest(_ token: Substring) -> String {
-        let digest = SHA256.hash(data: Array(token.utf8))
+        hex(SHA256.hash(data: Array(token.utf8)))
+    }
+
+    /// Lower-case hex of a digest's bytes.
+    static func hex(_ digest: SHA256.Digest) -> String {
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in digest {
