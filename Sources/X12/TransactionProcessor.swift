@@ -6,6 +6,9 @@
 /// SE), and whatever the tracker and builder raise.
 struct TransactionProcessor: SegmentHandler {
     var envelope = EnvelopeTracker()
+    /// False: segments go to the envelope tracker and the fingerprint only, and each payment is
+    /// empty but for its fingerprint (see `ERAReader.init(buildingPayments:)`).
+    var buildsPayments = true
     /// The builder of the open set (a fresh one at each ST; unused between sets). Not an
     /// Optional: mutating a large struct through optional chaining copied it per segment.
     private var builder = PaymentBuilder()
@@ -31,7 +34,11 @@ struct TransactionProcessor: SegmentHandler {
         case SegmentID.SE:
             let warning = try envelope.closeSet(segment)
             // Appended first and completed in place (no copy of the payment).
-            completed.append(try builder.finish(at: segment))
+            if buildsPayments {
+                completed.append(try builder.finish(at: segment))
+            } else {
+                completed.append(ERAPayment())
+            }
             builder = PaymentBuilder()
             let last = completed.count - 1
             completed[last].fingerprint = fingerprint.finish()
@@ -46,7 +53,7 @@ struct TransactionProcessor: SegmentHandler {
             }
             envelope.countSegment()
             fingerprint.add(segment)
-            try builder.handle(segment)
+            if buildsPayments { try builder.handle(segment) }
         }
     }
 }

@@ -15,7 +15,8 @@ import Darwin
 /// names and ids: a local debugging tool, never a log. An unreadable file prints
 /// "PATH: segment S (byte B, ID): message" on stderr (and "error" in the JSON) and the
 /// command exits 1. `--repeat N` reads each file N times and prints the speed (MB/s) on
-/// stderr, for benchmarks.
+/// stderr, for benchmarks; `--envelope-only` reads without building payments (their claims,
+/// imbalances and warnings count 0), the reader's ceiling.
 struct Read835: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read-835", abstract: "Read X12 835 remittance files; print a summary or JSON.")
@@ -26,11 +27,17 @@ struct Read835: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Read each file this many times and print MB/s on stderr.")
     var repetitions: Int = 1
 
+    @Flag(name: .customLong("envelope-only"),
+          help: ArgumentHelp("Split segments, check the envelope and fingerprint each payment, building nothing else "
+                             + "(the reader's ceiling, for benchmarks; claims count 0)."))
+    var envelopeOnly = false
+
     @Argument(help: "X12 835 files.")
     var paths: [String]
 
     func run() throws {
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1.") }
+        guard !(envelopeOnly && json) else { throw ValidationError("--envelope-only builds no payment to print as JSON.") }
         var failed = false
         var documents: [JSONValue] = []
         for path in paths {
@@ -38,7 +45,7 @@ struct Read835: ParsableCommand {
             var bytes = 0
             let started = Read835.now()
             for round in 0..<repetitions {
-                let result = Read835.read(path: path, keep: json && round == 0)
+                let result = Read835.read(path: path, keep: json && round == 0, buildingPayments: !envelopeOnly)
                 if round == 0 { outcome = result.outcome }
                 bytes += result.bytes
             }
@@ -73,11 +80,11 @@ struct Read835: ParsableCommand {
     enum Outcome { case read(Summary, [ERAPayment], [X12Warning]), failed(String) }
 
     /// Streams one file through `ERAReader` in 64 KiB chunks; keeps the payments if asked.
-    static func read(path: String, keep: Bool) -> (outcome: Outcome, bytes: Int) {
+    static func read(path: String, keep: Bool, buildingPayments: Bool = true) -> (outcome: Outcome, bytes: Int) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return (.failed("cannot open the file"), 0) }
         defer { close(descriptor) }
-        var reader = ERAReader()
+        var reader = ERAReader(buildingPayments: buildingPayments)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         var summary = Summary()
         var kept: [ERAPayment] = []

@@ -41,4 +41,27 @@ import Testing
         ]
         for (text, utc) in cases { #expect(Instant(text)?.description == utc, "\(text)") }
     }
+
+    /// The text written digit by digit equals the fields padded the plain way, from year 1 to 9999,
+    /// and outside that range (days only `init(daysSinceEpoch:)` makes) as before: the year as it reads.
+    @Test func descriptionsMatchTheirFieldsOverEveryYear() {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        let first = Day(year: 1, month: 1, day: 1)!.daysSinceEpoch, last = Day(year: 9999, month: 12, day: 31)!.daysSinceEpoch
+        var offsets = Array(stride(from: first - 800, through: last + 800, by: 331))
+        offsets += [first - 1, first, last, last + 1, 0, -1]
+        for offset in offsets {
+            let day = Day(daysSinceEpoch: offset)
+            #expect(day.description == "\(padded(day.year, 4))-\(padded(day.month, 2))-\(padded(day.day, 2))")
+            let seconds = Int64(offset) * 86_400 + Int64(offset.magnitude % 86_400)
+            let clock = Int(seconds - Int64(offset) * 86_400)
+            #expect(Instant(secondsSinceEpoch: seconds).description
+                == "\(day)T\(padded(clock / 3600, 2)):\(padded(clock / 60 % 60, 2)):\(padded(clock % 60, 2))Z")
+        }
+        #expect(Day(daysSinceEpoch: first - 1).description == "0000-12-31")
+        #expect(Day(daysSinceEpoch: last + 1).description == "10000-01-01")
+        #expect(Instant(secondsSinceEpoch: -1).description == "1969-12-31T23:59:59Z")
+    }
 }

@@ -29,13 +29,39 @@ public struct Day: Sendable, Hashable, Comparable, LosslessStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`. Written digit by digit into the string's own storage (every date of every
+    /// JSON body and SQL row goes through here); a year outside 1...9999, which only
+    /// `init(daysSinceEpoch:)` can make, is written as it reads, zero-padded to four digits.
     public var description: String {
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v); return String(repeating: "0", count: max(0, width - s.count)) + s
+        guard (1...9999).contains(year) else {
+            let text = String(year)
+            return String(repeating: "0", count: max(0, 4 - text.count)) + text + "-" + Day.twoDigits(month) + "-"
+                + Day.twoDigits(day)
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return String(unsafeUninitializedCapacity: 10) { text in
+            Day.write(self, into: text, at: 0)
+            return 10
+        }
     }
+
+    /// Writes `YYYY-MM-DD` of `day` (year 1...9999) at `text[at..<at + 10]`.
+    @inline(__always)
+    static func write(_ day: Day, into text: UnsafeMutableBufferPointer<UInt8>, at: Int) {
+        let zero = UInt8(ascii: "0")
+        text[at] = zero + UInt8(day.year / 1000)
+        text[at + 1] = zero + UInt8(day.year / 100 % 10)
+        text[at + 2] = zero + UInt8(day.year / 10 % 10)
+        text[at + 3] = zero + UInt8(day.year % 10)
+        text[at + 4] = UInt8(ascii: "-")
+        text[at + 5] = zero + UInt8(day.month / 10)
+        text[at + 6] = zero + UInt8(day.month % 10)
+        text[at + 7] = UInt8(ascii: "-")
+        text[at + 8] = zero + UInt8(day.day / 10)
+        text[at + 9] = zero + UInt8(day.day % 10)
+    }
+
+    /// `value` (0...99) as two digits.
+    static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     public static func < (l: Day, r: Day) -> Bool {
         (l.year, l.month, l.day) < (r.year, r.month, r.day)

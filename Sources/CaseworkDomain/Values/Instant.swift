@@ -59,11 +59,30 @@ public struct Instant: Sendable, Hashable, Comparable, LosslessStringConvertible
         secondsSinceEpoch = seconds
     }
 
-    /// `YYYY-MM-DDTHH:MM:SSZ`.
+    /// `YYYY-MM-DDTHH:MM:SSZ`, written in place like `Day.description` (an instant whose day
+    /// falls outside years 1...9999 is written through that day's own text).
     public var description: String {
         let secs = Int(((secondsSinceEpoch % 86_400) + 86_400) % 86_400)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(day)T\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60))Z"
+        let day = day
+        guard (1...9999).contains(day.year) else {
+            return "\(day)T\(Day.twoDigits(secs / 3600)):\(Day.twoDigits(secs / 60 % 60)):\(Day.twoDigits(secs % 60))Z"
+        }
+        return String(unsafeUninitializedCapacity: 20) { text in
+            let zero = UInt8(ascii: "0")
+            Day.write(day, into: text, at: 0)
+            let hours = secs / 3600, minutes = secs / 60 % 60, seconds = secs % 60
+            text[10] = UInt8(ascii: "T")
+            text[11] = zero + UInt8(hours / 10)
+            text[12] = zero + UInt8(hours % 10)
+            text[13] = UInt8(ascii: ":")
+            text[14] = zero + UInt8(minutes / 10)
+            text[15] = zero + UInt8(minutes % 10)
+            text[16] = UInt8(ascii: ":")
+            text[17] = zero + UInt8(seconds / 10)
+            text[18] = zero + UInt8(seconds % 10)
+            text[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     public static func < (l: Instant, r: Instant) -> Bool { l.secondsSinceEpoch < r.secondsSinceEpoch }
