@@ -13,7 +13,9 @@
 //     later feed or finish throws it again;
 //   - payments come in stream order, each within the input, with a 64-digit hex
 //     fingerprint, claims and lines after their ST;
-//   - work is linear: bytes scanned ≤ 3 × input length + 64.
+//   - work is linear: bytes scanned ≤ 3 × input length + 64;
+//   - the reader building no payment (ERAReader(buildingPayments: false)) reads what the full
+//     reader reads, with the same fingerprints, and fails only where the full reader fails.
 
 /// SplitMix64: a small deterministic generator, so a crash file replays exactly.
 struct X12FuzzRandom {
@@ -47,6 +49,7 @@ enum X12ReaderFuzzer {
             whole = .failed(error)
         }
         checkInvariants(whole, length: bytes.count)
+        checkEnvelopeOnly(bytes, against: whole)
 
         let cut = bytes.isEmpty ? 0 : Int(hash % UInt64(bytes.count + 1))
         expectSame(whole, feed(bytes, pieces: [cut, bytes.count - cut]), "cut at \(cut)")
@@ -91,6 +94,23 @@ enum X12ReaderFuzzer {
                 if again != error { fail("the error is not sticky: \(error) then \(again)") }
             }
             return .failed(error)
+        }
+    }
+
+    /// The reader building no payment checks a subset of what the full one does: where the full
+    /// reader reads the input, it reads the same sets with the same fingerprints and no claims;
+    /// where it fails, the full reader fails too.
+    static func checkEnvelopeOnly(_ bytes: [UInt8], against whole: X12FuzzOutcome) {
+        var reader = ERAReader(buildingPayments: false)
+        do throws(X12Error) {
+            let payments = try reader.feed(bytes)
+            _ = try reader.finish()
+            if payments.contains(where: { !$0.claims.isEmpty }) { fail("envelope-only built a claim") }
+            if case .read(let full, _) = whole, full.map(\.fingerprint) != payments.map(\.fingerprint) {
+                fail("envelope-only read other sets or fingerprints")
+            }
+        } catch {
+            if case .read = whole { fail("envelope-only fails with \(error) where the full reader reads") }
         }
     }
 

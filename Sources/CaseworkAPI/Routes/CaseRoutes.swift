@@ -119,11 +119,10 @@ enum CaseRoutes {
     /// case shows from other records in that instant (a claim's amounts) does not.
     /// - Throws: 412 with the current `ETag` when no listed tag is it; `APIError.notFound`.
     static func expectedRevision(_ ctx: RequestContext) throws -> Int? {
-        let listed = ctx.request.headers.values("If-Match").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !listed.isEmpty, !listed.contains("*") else { return nil }
+        let values = ctx.request.headers.values("If-Match")
+        guard !values.isEmpty, !values.contains(where: { $0.trimmingCharacters(in: .whitespaces) == "*" }) else { return nil }
         let entry = try current(ctx, id: ctx.parameter("id"))
-        guard listed.contains(entry.etag), let revision = entry.revision else {
+        guard ctx.request.condition("If-Match", names: entry.etag), let revision = entry.revision else {
             throw APIError(status: 412, slug: "precondition-failed", title: "Precondition failed",
                            detail: "If-Match does not name the case as it is now; its current ETag is \(entry.etag).",
                            headers: [("ETag", entry.etag)])

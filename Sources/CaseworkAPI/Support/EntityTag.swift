@@ -35,7 +35,9 @@ enum EntityTag {
     /// A bodiless 304 when `If-None-Match` names `entry`'s ETag, else a JSON 200 with its body once
     /// `audit` has recorded the read (a 304 shows nothing new and is not audited).
     static func answer(_ ctx: RequestContext, _ entry: RepresentationCache.Entry, audit: () -> Void) -> HTTPResponse {
-        if ctx.noneMatch(entry.etag) { return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)])) }
+        if ctx.request.condition("If-None-Match", names: entry.etag) {
+            return HTTPResponse(status: 304, headers: HTTPHeaders([("ETag", entry.etag)]))
+        }
         audit()
         return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", "application/json"), ("ETag", entry.etag)]), body: entry.body)
     }

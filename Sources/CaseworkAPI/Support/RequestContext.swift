@@ -38,15 +38,6 @@ struct RequestContext {
 
     /// A path parameter the route pattern guarantees.
     func parameter(_ name: String) -> String { parameters[name] ?? "" }
-
-    /// Whether `If-None-Match` lists `etag` or `*` (weak comparison, RFC 9110 §13.1.2; every
-    /// field line counts, §5.3).
-    func noneMatch(_ etag: String) -> Bool {
-        let opaque = { (tag: String) in tag.hasPrefix("W/") ? String(tag.dropFirst(2)) : tag }
-        return request.headers.values("If-None-Match").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .contains { $0 == "*" || opaque($0) == opaque(etag) }
-    }
 }
 
 import Foundation

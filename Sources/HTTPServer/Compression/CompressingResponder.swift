@@ -155,8 +155,8 @@ public struct CompressingResponder: HTTPResponder {
     /// Whether the client's `If-None-Match` lists `etag`'s identity tag but not its gzip
     /// tag (weak comparison: opaque parts only, RFC 9110 §8.8.3.2).
     static func clientHoldsIdentity(etag: String, ifNoneMatch: [String]) -> Bool {
-        guard let tag = GzipEntityTag.parseList(etag)?.first else { return false }
-        let listed = ifNoneMatch.flatMap { GzipEntityTag.parseList($0) ?? [] }.map(\.opaque)
+        guard let tag = EntityTagList.parse(etag)?.first else { return false }
+        let listed = ifNoneMatch.flatMap { EntityTagList.parse($0) ?? [] }.map(\.opaque)
         return listed.contains(tag.opaque) && !listed.contains(tag.opaque + GzipEntityTag.suffix)
     }
 }

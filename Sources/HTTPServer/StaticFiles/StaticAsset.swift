@@ -20,17 +20,9 @@ public struct StaticAsset: Sendable {
     /// drops the body.
     public func response(to request: HTTPRequest, headers: [(String, String)] = []) -> HTTPResponse {
         let common = [("ETag", etag), ("Cache-Control", "no-cache")] + headers
-        if let condition = request.headers["If-None-Match"], matches(condition) {
+        if request.condition("If-None-Match", names: etag) {
             return HTTPResponse(status: 304, headers: HTTPHeaders(common))
         }
         return HTTPResponse(status: 200, headers: HTTPHeaders([("Content-Type", contentType)] + common), body: body)
-    }
-
-    /// Whether an `If-None-Match` value names this asset: `*`, or a list with a tag whose opaque
-    /// part equals ours (a weak `W/` prefix on either side does not matter). A list that does not
-    /// parse matches nothing, so the client simply gets the 200.
-    func matches(_ condition: String) -> Bool {
-        if condition.trimmingOWS() == "*" { return true }
-        return GzipEntityTag.parseList(condition)?.contains { "\"\($0.opaque)\"" == etag } ?? false
     }
 }
